@@ -1,0 +1,64 @@
+#include "clicommand.h"
+
+#include <QCoreApplication>
+
+namespace Pot::Cli {
+
+namespace {
+
+QString usage(const std::vector<Command> &commands)
+{
+    QString text = QCoreApplication::translate("cli", "Usage: pot-console-cli <command> [options]\n\n")
+                   + QCoreApplication::translate("cli", "Commands:\n");
+    for (const Command &c : commands)
+        text += u"  " + c.path.join(u' ').leftJustified(16) + u' ' + c.summary + u'\n';
+    text += QCoreApplication::translate(
+        "cli", "\nOptions:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n"
+               "\nRun 'pot-console-cli <command> --help' for the options of a command.\n"
+               "Exit codes: 0 ok, 1 check failed or bad input, 2 usage error.\n");
+    return text;
+}
+
+} // namespace
+
+std::vector<Command> allCommands()
+{
+    std::vector<Command> commands;
+    return commands;
+}
+
+int runCli(const QStringList &arguments, Io &io)
+{
+    const std::vector<Command> commands = allCommands();
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty()) {
+        io.err << usage(commands);
+        return ExitUsage;
+    }
+    const QString &first = args.first();
+    if (first == u"--help" || first == u"-h" || first == u"help") {
+        io.out << usage(commands);
+        return ExitOk;
+    }
+    if (first == u"--version" || first == u"-v") {
+        io.out << "pot-console-cli " << QStringLiteral(POT_VERSION) << '\n';
+        return ExitOk;
+    }
+    // Longest matching command path wins.
+    const Command *best = nullptr;
+    for (const Command &c : commands) {
+        if (c.path.size() <= args.size() && args.mid(0, c.path.size()) == c.path
+            && (!best || c.path.size() > best->path.size()))
+            best = &c;
+    }
+    if (!best) {
+        io.err << QCoreApplication::translate("cli", "Unknown command: %1\n\n").arg(args.join(u' '))
+               << usage(commands);
+        return ExitUsage;
+    }
+    QStringList rest{arguments.first() + u' ' + best->path.join(u' ')};
+    rest += args.mid(best->path.size());
+    return best->run(rest, io);
+}
+
+} // namespace Pot::Cli

@@ -1,0 +1,105 @@
+#include "secretbytes.h"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <utility>
+
+namespace Pot {
+
+SecretBytes::SecretBytes(const QByteArray &bytes)
+{
+    assign(reinterpret_cast<const unsigned char *>(bytes.constData()), std::size_t(bytes.size()));
+}
+
+SecretBytes::SecretBytes(const char *data, std::size_t size)
+{
+    assign(reinterpret_cast<const unsigned char *>(data), size);
+}
+
+SecretBytes::SecretBytes(const SecretBytes &other)
+{
+    assign(other.m_data, other.m_size);
+}
+
+SecretBytes::SecretBytes(SecretBytes &&other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr))
+    , m_size(std::exchange(other.m_size, 0))
+{}
+
+SecretBytes &SecretBytes::operator=(const SecretBytes &other)
+{
+    if (this != &other)
+        assign(other.m_data, other.m_size);
+    return *this;
+}
+
+SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
+{
+    if (this != &other) {
+        clear();
+        m_data = std::exchange(other.m_data, nullptr);
+        m_size = std::exchange(other.m_size, 0);
+    }
+    return *this;
+}
+
+SecretBytes::~SecretBytes()
+{
+    clear();
+}
+
+SecretBytes SecretBytes::takeFrom(QByteArray &bytes)
+{
+    SecretBytes s(bytes);
+    wipe(bytes);
+    return s;
+}
+
+QByteArray SecretBytes::revealCopy() const
+{
+    return QByteArray(reinterpret_cast<const char *>(m_data), qsizetype(m_size));
+}
+
+void SecretBytes::clear()
+{
+    if (m_data) {
+        sodium_memzero(m_data, m_size);
+        std::free(m_data);
+    }
+    m_data = nullptr;
+    m_size = 0;
+}
+
+bool SecretBytes::operator==(const SecretBytes &other) const
+{
+    if (m_size != other.m_size)
+        return false;
+    if (m_size == 0)
+        return true;
+    return sodium_memcmp(m_data, other.m_data, m_size) == 0;
+}
+
+void SecretBytes::wipe(QByteArray &bytes)
+{
+    if (!bytes.isEmpty()) {
+        bytes.detach();
+        sodium_memzero(bytes.data(), std::size_t(bytes.size()));
+    }
+    bytes.clear();
+}
+
+void SecretBytes::assign(const unsigned char *data, std::size_t size)
+{
+    clear();
+    if (size == 0)
+        return;
+    m_data = static_cast<unsigned char *>(std::malloc(size));
+    if (!m_data)
+        return;
+    std::memcpy(m_data, data, size);
+    m_size = size;
+}
+
+} // namespace Pot

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QString>
+
+namespace Pot::Models {
+
+/// One labelled value in a detail pane, in a named group ("Health", "Limits"...).
+struct DetailRow
+{
+    DetailRow() = default;
+    DetailRow(QString g, QString l, QString v, QString h = {}, bool s = false, bool w = false)
+        : group(std::move(g)), label(std::move(l)), value(std::move(v)), hint(std::move(h))
+        , sensitive(s), warning(w)
+    {}
+
+    QString group;
+    QString label;
+    QString value;
+    QString hint;           ///< tooltip: exact value, unit, or why it matters
+    bool sensitive = false; ///< hidden until the user reveals it
+    bool warning = false;   ///< value needs the user's attention
+
+    bool operator==(const DetailRow &) const = default;
+};
+
+/// Grouped key/value model shared by every detail pane. setRows() keeps unchanged rows and emits
+/// dataChanged for changed ones, so a refresh does not reset the view or lose its scroll position.
+class DetailsModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailsModel)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role {
+        GroupRole = Qt::UserRole + 1,
+        LabelRole,
+        ValueRole,
+        HintRole,
+        SensitiveRole,
+        WarningRole,
+    };
+    Q_ENUM(Role)
+
+    explicit DetailsModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setRows(const QList<DetailRow> &rows);
+    const QList<DetailRow> &rows() const { return m_rows; }
+    void clear();
+
+    /// The value of the first row with this label, for copy actions.
+    Q_INVOKABLE QString valueOf(const QString &label) const;
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    QList<DetailRow> m_rows;
+};
+
+} // namespace Pot::Models

@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Navigation between the console's pages. Ctrl+1..7 switch pages.
+Rectangle {
+    id: root
+    property int currentIndex: 0
+    readonly property var pages: [
+        qsTr("Control planes"), qsTr("Agents"), qsTr("Applications"), qsTr("NATS"),
+        qsTr("Certificates"), qsTr("Access control"), qsTr("Tools")
+    ]
+    color: Theme.sidebar
+    implicitWidth: Theme.sidebarWidth
+
+    Accessible.role: Accessible.PageTabList
+    Accessible.name: qsTr("Sections")
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.topMargin: Theme.margin
+        spacing: 2
+
+        Label {
+            Layout.leftMargin: Theme.margin
+            Layout.bottomMargin: Theme.margin
+            text: qsTr("PoT Console")
+            font.pixelSize: 16
+            font.bold: true
+        }
+
+        Repeater {
+            model: root.pages
+            delegate: ItemDelegate {
+                required property int index
+                required property string modelData
+                Layout.fillWidth: true
+                text: modelData
+                highlighted: root.currentIndex === index
+                Accessible.role: Accessible.PageTab
+                Accessible.name: modelData
+                onClicked: root.currentIndex = index
+            }
+        }
+        Item { Layout.fillHeight: true }
+    }
+
+    Instantiator {
+        model: root.pages.length
+        delegate: Shortcut {
+            required property int index
+            sequence: "Ctrl+" + (index + 1)
+            context: Qt.ApplicationShortcut
+            onActivated: root.currentIndex = index
+        }
+    }
+}

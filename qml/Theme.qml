@@ -1,0 +1,23 @@
+pragma Singleton
+import QtQuick
+
+// Colours and sizes. Follows the system palette, so light and dark themes come from the platform.
+QtObject {
+    readonly property SystemPalette palette: SystemPalette { colorGroup: SystemPalette.Active }
+    readonly property bool dark: palette.window.hslLightness < 0.5
+    readonly property color window: palette.window
+    readonly property color base: palette.base
+    readonly property color text: palette.windowText
+    readonly property color mutedText: Qt.tint(palette.windowText, dark ? "#80000000" : "#80ffffff")
+    readonly property color sidebar: dark ? Qt.darker(palette.window, 1.25) : Qt.darker(palette.window, 1.06)
+    readonly property color highlight: palette.highlight
+    readonly property color highlightedText: palette.highlightedText
+    readonly property color border: dark ? "#4a4a4a" : "#d0d0d0"
+    readonly property color ok: dark ? "#5cc26b" : "#1f8a36"
+    readonly property color warn: dark ? "#e0b341" : "#a86b00"
+    readonly property color bad: dark ? "#ff6b6b" : "#c62828"
+    readonly property color info: dark ? "#6fa8ff" : "#1a5fb4"
+    readonly property int spacing: 8
+    readonly property int margin: 12
+    readonly property int sidebarWidth: 200
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTest>
+
+namespace Pot::Test {
+
+/// Absolute path of a file below tests/data.
+QString dataPath(const QString &relative);
+
+/// Contents of a file below tests/data; fails the test (QFAIL-like) through an empty array and a
+/// warning when it is missing.
+QByteArray readData(const QString &relative);
+
+/// Contents of a captured Controller 3.7.3 response (tests/data/controller-3.7.3/<name>).
+QByteArray fixture(const QString &name);
+
+/// Makes logging and locale deterministic for a test run.
+void initTestEnvironment();
+
+} // namespace Pot::Test
+
+/// Verifies a Result and prints its error when it failed.
+#define QVERIFY_RESULT(expr)                                                                       \
+    do {                                                                                           \
+        const auto &pot_r_ = (expr);                                                               \
+        if (!pot_r_.ok())                                                                          \
+            QFAIL(qPrintable(QStringLiteral("unexpected error: ") + pot_r_.error().toString()));    \
+    } while (false)
