@@ -2,8 +2,16 @@
 
 #include "applogging.h"
 
+#include "core/profiles/keychainsecretstore.h"
+#include "core/profiles/memorysecretstore.h"
+#include "core/profiles/profilestore.h"
+#include "models/controlplanes.h"
+
+#include <QDesktopServices>
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
+#include <QQuickStyle>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -15,20 +23,50 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     , m_options(options)
     , m_network(new QNetworkAccessManager(this))
 {
-    // Cookies are not used for authentication by the Controller (bearer only); keep none.
+    // The Controller authenticates with bearer tokens only; its session cookie is not wanted.
     m_network->setCookieJar(nullptr);
+
+    m_store = options.profilesFile.isEmpty()
+                  ? std::make_unique<Profiles::ProfileStore>()
+                  : std::make_unique<Profiles::ProfileStore>(options.profilesFile);
+    if (Status loaded = m_store->load(); !loaded) {
+        m_startupWarning = loaded.error().message;
+        qCWarning(lcApp) << "profiles:" << loaded.error().toString();
+    }
+
+    if (options.useMemorySecretStore)
+        m_secrets = std::make_unique<Profiles::MemorySecretStore>();
+    else
+        m_secrets = std::make_unique<Profiles::KeychainSecretStore>();
+
+    Models::ControlPlanes::Services services;
+    services.network = m_network;
+    services.store = m_store.get();
+    services.secrets = m_secrets.get();
+    services.openBrowser = [](const QUrl &url) { QDesktopServices::openUrl(url); };
+    services.potctlHome = options.potctlHome.isEmpty() ? QDir::homePath() : options.potctlHome;
+    services.requestTimeoutMs = options.requestTimeoutMs;
+    m_planes = new Models::ControlPlanes(services, this);
 }
 
-CompositionRoot::~CompositionRoot() = default;
+CompositionRoot::~CompositionRoot()
+{
+    // Sessions use the stores; delete them first.
+    delete m_planes;
+    m_planes = nullptr;
+}
 
 bool CompositionRoot::load(QQmlApplicationEngine &engine)
 {
+    if (QQuickStyle::name().isEmpty())
+        QQuickStyle::setStyle(u"Fusion"_s);
     bool failed = false;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, this,
                      [&failed](const QUrl &url) {
                          qCCritical(lcAppUi) << "could not create" << url;
                          failed = true;
                      });
+    engine.setInitialProperties({{u"planes"_s, QVariant::fromValue<QObject *>(m_planes)}});
     engine.load(QUrl(u"qrc:/PotConsole/Main.qml"_s));
     return !failed && !engine.rootObjects().isEmpty();
 }

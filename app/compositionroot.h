@@ -1,16 +1,26 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 #include <memory>
 
 class QNetworkAccessManager;
 class QQmlApplicationEngine;
 
+namespace Pot::Profiles {
+class ProfileStore;
+class SecretStore;
+} // namespace Pot::Profiles
+
+namespace Pot::Models {
+class ControlPlanes;
+}
+
 namespace Pot::App {
 
-/// Builds the service graph once (network access, secret store, profile store, sessions, models) and
-/// hands it to the QML UI. Nothing else in the program constructs services.
+/// Builds the service graph once (network access, secret store, profile store, sessions, view
+/// models) and hands it to the QML UI. Nothing else in the program constructs services.
 class CompositionRoot final : public QObject
 {
     Q_OBJECT
@@ -20,12 +30,20 @@ public:
     struct Options
     {
         bool useMemorySecretStore = false; ///< tests: never touch the OS keychain
+        QString profilesFile;              ///< empty = the platform config directory
+        QString potctlHome;                ///< empty = the user's home directory
+        int requestTimeoutMs = 15000;
     };
 
     explicit CompositionRoot(const Options &options, QObject *parent = nullptr);
     ~CompositionRoot() override;
 
     QNetworkAccessManager *network() const { return m_network; }
+    Profiles::ProfileStore *profileStore() const { return m_store.get(); }
+    Profiles::SecretStore *secretStore() const { return m_secrets.get(); }
+    Models::ControlPlanes *controlPlanes() const { return m_planes; }
+    /// A problem found while starting (e.g. a profile file that could not be read), for the UI.
+    QString startupWarning() const { return m_startupWarning; }
 
     /// Loads Main.qml into `engine` with the services as initial properties. Returns false when the
     /// QML could not be created.
@@ -34,6 +52,10 @@ public:
 private:
     Options m_options;
     QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<Profiles::ProfileStore> m_store;
+    std::unique_ptr<Profiles::SecretStore> m_secrets;
+    Models::ControlPlanes *m_planes = nullptr;
+    QString m_startupWarning;
 };
 
 } // namespace Pot::App

@@ -4,16 +4,73 @@ import QtQuick.Layouts
 
 ApplicationWindow {
     id: window
+    required property QtObject planes
+
     width: 1200
     height: 760
-    minimumWidth: 800
-    minimumHeight: 500
+    minimumWidth: 820
+    minimumHeight: 520
     visible: true
-    title: qsTr("PoT Console")
+    title: planes.currentName.length > 0 ? qsTr("%1 — PoT Console").arg(planes.currentName) : qsTr("PoT Console")
     color: Theme.window
+
+    // The colour of the connected control plane frames the window, so production is hard to mistake.
+    readonly property bool framed: planes.currentState === 3 && planes.currentColour.length > 0
+
+    Rectangle {
+        id: frame
+        anchors.fill: parent
+        color: "transparent"
+        border.width: window.framed ? 4 : 0
+        border.color: planes.currentColour
+        z: 10
+        Accessible.ignored: true
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            Rectangle {
+                width: 10; height: 10; radius: 5
+                visible: window.planes.currentIndex >= 0
+                color: Theme.stateColour(window.planes.currentState)
+            }
+            ComboBox {
+                id: switcher
+                Layout.preferredWidth: 260
+                model: window.planes.profiles
+                textRole: "name"
+                currentIndex: window.planes.currentIndex
+                displayText: currentIndex >= 0 ? currentText : qsTr("No control plane")
+                Accessible.name: qsTr("Current control plane")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Switch control plane (Alt+1…9, Ctrl+PgUp/PgDown)")
+                onActivated: (index) => window.planes.currentIndex = index
+            }
+            Label {
+                text: window.planes.currentStateText
+                color: Theme.stateColour(window.planes.currentState)
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Badge {
+                visible: window.planes.currentReadOnly
+                text: qsTr("read-only")
+                tone: Theme.info
+            }
+            Badge {
+                visible: window.planes.currentIndex >= 0 && !window.planes.currentEncrypted
+                text: qsTr("not encrypted")
+                tone: Theme.warn
+            }
+        }
+    }
 
     RowLayout {
         anchors.fill: parent
+        anchors.margins: window.framed ? 4 : 0
         spacing: 0
 
         Sidebar {
@@ -27,34 +84,65 @@ ApplicationWindow {
             Layout.fillHeight: true
             currentIndex: sidebar.currentIndex
 
-            EmptyState {
-                title: qsTr("No control plane yet")
-                text: qsTr("Add a control plane to browse its agents, applications and NATS accounts.")
+            ControlPlanesPage {
+                planes: window.planes
             }
             EmptyState {
                 title: qsTr("Agents")
-                text: qsTr("Connect to a control plane to see its agents: status, resources, router and NATS mode.")
+                text: window.planes.currentState === 3
+                      ? qsTr("The agent list (status, host, resources, router and NATS mode) is not part of this version yet.")
+                      : qsTr("Sign in to a control plane to see its agents.")
             }
             EmptyState {
                 title: qsTr("Applications")
-                text: qsTr("Connect to a control plane to see its applications and microservices.")
+                text: window.planes.currentState === 3
+                      ? qsTr("Applications and microservices are not part of this version yet.")
+                      : qsTr("Sign in to a control plane to see its applications and microservices.")
             }
             EmptyState {
                 title: qsTr("NATS")
-                text: qsTr("Connect to a control plane with NATS to see its operator, accounts, users and rules.")
+                text: window.planes.currentState === 3
+                      ? qsTr("The NATS operator, accounts, users and rules are not part of this version yet. Use Tools → NATS decoder for JWTs and creds files.")
+                      : qsTr("Sign in to a control plane with NATS to see its operator, accounts, users and rules.")
             }
             EmptyState {
                 title: qsTr("Certificates")
-                text: qsTr("Connect to a control plane to see its certificates and certificate authorities.")
+                text: qsTr("Certificates and certificate authorities are not part of this version yet.")
             }
             EmptyState {
                 title: qsTr("Access control")
-                text: qsTr("Connect to a control plane to see its roles, role bindings and service accounts.")
+                text: qsTr("Roles, role bindings and service accounts are not part of this version yet.")
             }
             EmptyState {
                 title: qsTr("Tools")
-                text: qsTr("Offline tools work without a control plane.")
+                text: qsTr("Offline tools (NATS JWT and creds decoder) are not part of this version yet; pot-console-cli has them.")
             }
         }
+    }
+
+    Instantiator {
+        model: 9
+        delegate: Shortcut {
+            required property int index
+            sequence: "Alt+" + (index + 1)
+            context: Qt.ApplicationShortcut
+            enabled: index < window.planes.profiles.count
+            onActivated: window.planes.currentIndex = index
+        }
+    }
+    Shortcut {
+        sequence: StandardKey.NextChild
+        context: Qt.ApplicationShortcut
+        onActivated: window.planes.selectRelative(1)
+    }
+    Shortcut {
+        sequences: ["Ctrl+PgDown"]
+        context: Qt.ApplicationShortcut
+        onActivated: window.planes.selectRelative(1)
+    }
+    Shortcut {
+        sequences: ["Ctrl+PgUp"]
+        context: Qt.ApplicationShortcut
+        onActivated: window.planes.selectRelative(-1)
     }
 }

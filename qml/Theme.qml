@@ -17,6 +17,20 @@ QtObject {
     readonly property color warn: dark ? "#e0b341" : "#a86b00"
     readonly property color bad: dark ? "#ff6b6b" : "#c62828"
     readonly property color info: dark ? "#6fa8ff" : "#1a5fb4"
+    // Colour of a ConnectionState (0 disconnected, 1 connecting, 2 sign-in required, 3 signed in,
+    // 4 offline, 5 failed).
+    function stateColour(state) {
+        switch (state) {
+        case 1: return info;
+        case 2: return warn;
+        case 3: return ok;
+        case 4: return bad;
+        case 5: return bad;
+        default: return mutedText;
+        }
+    }
+
+    readonly property var profileColours: ["#1a5fb4", "#26a269", "#e5a50a", "#c64600", "#a51d2d", "#613583", "#63452c", "#5e5c64"]
     readonly property int spacing: 8
     readonly property int margin: 12
     readonly property int sidebarWidth: 200

@@ -1,0 +1,377 @@
+#include "controlplanes.h"
+
+#include "models/controlplanesession.h"
+
+#include "core/profiles/profilestore.h"
+#include "core/profiles/secretstore.h"
+
+#include <QCoreApplication>
+
+namespace Pot::Models {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Pot::Models::ControlPlanes", text);
+}
+
+QString authKindName(Profiles::AuthKind kind)
+{
+    return kind == Profiles::AuthKind::Browser ? QStringLiteral("browser") : QStringLiteral("password");
+}
+
+} // namespace
+
+ControlPlanes::ControlPlanes(const Services &services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_model(new ProfileListModel(this))
+{
+    reloadFromStore();
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &ControlPlanes::tick);
+    m_tick.start();
+}
+
+ControlPlanes::~ControlPlanes() = default;
+
+QAbstractItemModel *ControlPlanes::profiles() const
+{
+    return m_model;
+}
+
+void ControlPlanes::reloadFromStore()
+{
+    m_model->setProfiles(m_services.store ? m_services.store->profiles() : QList<Profiles::Profile>{});
+    setCurrentIndex(m_model->rowCount() > 0 ? 0 : -1);
+}
+
+void ControlPlanes::setCurrentIndex(int index)
+{
+    if (index < -1 || index >= m_model->rowCount())
+        index = m_model->rowCount() > 0 ? 0 : -1;
+    if (index == m_currentIndex)
+        return;
+    m_currentIndex = index;
+    Q_EMIT currentChanged();
+    Q_EMIT sessionChanged();
+}
+
+void ControlPlanes::selectRelative(int step)
+{
+    const int n = m_model->rowCount();
+    if (n == 0)
+        return;
+    setCurrentIndex(((m_currentIndex < 0 ? 0 : m_currentIndex) + step % n + n) % n);
+}
+
+static const ProfileListModel::Entry *entry(const ProfileListModel *model, int row)
+{
+    return model->entryAt(row);
+}
+
+QString ControlPlanes::currentName() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return e ? e->profile.name : QString();
+}
+
+QString ControlPlanes::currentUrl() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return e ? e->profile.controllerUrl : QString();
+}
+
+QString ControlPlanes::currentColour() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return e ? e->profile.colour : QString();
+}
+
+bool ControlPlanes::currentReadOnly() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return e && e->profile.readOnly;
+}
+
+bool ControlPlanes::currentEncrypted() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return !e || ProfileListModel::isEncryptedUrl(e->profile.controllerUrl);
+}
+
+QString ControlPlanes::currentAuthKind() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return e ? authKindName(e->profile.auth) : QString();
+}
+
+bool ControlPlanes::currentBrowserSignInAvailable() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return e && !e->profile.keycloakUrl.isEmpty() && !e->profile.keycloakRealm.isEmpty()
+           && !e->profile.keycloakClientId.isEmpty();
+}
+
+ControlPlaneSession *ControlPlanes::session(int index) const
+{
+    const auto *e = entry(m_model, index);
+    return e ? m_sessions.value(e->profile.id) : nullptr;
+}
+
+ControlPlaneSession *ControlPlanes::currentSession() const
+{
+    return session(m_currentIndex);
+}
+
+int ControlPlanes::currentState() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    return e ? int(e->state) : int(ConnectionState::Disconnected);
+}
+
+QString ControlPlanes::currentStateText() const
+{
+    const auto *e = entry(m_model, m_currentIndex);
+    if (!e)
+        return {};
+    return e->stateText.isEmpty() ? ProfileListModel::defaultStateText(e->state) : e->stateText;
+}
+
+QString ControlPlanes::controllerStatus() const
+{
+    const auto *s = currentSession();
+    return s ? s->controllerStatus() : QString();
+}
+
+QString ControlPlanes::controllerVersion() const
+{
+    const auto *s = currentSession();
+    return s ? s->controllerVersion() : QString();
+}
+
+QString ControlPlanes::uptimeText() const
+{
+    const auto *s = currentSession();
+    return s ? s->uptimeText() : QString();
+}
+
+QString ControlPlanes::userName() const
+{
+    const auto *s = currentSession();
+    return s ? s->userName() : QString();
+}
+
+QString ControlPlanes::userRoles() const
+{
+    const auto *s = currentSession();
+    return s ? s->roles().join(QStringLiteral(", ")) : QString();
+}
+
+int ControlPlanes::tokenExpiresInSec() const
+{
+    const auto *s = currentSession();
+    return s ? s->tokenExpiresInSec() : -1;
+}
+
+QString ControlPlanes::tlsText() const
+{
+    if (const auto *s = currentSession())
+        return s->tlsText();
+    return currentEncrypted() ? tr("TLS, verified when connected") : tr("Not encrypted (plain HTTP)");
+}
+
+QString ControlPlanes::tlsFingerprint() const
+{
+    const auto *s = currentSession();
+    return s ? s->tlsFingerprint() : QString();
+}
+
+QString ControlPlanes::lastError() const
+{
+    const auto *s = currentSession();
+    return s ? s->lastError() : QString();
+}
+
+QString ControlPlanes::presentedChain() const
+{
+    const auto *s = currentSession();
+    return s ? s->presentedChain() : QString();
+}
+
+bool ControlPlanes::canTrustPresentedCa() const
+{
+    const auto *s = currentSession();
+    return s && !s->presentedCaPem().isEmpty();
+}
+
+QVariantMap ControlPlanes::profileData(int index) const
+{
+    const auto *e = entry(m_model, index);
+    if (!e)
+        return {};
+    const Profiles::Profile &p = e->profile;
+    return {
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("url"), p.controllerUrl},
+        {QStringLiteral("auth"), authKindName(p.auth)},
+        {QStringLiteral("email"), p.email},
+        {QStringLiteral("keycloakUrl"), p.keycloakUrl},
+        {QStringLiteral("keycloakRealm"), p.keycloakRealm},
+        {QStringLiteral("keycloakClientId"), p.keycloakClientId},
+        {QStringLiteral("caPem"), p.caCertificatePem},
+        {QStringLiteral("pin"), p.pinnedSha256},
+        {QStringLiteral("colour"), p.colour},
+        {QStringLiteral("readOnly"), p.readOnly},
+        {QStringLiteral("refreshInterval"), p.refreshIntervalSec},
+    };
+}
+
+QString ControlPlanes::saveProfile(int index, const QVariantMap &data)
+{
+    if (!m_services.store)
+        return tr("Profiles cannot be saved in this session.");
+    Profiles::Profile p;
+    if (const auto *e = entry(m_model, index))
+        p = e->profile;
+    p.name = data.value(QStringLiteral("name")).toString().trimmed();
+    p.controllerUrl = data.value(QStringLiteral("url")).toString().trimmed();
+    p.auth = data.value(QStringLiteral("auth")).toString() == u"browser" ? Profiles::AuthKind::Browser
+                                                                         : Profiles::AuthKind::Password;
+    p.email = data.value(QStringLiteral("email")).toString().trimmed();
+    p.keycloakUrl = data.value(QStringLiteral("keycloakUrl")).toString().trimmed();
+    p.keycloakRealm = data.value(QStringLiteral("keycloakRealm")).toString().trimmed();
+    p.keycloakClientId = data.value(QStringLiteral("keycloakClientId")).toString().trimmed();
+    p.caCertificatePem = data.value(QStringLiteral("caPem")).toString().trimmed();
+    p.pinnedSha256 = data.value(QStringLiteral("pin")).toString().trimmed();
+    p.colour = data.value(QStringLiteral("colour")).toString();
+    p.readOnly = data.value(QStringLiteral("readOnly")).toBool();
+    p.refreshIntervalSec = data.value(QStringLiteral("refreshInterval"), 30).toInt();
+
+    if (index < 0) {
+        Result<Profiles::Profile> added = m_services.store->add(p);
+        if (!added)
+            return added.error().message;
+        m_model->upsert(*added);
+        setCurrentIndex(m_model->indexOf(added->id));
+    } else {
+        Status updated = m_services.store->update(p);
+        if (!updated)
+            return updated.error().message;
+        m_model->upsert(p);
+        // A changed address, CA or pin only applies to a new connection.
+        if (ControlPlaneSession *s = m_sessions.value(p.id))
+            s->setProfile(p);
+        Q_EMIT currentChanged();
+    }
+    return {};
+}
+
+void ControlPlanes::removeProfile(int index)
+{
+    const auto *e = entry(m_model, index);
+    if (!e || !m_services.store)
+        return;
+    const Profiles::Profile p = e->profile;
+    if (ControlPlaneSession *s = m_sessions.take(p.id)) {
+        s->signOut();
+        s->deleteLater();
+    }
+    if (!m_services.store->remove(p.id))
+        return;
+    if (m_services.secrets)
+        ControlPlaneSession::forgetSecrets(m_services.secrets, p.id, this);
+    m_model->remove(p.id);
+    const int n = m_model->rowCount();
+    m_currentIndex = -1;
+    setCurrentIndex(n == 0 ? -1 : std::min(index, n - 1));
+}
+
+ControlPlaneSession *ControlPlanes::ensureSession(int index)
+{
+    const auto *e = entry(m_model, index);
+    if (!e)
+        return nullptr;
+    if (ControlPlaneSession *s = m_sessions.value(e->profile.id))
+        return s;
+    ControlPlaneSession::Services ss{m_services.network, m_services.secrets, m_services.openBrowser,
+                                     m_services.requestTimeoutMs};
+    auto *s = new ControlPlaneSession(e->profile, ss, this);
+    m_sessions.insert(e->profile.id, s);
+    connect(s, &ControlPlaneSession::changed, this, [this, s] { onSessionChanged(s); });
+    connect(s, &ControlPlaneSession::signInNeeded, this, [this, s] {
+        const int row = m_model->indexOf(s->profile().id);
+        if (row >= 0)
+            Q_EMIT signInRequired(row);
+    });
+    connect(s, &ControlPlaneSession::signInFinished, this, [this, s](bool ok, const QString &message) {
+        Q_EMIT signInFinished(m_model->indexOf(s->profile().id), ok, message);
+    });
+    connect(s, &ControlPlaneSession::caTrusted, this, [this, s](const QString &pem) {
+        std::optional<Profiles::Profile> p = m_services.store->findById(s->profile().id);
+        if (!p)
+            return;
+        p->caCertificatePem = p->caCertificatePem.isEmpty() ? pem : p->caCertificatePem + u'\n' + pem;
+        if (m_services.store->update(*p)) {
+            m_model->upsert(*p);
+            s->setProfile(*p);
+            s->connectToController();
+        }
+    });
+    return s;
+}
+
+void ControlPlanes::onSessionChanged(ControlPlaneSession *session)
+{
+    m_model->setState(session->profile().id, session->state(), session->stateText());
+    if (session == currentSession())
+        Q_EMIT sessionChanged();
+}
+
+void ControlPlanes::connectProfile(int index)
+{
+    if (ControlPlaneSession *s = ensureSession(index)) {
+        setCurrentIndex(index);
+        s->connectToController();
+    }
+}
+
+void ControlPlanes::disconnectProfile(int index)
+{
+    if (ControlPlaneSession *s = session(index))
+        s->disconnectFromController();
+}
+
+void ControlPlanes::cancelCurrent()
+{
+    if (ControlPlaneSession *s = currentSession())
+        s->cancel();
+}
+
+void ControlPlanes::signIn(int index, const QString &email, const QString &password,
+                           const QString &totp, bool rememberPassword)
+{
+    if (ControlPlaneSession *s = ensureSession(index))
+        s->signIn(email, password, totp, rememberPassword);
+}
+
+void ControlPlanes::signInWithBrowser()
+{
+    if (ControlPlaneSession *s = ensureSession(m_currentIndex))
+        s->signInWithBrowser();
+}
+
+void ControlPlanes::signOut()
+{
+    if (ControlPlaneSession *s = currentSession())
+        s->signOut();
+}
+
+void ControlPlanes::trustPresentedCa()
+{
+    if (ControlPlaneSession *s = currentSession())
+        s->trustPresentedCa();
+}
+
+} // namespace Pot::Models

@@ -1,0 +1,354 @@
+#include "controlplanesession.h"
+
+#include "core/auth/browsersignin.h"
+#include "core/auth/controllersession.h"
+#include "core/net/controllerclient.h"
+#include "core/profiles/secretkeys.h"
+#include "core/profiles/secretstore.h"
+#include "core/tls/certificatereport.h"
+#include "core/tls/trustpolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace Pot::Models {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Pot::Models::ControlPlaneSession", text);
+}
+
+QString formatDuration(qint64 seconds)
+{
+    const qint64 d = seconds / 86400;
+    const qint64 h = (seconds % 86400) / 3600;
+    const qint64 m = (seconds % 3600) / 60;
+    if (d > 0)
+        return tr("%1 d %2 h").arg(d).arg(h);
+    if (h > 0)
+        return tr("%1 h %2 min").arg(h).arg(m);
+    return tr("%1 min").arg(m);
+}
+
+} // namespace
+
+ControlPlaneSession::ControlPlaneSession(const Profiles::Profile &profile, const Services &services,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_services(services)
+    , m_poll(new QTimer(this))
+{
+    connect(m_poll, &QTimer::timeout, this, &ControlPlaneSession::pollStatus);
+}
+
+ControlPlaneSession::~ControlPlaneSession()
+{
+    // Replies and the authenticator refer to the client; tear down in order.
+    if (m_client)
+        m_client->setAuthenticator(nullptr);
+    m_auth.reset();
+    m_browser.reset();
+    m_client.reset();
+}
+
+void ControlPlaneSession::setProfile(const Profiles::Profile &profile)
+{
+    m_profile = profile;
+}
+
+void ControlPlaneSession::setState(ConnectionState state, const QString &text)
+{
+    m_state = state;
+    m_stateText = text;
+    Q_EMIT changed();
+}
+
+void ControlPlaneSession::fail(ConnectionState state, const QString &message)
+{
+    m_lastError = message;
+    setState(state);
+}
+
+QString ControlPlaneSession::uptimeText() const
+{
+    if (m_uptimeSec < 0 || !m_uptimeAt.isValid())
+        return {};
+    const qint64 now = m_uptimeAt.secsTo(QDateTime::currentDateTimeUtc());
+    return formatDuration(qint64(m_uptimeSec) + now);
+}
+
+QString ControlPlaneSession::userName() const
+{
+    return m_auth && m_auth->isSignedIn() ? m_auth->tokens().userName : QString();
+}
+
+QStringList ControlPlaneSession::roles() const
+{
+    return m_auth && m_auth->isSignedIn() ? m_auth->tokens().roles : QStringList();
+}
+
+int ControlPlaneSession::tokenExpiresInSec() const
+{
+    if (!m_auth || !m_auth->isSignedIn())
+        return -1;
+    const QDateTime expiry = m_auth->tokens().accessExpiry;
+    if (!expiry.isValid())
+        return -1;
+    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(expiry)));
+}
+
+QString ControlPlaneSession::tlsText() const
+{
+    if (!ProfileListModel::isEncryptedUrl(m_profile.controllerUrl))
+        return tr("Not encrypted (plain HTTP): passwords and tokens cross the network in clear");
+    QString how = m_profile.caCertificatePem.isEmpty() ? tr("system trust store")
+                                                      : tr("this profile's CA");
+    if (!m_profile.pinnedSha256.isEmpty())
+        how += tr(", certificate pinned");
+    if (m_tlsFingerprint.isEmpty())
+        return tr("TLS (%1)").arg(how);
+    return tr("TLS verified (%1)").arg(how);
+}
+
+void ControlPlaneSession::rebuildClient()
+{
+    if (m_client)
+        m_client->setAuthenticator(nullptr);
+    m_auth.reset();
+    m_client = std::make_unique<Net::ControllerClient>(m_services.network);
+    m_client->setDefaultTimeout(std::chrono::milliseconds(m_services.requestTimeoutMs));
+}
+
+void ControlPlaneSession::connectToController()
+{
+    m_lastError.clear();
+    m_presentedChain.clear();
+    m_presentedCaPem.clear();
+    m_tlsFingerprint.clear();
+    rebuildClient();
+    if (Status s = m_client->setBaseUrl(m_profile.controllerUrl); !s) {
+        fail(ConnectionState::Failed, s.error().message);
+        return;
+    }
+    Result<Tls::TrustPolicy> policy = Tls::TrustPolicy::create(m_profile.caCertificatePem,
+                                                               m_profile.pinnedSha256);
+    if (!policy) {
+        fail(ConnectionState::Failed, policy.error().message);
+        return;
+    }
+    m_client->setTrustPolicy(*policy);
+    m_auth = std::make_unique<Auth::ControllerSession>(m_client.get());
+    m_client->setAuthenticator(m_auth.get());
+    connect(m_auth.get(), &Auth::ControllerSession::sessionExpired, this,
+            [this](const Error &e) { onSessionLost(e.message); });
+    setState(ConnectionState::Connecting);
+    pollStatus();
+}
+
+void ControlPlaneSession::pollStatus()
+{
+    if (!m_client || m_statusReply)
+        return;
+    m_statusReply = m_client->send(Net::ApiRequest::get(QStringLiteral("/status"), false), this,
+                                   [this](Result<Net::ApiResponse> r) {
+        if (!r) {
+            const Error &e = r.error();
+            m_controllerStatus.clear();
+            if (e.code == ErrorCode::Cancelled) {
+                setState(ConnectionState::Disconnected);
+                return;
+            }
+            if (e.code == ErrorCode::Tls) {
+                if (auto report = Tls::CertificateChainReport::fromError(e)) {
+                    m_presentedChain = report->toText();
+                    m_presentedCaPem = QString::fromLatin1(report->issuerPem());
+                }
+                fail(ConnectionState::Failed, e.message);
+                return;
+            }
+            const bool unreachable = e.code == ErrorCode::Network || e.code == ErrorCode::Timeout;
+            fail(unreachable ? ConnectionState::Offline : ConnectionState::Failed, e.message);
+            return;
+        }
+        const QJsonObject o = r->json.toObject();
+        m_controllerStatus = o.value(QStringLiteral("status")).toString();
+        m_controllerVersion = o.value(QStringLiteral("versions")).toObject()
+                                  .value(QStringLiteral("controller")).toString();
+        m_uptimeSec = o.value(QStringLiteral("uptimeSec")).toDouble(-1);
+        m_uptimeAt = QDateTime::currentDateTimeUtc();
+        m_tlsFingerprint = r->peerSha256;
+        m_lastError.clear();
+        if (m_state == ConnectionState::Connecting || m_state == ConnectionState::Offline
+            || m_state == ConnectionState::Failed) {
+            if (m_auth && m_auth->isSignedIn())
+                setState(ConnectionState::SignedIn);
+            else
+                resumeSavedSession();
+        } else {
+            Q_EMIT changed();
+        }
+        m_poll->start(std::max(1, m_profile.refreshIntervalSec) * 1000);
+    });
+}
+
+void ControlPlaneSession::resumeSavedSession()
+{
+    if (!m_services.secrets) {
+        setState(ConnectionState::SignInRequired);
+        Q_EMIT signInNeeded();
+        return;
+    }
+    setState(ConnectionState::Connecting, tr("Resuming the saved session…"));
+    m_services.secrets->read(
+        Profiles::SecretKeys::refreshTokenKey(m_profile.id), this, [this](Result<SecretBytes> token) {
+            if (!token || !m_auth) {
+                setState(ConnectionState::SignInRequired);
+                Q_EMIT signInNeeded();
+                return;
+            }
+            m_auth->resume(*token, this, [this](Status s) {
+                if (s)
+                    onSignedIn();
+                else {
+                    setState(ConnectionState::SignInRequired);
+                    Q_EMIT signInNeeded();
+                }
+            });
+        });
+}
+
+void ControlPlaneSession::onSignedIn()
+{
+    m_lastError.clear();
+    setState(ConnectionState::SignedIn);
+    // Keep the session across restarts: the refresh token goes to the keychain only.
+    if (m_services.secrets && m_auth && !m_auth->tokens().refreshToken.isEmpty()) {
+        m_services.secrets->write(Profiles::SecretKeys::refreshTokenKey(m_profile.id),
+                                  m_auth->tokens().refreshToken, this, [this](Status s) {
+                                      if (!s) {
+                                          m_lastError = s.error().message;
+                                          Q_EMIT changed();
+                                      }
+                                  });
+    }
+}
+
+void ControlPlaneSession::onSessionLost(const QString &message)
+{
+    if (m_services.secrets)
+        m_services.secrets->remove(Profiles::SecretKeys::refreshTokenKey(m_profile.id), this,
+                                   [](Status) {});
+    m_lastError = message;
+    setState(ConnectionState::SignInRequired, tr("Signed out: the session could not be renewed"));
+    Q_EMIT signInNeeded();
+}
+
+void ControlPlaneSession::disconnectFromController()
+{
+    m_poll->stop();
+    if (m_statusReply)
+        m_statusReply->cancel();
+    if (m_client)
+        m_client->setAuthenticator(nullptr);
+    m_auth.reset();
+    m_browser.reset();
+    m_client.reset();
+    m_controllerStatus.clear();
+    m_tlsFingerprint.clear();
+    m_lastError.clear();
+    setState(ConnectionState::Disconnected);
+}
+
+void ControlPlaneSession::cancel()
+{
+    if (m_statusReply)
+        m_statusReply->cancel();
+    if (m_auth)
+        m_auth->cancel();
+    if (m_browser)
+        m_browser->cancel();
+}
+
+void ControlPlaneSession::signIn(const QString &email, const QString &password, const QString &totp,
+                                 bool rememberPassword)
+{
+    if (!m_auth) {
+        Q_EMIT signInFinished(false, tr("Connect to the control plane first."));
+        return;
+    }
+    setState(ConnectionState::Connecting, tr("Signing in…"));
+    SecretBytes secret(password.toUtf8());
+    m_auth->signIn(email, secret, totp, this,
+                   [this, secret, rememberPassword](Status s) {
+        if (!s) {
+            m_lastError = s.error().message;
+            setState(ConnectionState::SignInRequired);
+            Q_EMIT signInFinished(false, s.error().message);
+            return;
+        }
+        if (rememberPassword && m_services.secrets)
+            m_services.secrets->write(Profiles::SecretKeys::passwordKey(m_profile.id), secret, this,
+                                      [](Status) {});
+        onSignedIn();
+        Q_EMIT signInFinished(true, {});
+    });
+}
+
+void ControlPlaneSession::signInWithBrowser()
+{
+    if (!m_auth) {
+        Q_EMIT signInFinished(false, tr("Connect to the control plane first."));
+        return;
+    }
+    m_browser = std::make_unique<Auth::BrowserSignIn>(
+        m_services.network, QUrl(m_profile.keycloakUrl), m_profile.keycloakRealm,
+        m_profile.keycloakClientId, m_services.openBrowser);
+    connect(m_browser.get(), &Auth::BrowserSignIn::finished, this,
+            [this](const Result<Auth::TokenSet> &tokens) {
+                if (!tokens || !m_auth) {
+                    const QString message = tokens ? tr("Disconnected.") : tokens.error().message;
+                    m_lastError = message;
+                    setState(ConnectionState::SignInRequired);
+                    Q_EMIT signInFinished(false, message);
+                    return;
+                }
+                m_auth->adoptBrowserTokens(*tokens, m_profile.keycloakUrl, m_profile.keycloakRealm,
+                                           m_profile.keycloakClientId);
+                onSignedIn();
+                Q_EMIT signInFinished(true, {});
+            });
+    setState(ConnectionState::Connecting, tr("Waiting for the browser sign-in…"));
+    m_browser->start();
+}
+
+void ControlPlaneSession::signOut()
+{
+    if (m_services.secrets)
+        m_services.secrets->remove(Profiles::SecretKeys::refreshTokenKey(m_profile.id), this,
+                                   [](Status) {});
+    if (m_auth && m_auth->isSignedIn())
+        m_auth->signOut();
+    if (m_state == ConnectionState::SignedIn)
+        setState(ConnectionState::SignInRequired);
+}
+
+void ControlPlaneSession::trustPresentedCa()
+{
+    if (m_presentedCaPem.isEmpty())
+        return;
+    const QString pem = m_presentedCaPem;
+    m_presentedCaPem.clear();
+    Q_EMIT caTrusted(pem);
+}
+
+void ControlPlaneSession::forgetSecrets(Profiles::SecretStore *secrets, const QUuid &profileId,
+                                        QObject *context)
+{
+    Profiles::SecretKeys::removeAll(*secrets, profileId, context, [](Status) {});
+}
+
+} // namespace Pot::Models

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "core/profiles/profile.h"
+#include "models/profilelistmodel.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Pot::Net {
+class ApiReply;
+class ControllerClient;
+} // namespace Pot::Net
+
+namespace Pot::Auth {
+class BrowserSignIn;
+class ControllerSession;
+} // namespace Pot::Auth
+
+namespace Pot::Profiles {
+class SecretStore;
+}
+
+namespace Pot::Models {
+
+/// One control plane as the user sees it: reachable or not, signed in or not, with what TLS. Owns
+/// the profile's Controller client and its sign-in state. Everything is asynchronous; the GUI
+/// thread never waits on the network.
+class ControlPlaneSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ControlPlaneSession)
+
+public:
+    struct Services
+    {
+        QNetworkAccessManager *network = nullptr;
+        Profiles::SecretStore *secrets = nullptr;
+        std::function<void(const QUrl &)> openBrowser;
+        int requestTimeoutMs = 15000;
+    };
+
+    ControlPlaneSession(const Profiles::Profile &profile, const Services &services,
+                        QObject *parent = nullptr);
+    ~ControlPlaneSession() override;
+
+    const Profiles::Profile &profile() const { return m_profile; }
+    /// New settings apply from the next connection.
+    void setProfile(const Profiles::Profile &profile);
+
+    ConnectionState state() const { return m_state; }
+    QString stateText() const { return m_stateText; }
+    QString controllerStatus() const { return m_controllerStatus; }
+    QString controllerVersion() const { return m_controllerVersion; }
+    QString uptimeText() const;
+    QString userName() const;
+    QStringList roles() const;
+    /// Seconds until the access token expires; -1 when not signed in.
+    int tokenExpiresInSec() const;
+    QString tlsText() const;
+    QString tlsFingerprint() const { return m_tlsFingerprint; }
+    QString lastError() const { return m_lastError; }
+    QString presentedChain() const { return m_presentedChain; }
+    QString presentedCaPem() const { return m_presentedCaPem; }
+
+    /// The client for other pages; valid while connected.
+    Net::ControllerClient *client() const { return m_client.get(); }
+
+    /// Reaches GET /status; then resumes a saved session (refresh token in the keychain) or asks
+    /// for sign-in.
+    void connectToController();
+    void disconnectFromController();
+    void cancel();
+    void signIn(const QString &email, const QString &password, const QString &totp,
+                bool rememberPassword);
+    void signInWithBrowser();
+    void signOut();
+    /// Adds the CA the server presented (after a certificate error) to the profile's trusted CAs.
+    void trustPresentedCa();
+
+    /// Removes every secret the profile has in the keychain.
+    static void forgetSecrets(Profiles::SecretStore *secrets, const QUuid &profileId, QObject *context);
+
+Q_SIGNALS:
+    void changed();
+    void signInNeeded();
+    void signInFinished(bool ok, const QString &message);
+    void caTrusted(const QString &pem);
+
+private:
+    void setState(ConnectionState state, const QString &text = {});
+    void fail(ConnectionState state, const QString &message);
+    void onStatusPolled();
+    void pollStatus();
+    void resumeSavedSession();
+    void onSignedIn();
+    void onSessionLost(const QString &message);
+    void rebuildClient();
+
+    Profiles::Profile m_profile;
+    Services m_services;
+    std::unique_ptr<Net::ControllerClient> m_client;
+    std::unique_ptr<Auth::ControllerSession> m_auth;
+    std::unique_ptr<Auth::BrowserSignIn> m_browser;
+    QPointer<Net::ApiReply> m_statusReply;
+    QTimer *m_poll = nullptr;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QString m_stateText;
+    QString m_controllerStatus;
+    QString m_controllerVersion;
+    double m_uptimeSec = -1;
+    QDateTime m_uptimeAt;
+    QString m_tlsFingerprint;
+    QString m_lastError;
+    QString m_presentedChain;
+    QString m_presentedCaPem;
+};
+
+} // namespace Pot::Models

@@ -1,0 +1,207 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The list of control-plane profiles with their connection state, and the status of the selected one.
+Item {
+    id: page
+    required property QtObject planes
+
+    SplitView {
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+
+        // Profiles
+        Pane {
+            SplitView.preferredWidth: 380
+            SplitView.minimumWidth: 260
+            padding: 0
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+
+                ToolBar {
+                    Layout.fillWidth: true
+                    RowLayout {
+                        anchors.fill: parent
+                        Label {
+                            text: qsTr("Control planes")
+                            font.bold: true
+                            Layout.leftMargin: Theme.margin
+                            Layout.fillWidth: true
+                        }
+                        ToolButton {
+                            text: qsTr("Add…")
+                            Accessible.name: qsTr("Add control plane")
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Add a control plane (Ctrl+N)")
+                            onClicked: profileDialog.openForNew()
+                        }
+                        ToolButton {
+                            text: qsTr("Import")
+                            Accessible.name: qsTr("Import control planes")
+                            onClicked: importMenu.open()
+                            Menu {
+                                id: importMenu
+                                y: parent.height
+                                MenuItem {
+                                    text: qsTr("From potctl configuration")
+                                    Accessible.name: text
+                                    onTriggered: importDialog.openPotctl()
+                                }
+                                MenuItem {
+                                    text: qsTr("From ECN-Viewer contexts file…")
+                                    Accessible.name: text
+                                    onTriggered: importDialog.openContexts()
+                                }
+                                MenuItem {
+                                    text: qsTr("Export profiles as ECN-Viewer contexts…")
+                                    Accessible.name: text
+                                    enabled: list.count > 0
+                                    onTriggered: importDialog.openExport()
+                                }
+                            }
+                        }
+                    }
+                }
+
+                ListView {
+                    id: list
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: page.planes.profiles
+                    currentIndex: page.planes.currentIndex
+                    keyNavigationEnabled: true
+                    focus: true
+                    Accessible.role: Accessible.List
+                    Accessible.name: qsTr("Control plane list")
+                    onCurrentIndexChanged: page.planes.currentIndex = currentIndex
+
+                    delegate: ItemDelegate {
+                        id: row
+                        required property int index
+                        required property string name
+                        required property string url
+                        required property string colour
+                        required property bool readOnly
+                        required property string stateText
+                        required property int connectionState
+                        required property bool encrypted
+                        width: ListView.view.width
+                        highlighted: ListView.isCurrentItem
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: name
+                        Accessible.description: stateText
+                        onClicked: list.currentIndex = index
+                        onDoubleClicked: page.planes.connectProfile(index)
+
+                        contentItem: RowLayout {
+                            spacing: Theme.spacing
+                            Rectangle {
+                                width: 12; height: 12; radius: 6
+                                color: row.colour.length > 0 ? row.colour : Theme.border
+                            }
+                            ColumnLayout {
+                                spacing: 0
+                                Layout.fillWidth: true
+                                RowLayout {
+                                    Label {
+                                        text: row.name
+                                        font.bold: true
+                                        elide: Text.ElideRight
+                                        Layout.fillWidth: true
+                                        color: row.highlighted ? Theme.highlightedText : Theme.text
+                                    }
+                                    Badge {
+                                        visible: row.readOnly
+                                        text: qsTr("read-only")
+                                        tone: Theme.info
+                                    }
+                                    Badge {
+                                        visible: !row.encrypted
+                                        text: qsTr("not encrypted")
+                                        tone: Theme.warn
+                                    }
+                                }
+                                Label {
+                                    text: row.url
+                                    elide: Text.ElideMiddle
+                                    Layout.fillWidth: true
+                                    font.pixelSize: 12
+                                    color: row.highlighted ? Theme.highlightedText : Theme.mutedText
+                                }
+                                Label {
+                                    text: row.stateText
+                                    font.pixelSize: 12
+                                    color: row.highlighted ? Theme.highlightedText
+                                                           : Theme.stateColour(row.connectionState)
+                                }
+                            }
+                        }
+                    }
+
+                    EmptyState {
+                        anchors.fill: parent
+                        visible: list.count === 0
+                        title: qsTr("No control plane yet")
+                        text: qsTr("Add the address of a Controller, import your potctl namespaces, or open the demo control plane to look around.")
+                        actionText: qsTr("Add control plane")
+                        onActionTriggered: profileDialog.openForNew()
+                    }
+                }
+            }
+        }
+
+        // Status of the selected profile
+        StatusPanel {
+            SplitView.fillWidth: true
+            planes: page.planes
+            onEditRequested: profileDialog.openForEdit(page.planes.currentIndex)
+            onRemoveRequested: removeDialog.open()
+            onSignInRequested: signInDialog.openFor(page.planes.currentIndex)
+        }
+    }
+
+    ProfileDialog {
+        id: profileDialog
+        planes: page.planes
+    }
+
+    SignInDialog {
+        id: signInDialog
+        planes: page.planes
+    }
+
+    ImportDialog {
+        id: importDialog
+        planes: page.planes
+    }
+
+    Dialog {
+        id: removeDialog
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Remove control plane")
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Accessible.name: title
+        Label {
+            width: 360
+            wrapMode: Text.WordWrap
+            text: qsTr("Remove “%1”? Its saved session and password are deleted from the keychain. The Controller itself is not changed.")
+                  .arg(page.planes.currentName)
+        }
+        onAccepted: page.planes.removeProfile(page.planes.currentIndex)
+    }
+
+    Connections {
+        target: page.planes
+        function onSignInRequired(index) { signInDialog.openFor(index) }
+    }
+
+    Shortcut {
+        sequence: StandardKey.New
+        onActivated: profileDialog.openForNew()
+    }
+}

@@ -1,0 +1,341 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+
+// Tools → NATS decoder: paste or drop a JWT, a .creds file or any file; see header, claims in words,
+// signature and trust; copy fields; export creds and a nats context; run the live creds test.
+Item {
+    id: page
+    required property QtObject decoder
+
+    DropArea {
+        anchors.fill: parent
+        onDropped: (drop) => {
+            if (drop.hasUrls)
+                page.decoder.loadFile(drop.urls[0]);
+            else if (drop.hasText)
+                input.text = drop.text;
+        }
+    }
+
+    SplitView {
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+
+        // Input
+        Pane {
+            SplitView.preferredWidth: 420
+            SplitView.minimumWidth: 280
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: Theme.spacing
+                Label {
+                    text: qsTr("NATS decoder")
+                    font.pixelSize: 18
+                    font.bold: true
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    color: Theme.mutedText
+                    text: qsTr("Paste a NATS JWT, a .creds file or any other JWT, or drop a file here. Nothing leaves this computer.")
+                }
+                ScrollView {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    TextArea {
+                        id: input
+                        placeholderText: qsTr("eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ…\nor\n-----BEGIN NATS USER JWT-----…")
+                        font.family: "monospace"
+                        font.pixelSize: 12
+                        wrapMode: TextEdit.WrapAnywhere
+                        selectByMouse: true
+                        Accessible.name: qsTr("Token or creds text")
+                        onTextChanged: decodeTimer.restart()
+                    }
+                }
+                Timer {
+                    id: decodeTimer
+                    interval: 150
+                    onTriggered: page.decoder.decodeText(input.text)
+                }
+                RowLayout {
+                    Button {
+                        text: qsTr("Open file…")
+                        Accessible.name: qsTr("Open file")
+                        onClicked: openDialog.open()
+                    }
+                    Button {
+                        text: qsTr("Clear")
+                        Accessible.name: qsTr("Clear input")
+                        onClicked: input.text = ""
+                    }
+                    Item { Layout.fillWidth: true }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Verify with RS256 public key (PEM, optional)")
+                    visible: page.decoder.kind === "generic"
+                }
+                ScrollView {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 70
+                    visible: page.decoder.kind === "generic"
+                    TextArea {
+                        id: pemKey
+                        font.family: "monospace"
+                        font.pixelSize: 11
+                        placeholderText: "-----BEGIN PUBLIC KEY-----"
+                        Accessible.name: qsTr("Public key for verification")
+                        onTextChanged: page.decoder.setVerificationKey(text)
+                    }
+                }
+            }
+        }
+
+        // Result
+        Pane {
+            SplitView.fillWidth: true
+
+            EmptyState {
+                anchors.fill: parent
+                visible: page.decoder.kind.length === 0 && page.decoder.error.length === 0
+                title: qsTr("Nothing decoded yet")
+                text: qsTr("The header, the claims in words, the signature and the trust chain appear here.")
+            }
+
+            ColumnLayout {
+                anchors.fill: parent
+                visible: page.decoder.kind.length > 0 || page.decoder.error.length > 0
+                spacing: Theme.spacing
+
+                Label {
+                    Layout.fillWidth: true
+                    visible: page.decoder.error.length > 0
+                    text: page.decoder.error
+                    color: Theme.bad
+                    wrapMode: Text.WordWrap
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: qsTr("Decoder error")
+                    Accessible.description: text
+                }
+
+                RowLayout {
+                    visible: page.decoder.kind.length > 0
+                    spacing: Theme.spacing
+                    Badge { text: page.decoder.kindText; tone: Theme.info }
+                    Badge {
+                        text: page.decoder.signatureText
+                        tone: page.decoder.signature === "valid" ? Theme.ok
+                              : page.decoder.signature === "invalid" ? Theme.bad : Theme.warn
+                        Accessible.name: qsTr("Signature status")
+                        Accessible.description: text
+                    }
+                    Badge {
+                        visible: page.decoder.trustText.length > 0
+                        text: page.decoder.trustText
+                        tone: page.decoder.trusted ? Theme.ok : Theme.bad
+                        Accessible.name: qsTr("Trust status")
+                        Accessible.description: text
+                    }
+                    Item { Layout.fillWidth: true }
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    visible: page.decoder.problems.length > 0
+                    text: page.decoder.problems.join("\n")
+                    color: Theme.warn
+                    wrapMode: Text.WordWrap
+                    Accessible.name: qsTr("Problems")
+                    Accessible.description: text
+                }
+
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    visible: page.decoder.isCreds
+                    Button {
+                        text: page.decoder.seedRevealed ? qsTr("Hide seed") : qsTr("Reveal seed")
+                        Accessible.name: text
+                        onClicked: page.decoder.seedRevealed = !page.decoder.seedRevealed
+                    }
+                    Button {
+                        text: qsTr("Save .creds…")
+                        Accessible.name: qsTr("Save creds file")
+                        onClicked: saveCreds.open()
+                    }
+                    Button {
+                        text: qsTr("Save nats context…")
+                        Accessible.name: qsTr("Save nats context")
+                        onClicked: contextDialog.open()
+                    }
+                    Button {
+                        text: qsTr("Test against a server…")
+                        Accessible.name: qsTr("Run live creds test")
+                        onClicked: liveDialog.open()
+                    }
+                }
+
+                ListView {
+                    id: claims
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: page.decoder.details
+                    Accessible.role: Accessible.List
+                    Accessible.name: qsTr("Claims")
+                    section.property: "group"
+                    section.delegate: Label {
+                        required property string section
+                        text: section
+                        font.bold: true
+                        topPadding: Theme.margin
+                        bottomPadding: 2
+                    }
+                    delegate: ItemDelegate {
+                        id: claimRow
+                        required property string label
+                        required property string value
+                        required property string hint
+                        required property bool sensitive
+                        required property bool warning
+                        width: ListView.view.width
+                        Accessible.name: label
+                        Accessible.description: sensitive && !page.decoder.seedRevealed ? qsTr("hidden") : value
+                        ToolTip.visible: hovered && hint.length > 0
+                        ToolTip.text: hint
+                        onDoubleClicked: page.decoder.copyField(label)
+                        contentItem: RowLayout {
+                            spacing: Theme.margin
+                            Label {
+                                text: claimRow.label
+                                color: Theme.mutedText
+                                Layout.preferredWidth: 200
+                                elide: Text.ElideRight
+                            }
+                            Label {
+                                text: claimRow.sensitive && !page.decoder.seedRevealed ? "••••••••••••" : claimRow.value
+                                color: claimRow.warning ? Theme.warn : Theme.text
+                                font.family: claimRow.value.length > 40 ? "monospace" : Qt.application.font.family
+                                wrapMode: Text.WrapAnywhere
+                                textFormat: Text.PlainText
+                                Layout.fillWidth: true
+                            }
+                            ToolButton {
+                                text: qsTr("Copy")
+                                Accessible.name: qsTr("Copy %1").arg(claimRow.label)
+                                onClicked: page.decoder.copyField(claimRow.label)
+                            }
+                        }
+                    }
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    visible: page.decoder.status.length > 0
+                    text: page.decoder.status
+                    wrapMode: Text.WordWrap
+                    Accessible.role: Accessible.StatusBar
+                    Accessible.name: qsTr("Decoder status")
+                    Accessible.description: text
+                }
+            }
+        }
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open a JWT or creds file")
+        onAccepted: page.decoder.loadFile(selectedFile)
+    }
+    FileDialog {
+        id: saveCreds
+        title: qsTr("Save creds file")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "creds"
+        nameFilters: [qsTr("NATS creds (*.creds)")]
+        onAccepted: page.decoder.saveCreds(selectedFile, true)
+    }
+
+    Dialog {
+        id: contextDialog
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        width: 480
+        title: qsTr("Save nats context")
+        standardButtons: Dialog.Cancel | Dialog.Save
+        Accessible.name: title
+        onAccepted: contextFile.open()
+        ColumnLayout {
+            anchors.fill: parent
+            Label { text: qsTr("Server URL") }
+            TextField {
+                id: contextUrl
+                Layout.fillWidth: true
+                text: "nats://127.0.0.1:4222"
+                Accessible.name: qsTr("Context server URL")
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.mutedText
+                text: qsTr("The context refers to a .creds file; save the creds first.")
+            }
+        }
+    }
+    FileDialog {
+        id: contextFile
+        title: qsTr("Save nats context")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "json"
+        onAccepted: page.decoder.saveContext(selectedFile, contextUrl.text)
+    }
+
+    Dialog {
+        id: liveDialog
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        width: 480
+        title: qsTr("Live creds test")
+        standardButtons: Dialog.Close
+        Accessible.name: title
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+            Label { text: qsTr("Server URL (nats:// or tls://)") }
+            TextField {
+                id: liveUrl
+                Layout.fillWidth: true
+                text: "nats://127.0.0.1:4222"
+                Accessible.name: qsTr("Server URL")
+            }
+            RowLayout {
+                Button {
+                    text: qsTr("Connect")
+                    enabled: !page.decoder.liveTestRunning
+                    Accessible.name: qsTr("Start live test")
+                    onClicked: page.decoder.runLiveTest(liveUrl.text, "")
+                }
+                Button {
+                    text: qsTr("Cancel")
+                    enabled: page.decoder.liveTestRunning
+                    Accessible.name: qsTr("Cancel live test")
+                    onClicked: page.decoder.cancelLiveTest()
+                }
+                BusyIndicator {
+                    running: page.decoder.liveTestRunning
+                    implicitWidth: 24; implicitHeight: 24
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                text: page.decoder.liveTestResult
+                wrapMode: Text.WordWrap
+                Accessible.name: qsTr("Live test result")
+                Accessible.description: text
+            }
+        }
+    }
+}

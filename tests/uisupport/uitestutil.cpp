@@ -1,0 +1,72 @@
+#include "uitestutil.h"
+
+#include <QDir>
+#include <QImage>
+#include <QTest>
+
+namespace Pot::Test {
+
+namespace {
+
+bool isShown(QQuickItem *item)
+{
+    for (QQuickItem *p = item; p; p = p->parentItem()) {
+        if (!p->isVisible() || p->opacity() <= 0.0)
+            return false;
+    }
+    return true;
+}
+
+QQuickItem *search(QQuickItem *item, const QString &name, QAccessible::Role role)
+{
+    if (!item)
+        return nullptr;
+    if (QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item)) {
+        if (iface->text(QAccessible::Name) == name && (role == QAccessible::NoRole || iface->role() == role)
+            && isShown(item))
+            return item;
+    }
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *hit = search(child, name, role))
+            return hit;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QQuickItem *findAccessible(QQuickWindow *window, const QString &name, QAccessible::Role role)
+{
+    return window ? search(window->contentItem(), name, role) : nullptr;
+}
+
+void clickItem(QQuickItem *item)
+{
+    QVERIFY(item);
+    QQuickWindow *w = item->window();
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+}
+
+void typeInto(QQuickItem *field, const QString &text)
+{
+    QVERIFY(field);
+    clickItem(field);
+    QTRY_VERIFY(field->hasActiveFocus());
+    QTest::keySequence(field->window(), QKeySequence::SelectAll);
+    QTest::keyClick(field->window(), Qt::Key_Delete);
+    QTest::keyClicks(field->window(), text);
+}
+
+void maybeScreenshot(QQuickWindow *window, const QString &name)
+{
+    const QByteArray dir = qgetenv("POT_SCREENSHOT_DIR");
+    if (dir.isEmpty() || !window)
+        return;
+    QDir().mkpath(QString::fromLocal8Bit(dir));
+    const QImage image = window->grabWindow();
+    image.save(QString::fromLocal8Bit(dir) + u'/' + name + u".png");
+}
+
+} // namespace Pot::Test
