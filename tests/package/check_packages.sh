@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Builds the .deb and .tar.gz with cpack from a finished build tree and checks what a user would
+# get: files in the right places, coherent desktop integration, complete Depends, and executables
+# that run from the unpacked package.
+#
+# Usage: check_packages.sh <build-dir> <work-dir> <version>
+set -uo pipefail
+
+build_dir=$1
+work_dir=$2
+version=$3
+app_id=com.datasance.PotConsole
+failures=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+die() {
+    echo "FATAL: $*" >&2
+    exit 1
+}
+need_tool() {
+    command -v "$1" >/dev/null 2>&1 || die "'$1' not found; install $2 (see scripts/install-deps.sh)"
+}
+
+need_tool cpack cmake
+need_tool dpkg-deb dpkg
+need_tool dpkg-shlibdeps dpkg-dev
+need_tool file file
+need_tool readelf binutils
+[ -f "$build_dir/CPackConfig.cmake" ] || die "no CPackConfig.cmake in $build_dir; configure first"
+
+rm -rf "$work_dir"
+mkdir -p "$work_dir" || die "cannot create $work_dir"
+
+# --- .deb ----------------------------------------------------------------------------------------
+
+echo "== cpack -G DEB"
+if ! (cd "$build_dir" && cpack --config CPackConfig.cmake -G DEB -B "$work_dir/out") \
+        >"$work_dir/cpack-deb.log" 2>&1; then
+    cat "$work_dir/cpack-deb.log" >&2
+    die "cpack -G DEB failed (is the whole project built? run 'cmake --build' first)"
+fi
+
+arch=$(dpkg --print-architecture)
+deb="$work_dir/out/pot-console_${version}_${arch}.deb"
+[ -f "$deb" ] || die "expected $deb; cpack produced: $(ls "$work_dir/out")"
+echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"
+
+contents=$(dpkg-deb -c "$deb") || die "dpkg-deb -c cannot read $deb"
+for path in \
+        usr/bin/pot-console \
+        usr/bin/pot-console-cli \
+        "usr/share/applications/$app_id.desktop" \
+        "usr/share/metainfo/$app_id.metainfo.xml" \
+        "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
+        "usr/share/icons/hicolor/16x16/apps/$app_id.png" \
+        "usr/share/icons/hicolor/48x48/apps/$app_id.png" \
+        "usr/share/icons/hicolor/256x256/apps/$app_id.png"; do
+    grep -qE " \./$path\$" <<<"$contents" || fail "$path is missing from the .deb"
+done
+# Executables must be executable for everyone; data files must not be.
+grep -E ' \./usr/bin/pot-console(-cli)?$' <<<"$contents" | grep -qv '^-rwxr-xr-x' \
+    && fail "an executable in usr/bin is not mode 0755"
+grep -qE '^-rwx.* \./usr/share/' <<<"$contents" && fail "a file under usr/share is executable"
+
+info=$(dpkg-deb --info "$deb") || die "dpkg-deb --info cannot read $deb"
+depends=$(dpkg-deb --field "$deb" Depends)
+echo "Depends: $depends"
+has_dep() {
+    # A dependency is a comma-separated entry, possibly with a version or alternatives.
+    local name
+    name=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$1")
+    tr ',' '\n' <<<"$depends" | sed 's/^ *//' | grep -qE "^(.*\| *)?$name( |\$|:)"
+}
+[ "$(dpkg-deb --field "$deb" Package)" = pot-console ] || fail "Package field is not pot-console"
+[ "$(dpkg-deb --field "$deb" Version)" = "$version" ] || fail "Version field is not $version"
+grep -q '^ Homepage: ' <<<"$info" || fail "no Homepage field"
+grep -q '^ Section: ' <<<"$info" || fail "no Section field"
+# Loaded at run time, invisible to dpkg-shlibdeps: must be listed by hand in installer/.
+for pkg in libqt6core6 qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls \
+        qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-dialogs \
+        qml6-module-qt-labs-folderlistmodel qt6-qpa-plugins libsecret-1-0; do
+    has_dep "$pkg" || fail "Depends lacks $pkg"
+done
+# Every shared library the executables link must come from a package in Depends (the shlibdeps
+# part: Qt, libsodium, yaml-cpp, OpenSSL, QtKeychain as soon as the code uses them).
+extract="$work_dir/root"
+dpkg-deb -x "$deb" "$extract" || die "dpkg-deb -x failed"
+for exe in "$extract/usr/bin/pot-console" "$extract/usr/bin/pot-console-cli"; do
+    for lib in $(readelf -d "$exe" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+        owner=$(dpkg -S "*/$lib" 2>/dev/null | head -n1 | cut -d: -f1)
+        if [ -z "$owner" ]; then
+            fail "$(basename "$exe") needs $lib, which no installed package provides"
+        elif ! has_dep "$owner"; then
+            fail "$(basename "$exe") needs $lib from $owner, but Depends lacks $owner"
+        fi
+    done
+done
+
+# Desktop integration must hang together: Exec names a packaged binary, Icon a packaged icon, and
+# the metainfo launches this desktop file and provides both binaries.
+desktop="$extract/usr/share/applications/$app_id.desktop"
+metainfo="$extract/usr/share/metainfo/$app_id.metainfo.xml"
+if [ -f "$desktop" ]; then
+    exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
+    [ -x "$extract/usr/bin/$exec_name" ] || fail "desktop Exec=$exec_name is not in usr/bin"
+    icon_name=$(sed -n 's/^Icon=//p' "$desktop")
+    [ -f "$extract/usr/share/icons/hicolor/256x256/apps/$icon_name.png" ] \
+        || fail "desktop Icon=$icon_name has no 256x256 PNG"
+    file -b "$extract/usr/share/icons/hicolor/256x256/apps/$icon_name.png" \
+        | grep -q '^PNG image data, 256 x 256' || fail "the 256x256 icon is not a 256x256 PNG"
+fi
+if [ -f "$metainfo" ]; then
+    grep -q "<id>$app_id</id>" "$metainfo" || fail "metainfo id is not $app_id"
+    grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" \
+        || fail "metainfo does not launch $app_id.desktop"
+    grep -q "<release version=\"$version\"" "$metainfo" || fail "metainfo has no release $version"
+    for b in pot-console pot-console-cli; do
+        grep -q "<binary>$b</binary>" "$metainfo" || fail "metainfo does not provide $b"
+    done
+    if command -v appstreamcli >/dev/null 2>&1; then
+        appstreamcli validate --no-net "$metainfo" >"$work_dir/appstream.log" 2>&1 \
+            || { cat "$work_dir/appstream.log" >&2; fail "appstreamcli rejects the metainfo"; }
+    fi
+fi
+
+# The packaged executables run (system Qt, no build-tree RPATH) and report the package version.
+for b in pot-console pot-console-cli; do
+    exe="$extract/usr/bin/$b"
+    [ -x "$exe" ] || continue
+    out=$(timeout 30 "$exe" --version 2>"$work_dir/$b.err")
+    rc=$?
+    if [ $rc -ne 0 ]; then
+        cat "$work_dir/$b.err" >&2
+        fail "packaged $b --version exited with $rc"
+    elif [ "$out" != "$b $version" ]; then
+        fail "packaged $b --version printed '$out', expected '$b $version'"
+    fi
+done
+
+# --- .tar.gz -------------------------------------------------------------------------------------
+
+echo "== cpack -G TGZ"
+if ! (cd "$build_dir" && cpack --config CPackConfig.cmake -G TGZ -B "$work_dir/out") \
+        >"$work_dir/cpack-tgz.log" 2>&1; then
+    cat "$work_dir/cpack-tgz.log" >&2
+    die "cpack -G TGZ failed"
+fi
+tgz=$(ls "$work_dir"/out/pot-console-"$version"-*.tar.gz 2>/dev/null | head -n1)
+if [ -z "$tgz" ]; then
+    fail "cpack -G TGZ produced no pot-console-$version-*.tar.gz"
+else
+    echo "built $(basename "$tgz") ($(stat -c %s "$tgz") bytes)"
+    listing=$(tar -tzf "$tgz") || die "cannot list $tgz"
+    top=$(basename "$tgz" .tar.gz)
+    for path in bin/pot-console bin/pot-console-cli "share/applications/$app_id.desktop"; do
+        grep -qx "$top/$path" <<<"$listing" || fail "$path is missing from $(basename "$tgz")"
+    done
+fi
+
+if [ $failures -ne 0 ]; then
+    echo "$failures package check(s) failed" >&2
+    exit 1
+fi
+echo "all package checks passed"
