@@ -1,6 +1,5 @@
 #include "secretkeys.h"
 
-#include <QPointer>
 
 #include <memory>
 
