@@ -2,7 +2,9 @@
 
 #include "models/controlplanesession.h"
 
+#include "core/profiles/ecncontexts.h"
 #include "core/profiles/profilestore.h"
+#include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
 
 #include <QCoreApplication>
@@ -11,9 +13,9 @@ namespace Pot::Models {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("Pot::Models::ControlPlanes", text);
+    return QCoreApplication::translate("Pot::Models::ControlPlanes", text, nullptr, n);
 }
 
 QString authKindName(Profiles::AuthKind kind)
@@ -372,6 +374,115 @@ void ControlPlanes::trustPresentedCa()
 {
     if (ControlPlaneSession *s = currentSession())
         s->trustPresentedCa();
+}
+
+void ControlPlanes::scanPotctl()
+{
+    m_potctlFound.clear();
+    m_potctlHasPasswords = false;
+    const QString dir = m_services.potctlHome.isEmpty()
+                            ? Profiles::PotctlImport::defaultConfigDir()
+                            : m_services.potctlHome + QStringLiteral("/.iofog/v3");
+    Result<Profiles::PotctlScan> scan = Profiles::PotctlImport::scan(dir);
+    if (!scan) {
+        m_potctlSummary = scan.error().message;
+        Q_EMIT potctlScanned();
+        return;
+    }
+    QStringList lines;
+    for (const Profiles::PotctlCandidate &c : scan->candidates) {
+        if (m_services.store && m_services.store->findByName(c.namespaceName)) {
+            lines << tr("• %1 — already imported, skipped").arg(c.namespaceName);
+            continue;
+        }
+        m_potctlFound.append(c);
+        m_potctlHasPasswords = m_potctlHasPasswords || c.hasStoredPassword;
+        lines << tr("• %1 — %2").arg(c.namespaceName, c.profile.controllerUrl);
+    }
+    for (const QString &skipped : scan->skipped)
+        lines << u"• " + skipped;
+    if (m_potctlFound.isEmpty() && lines.isEmpty())
+        m_potctlSummary = tr("No potctl namespaces were found in %1.").arg(scan->configDir);
+    else
+        m_potctlSummary = tr("Found in %1:\n%2").arg(scan->configDir, lines.join(u'\n'));
+    Q_EMIT potctlScanned();
+}
+
+QString ControlPlanes::importPotctl(bool includePasswords)
+{
+    if (!m_services.store)
+        return tr("Profiles cannot be saved in this session.");
+    int imported = 0;
+    QStringList problems;
+    for (const Profiles::PotctlCandidate &c : std::as_const(m_potctlFound)) {
+        Profiles::Profile p = c.profile;
+        p.name = m_services.store->uniqueName(p.name);
+        p.rememberPassword = includePasswords && c.hasStoredPassword;
+        Result<Profiles::Profile> added = m_services.store->add(p);
+        if (!added) {
+            problems << tr("%1: %2").arg(c.namespaceName, added.error().message);
+            continue;
+        }
+        ++imported;
+        m_model->upsert(*added);
+        if (includePasswords && c.hasStoredPassword && m_services.secrets) {
+            Result<SecretBytes> password = Profiles::PotctlImport::readPassword(c);
+            if (!password) {
+                problems << tr("%1: %2").arg(c.namespaceName, password.error().message);
+                continue;
+            }
+            m_services.secrets->write(Profiles::SecretKeys::passwordKey(added->id), *password, this,
+                                      [](Status) {});
+        }
+    }
+    m_potctlFound.clear();
+    if (m_currentIndex < 0 && m_model->rowCount() > 0)
+        setCurrentIndex(0);
+    QString summary = tr("Imported %n control plane(s).", imported);
+    if (!problems.isEmpty())
+        summary += u'\n' + problems.join(u'\n');
+    return summary;
+}
+
+QString ControlPlanes::importContexts(const QUrl &file)
+{
+    if (!m_services.store)
+        return tr("Profiles cannot be saved in this session.");
+    Result<Profiles::EcnContextsImport> parsed = Profiles::EcnContexts::importFile(file.toLocalFile());
+    if (!parsed)
+        return parsed.error().message;
+    int imported = 0;
+    QStringList problems = parsed->problems;
+    for (Profiles::Profile p : parsed->profiles) {
+        p.name = m_services.store->uniqueName(p.name);
+        if (p.colour.isEmpty())
+            p.colour = QStringLiteral("#1a5fb4");
+        Result<Profiles::Profile> added = m_services.store->add(p);
+        if (!added) {
+            problems << tr("%1: %2").arg(p.name, added.error().message);
+            continue;
+        }
+        ++imported;
+        m_model->upsert(*added);
+    }
+    if (m_currentIndex < 0 && m_model->rowCount() > 0)
+        setCurrentIndex(0);
+    QString summary = tr("Imported %n control plane(s).", imported);
+    if (!problems.isEmpty())
+        summary += u'\n' + problems.join(u'\n');
+    return summary;
+}
+
+QString ControlPlanes::exportContexts(const QUrl &file)
+{
+    if (!m_services.store)
+        return tr("Profiles cannot be read in this session.");
+    Status s = Profiles::EcnContexts::exportFile(m_services.store->profiles(), file.toLocalFile());
+    if (!s)
+        return s.error().message;
+    return tr("Exported %n control plane(s) without passwords or tokens to %1.",
+              int(m_services.store->profiles().size()))
+        .arg(file.toLocalFile());
 }
 
 } // namespace Pot::Models

@@ -2,6 +2,8 @@
 
 #include "models/profilelistmodel.h"
 
+#include "core/profiles/potctlimport.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -141,7 +143,7 @@ private:
     QTimer m_tick;
     QString m_potctlSummary;
     bool m_potctlHasPasswords = false;
-    QList<QVariantMap> m_potctlFound;
+    QList<Profiles::PotctlCandidate> m_potctlFound;
 };
 
 } // namespace Pot::Models
