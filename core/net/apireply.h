@@ -34,6 +34,9 @@ struct ApiRequest
     QByteArray contentType;
     bool authenticated = true;            ///< send `Authorization: Bearer` from the Authenticator
     std::chrono::milliseconds timeout{0}; ///< 0 = the client's default
+    /// Sent as the bearer token instead of asking the Authenticator (sign-out, a check right after
+    /// sign-in). Never retried after a 401.
+    QByteArray bearerToken;
 
     static ApiRequest get(const QString &path, bool authenticated = true);
     static ApiRequest head(const QString &path, bool authenticated = true);

@@ -103,6 +103,10 @@ void ApiReply::start()
         return;
     }
     Authenticator *auth = m_client->m_authenticator;
+    if (!m_request.bearerToken.isEmpty()) {
+        sendWithToken(m_request.bearerToken);
+        return;
+    }
     if (!m_request.authenticated || !auth) {
         sendWithToken({});
         return;
@@ -301,7 +305,7 @@ void ApiReply::onNetworkFinished()
     Result<ApiResponse> result = interpret(reply);
     Authenticator *auth = m_client->m_authenticator;
     if (!result && result.error().code == ErrorCode::Unauthorized && m_request.authenticated
-        && auth && m_attempts == 1) {
+        && m_request.bearerToken.isEmpty() && auth && m_attempts == 1) {
         auth->tokenRejected(m_token, this, [this](Result<QByteArray> token) {
             if (m_finished)
                 return;
@@ -326,6 +330,7 @@ void ApiReply::finish(Result<ApiResponse> result)
     m_timer.stop();
     m_result = std::move(result);
     m_request.body.clear(); // may hold a password
+    m_request.bearerToken.clear();
     m_token.clear();
     Q_EMIT finished();
     deleteLater();
