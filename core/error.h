@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace Pot {
 
@@ -36,6 +37,8 @@ struct Error
     QString message;
     QString detail;
     int httpStatus = 0;
+    /// Typed attachment for the UI, e.g. a Tls::CertificateChainReport on a certificate error.
+    QVariant payload;
 
     Error() = default;
     Error(ErrorCode c, QString msg, QString det = {}, int status = 0)

@@ -23,6 +23,8 @@ struct TokenSet
     QByteArray idToken;       ///< browser sign-in only: id_token_hint for Keycloak logout
     QDateTime accessExpiry;   ///< `exp` of the access token, in local clock terms (skew applied)
     QDateTime refreshExpiry;  ///< `exp` of the refresh token when it is a JWT, else invalid
+    QDateTime accessIssuedAt; ///< `iat` of the access token in local clock terms, else receipt time
+    qint64 clockSkewMs = 0;   ///< server clock minus local clock when the tokens were received
     QString userName;         ///< preferred_username (or email) from the access token
     QStringList roles;        ///< client roles from resource_access[<client>].roles
 
