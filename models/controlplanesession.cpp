@@ -1,7 +1,9 @@
 #include "controlplanesession.h"
 
 #include "core/auth/browsersignin.h"
-#include "core/auth/controllersession.h"
+#include "core/auth/keycloakrefresh.h"
+#include "core/auth/passwordauth.h"
+#include "core/auth/session.h"
 #include "core/net/controllerclient.h"
 #include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
@@ -83,17 +85,17 @@ QString ControlPlaneSession::uptimeText() const
 
 QString ControlPlaneSession::userName() const
 {
-    return m_auth && m_auth->isSignedIn() ? m_auth->tokens().userName : QString();
+    return m_auth && m_auth->isActive() ? m_auth->tokens().userName : QString();
 }
 
 QStringList ControlPlaneSession::roles() const
 {
-    return m_auth && m_auth->isSignedIn() ? m_auth->tokens().roles : QStringList();
+    return m_auth && m_auth->isActive() ? m_auth->tokens().roles : QStringList();
 }
 
 int ControlPlaneSession::tokenExpiresInSec() const
 {
-    if (!m_auth || !m_auth->isSignedIn())
+    if (!m_auth || !m_auth->isActive())
         return -1;
     const QDateTime expiry = m_auth->tokens().accessExpiry;
     if (!expiry.isValid())
@@ -141,10 +143,12 @@ void ControlPlaneSession::connectToController()
         return;
     }
     m_client->setTrustPolicy(*policy);
-    m_auth = std::make_unique<Auth::ControllerSession>(m_client.get());
+    m_auth = std::make_unique<Auth::Session>();
     m_client->setAuthenticator(m_auth.get());
-    connect(m_auth.get(), &Auth::ControllerSession::sessionExpired, this,
+    connect(m_auth.get(), &Auth::Session::sessionExpired, this,
             [this](const Error &e) { onSessionLost(e.message); });
+    connect(m_auth.get(), &Auth::Session::tokensRefreshed, this,
+            &ControlPlaneSession::persistRefreshToken);
     setState(ConnectionState::Connecting);
     pollStatus();
 }
@@ -184,7 +188,7 @@ void ControlPlaneSession::pollStatus()
         m_lastError.clear();
         if (m_state == ConnectionState::Connecting || m_state == ConnectionState::Offline
             || m_state == ConnectionState::Failed) {
-            if (m_auth && m_auth->isSignedIn())
+            if (m_auth && m_auth->isActive())
                 setState(ConnectionState::SignedIn);
             else
                 resumeSavedSession();
@@ -210,21 +214,41 @@ void ControlPlaneSession::resumeSavedSession()
                 Q_EMIT signInNeeded();
                 return;
             }
-            m_auth->resume(*token, this, [this](Status s) {
-                if (s)
-                    onSignedIn();
-                else {
+            Auth::TokenSet saved;
+            saved.method = m_profile.auth == Profiles::AuthKind::Browser ? Auth::SignInMethod::Browser
+                                                                        : Auth::SignInMethod::Password;
+            saved.refreshToken = *token;
+            std::shared_ptr<Auth::RefreshStrategy> strategy = makeRefreshStrategy();
+            strategy->refresh(saved, this, [this, strategy](Result<Auth::TokenSet> fresh) {
+                if (!fresh || !m_auth) {
+                    if (fresh.ok() || fresh.error().code != ErrorCode::Cancelled)
+                        m_lastError = fresh.ok() ? QString() : fresh.error().message;
                     setState(ConnectionState::SignInRequired);
                     Q_EMIT signInNeeded();
+                    return;
                 }
+                beginSession(*fresh);
+                onSignedIn();
             });
         });
 }
 
-void ControlPlaneSession::onSignedIn()
+std::unique_ptr<Auth::RefreshStrategy> ControlPlaneSession::makeRefreshStrategy() const
 {
-    m_lastError.clear();
-    setState(ConnectionState::SignedIn);
+    if (m_profile.auth == Profiles::AuthKind::Browser)
+        return std::make_unique<Auth::KeycloakRefresh>(m_services.network, QUrl(m_profile.keycloakUrl),
+                                                       m_profile.keycloakRealm,
+                                                       m_profile.keycloakClientId);
+    return std::make_unique<Auth::PasswordRefresh>(m_client.get());
+}
+
+void ControlPlaneSession::beginSession(const Auth::TokenSet &tokens)
+{
+    m_auth->begin(tokens, makeRefreshStrategy());
+}
+
+void ControlPlaneSession::persistRefreshToken()
+{
     // Keep the session across restarts: the refresh token goes to the keychain only.
     if (m_services.secrets && m_auth && !m_auth->tokens().refreshToken.isEmpty()) {
         m_services.secrets->write(Profiles::SecretKeys::refreshTokenKey(m_profile.id),
@@ -235,6 +259,13 @@ void ControlPlaneSession::onSignedIn()
                                       }
                                   });
     }
+}
+
+void ControlPlaneSession::onSignedIn()
+{
+    m_lastError.clear();
+    setState(ConnectionState::SignedIn);
+    persistRefreshToken();
 }
 
 void ControlPlaneSession::onSessionLost(const QString &message)
@@ -267,8 +298,8 @@ void ControlPlaneSession::cancel()
 {
     if (m_statusReply)
         m_statusReply->cancel();
-    if (m_auth)
-        m_auth->cancel();
+    if (m_signInReply)
+        m_signInReply->cancel();
     if (m_browser)
         m_browser->cancel();
 }
@@ -281,21 +312,30 @@ void ControlPlaneSession::signIn(const QString &email, const QString &password, 
         return;
     }
     setState(ConnectionState::Connecting, tr("Signing in…"));
-    SecretBytes secret(password.toUtf8());
-    m_auth->signIn(email, secret, totp, this,
-                   [this, secret, rememberPassword](Status s) {
-        if (!s) {
-            m_lastError = s.error().message;
-            setState(ConnectionState::SignInRequired);
-            Q_EMIT signInFinished(false, s.error().message);
-            return;
-        }
-        if (rememberPassword && m_services.secrets)
-            m_services.secrets->write(Profiles::SecretKeys::passwordKey(m_profile.id), secret, this,
-                                      [](Status) {});
-        onSignedIn();
-        Q_EMIT signInFinished(true, {});
-    });
+    Auth::PasswordCredentials credentials{email, SecretBytes(password.toUtf8()), totp};
+    const SecretBytes secret = credentials.password;
+    m_signInReply = Auth::signInWithPassword(
+        *m_client, credentials, this,
+        [this, secret, rememberPassword](Result<Auth::TokenSet> tokens) {
+            if (!tokens || !m_auth) {
+                const QString message = tokens ? tr("Disconnected.") : tokens.error().message;
+                m_lastError = message;
+                const bool noAuth = !tokens && tokens.error().code == ErrorCode::NoAuthConfigured;
+                setState(noAuth ? ConnectionState::Failed : ConnectionState::SignInRequired);
+                Q_EMIT signInFinished(false, message);
+                return;
+            }
+            beginSession(*tokens);
+            if (m_services.secrets) {
+                const QString key = Profiles::SecretKeys::passwordKey(m_profile.id);
+                if (rememberPassword)
+                    m_services.secrets->write(key, secret, this, [](Status) {});
+                else
+                    m_services.secrets->remove(key, this, [](Status) {});
+            }
+            onSignedIn();
+            Q_EMIT signInFinished(true, {});
+        });
 }
 
 void ControlPlaneSession::signInWithBrowser()
@@ -316,8 +356,7 @@ void ControlPlaneSession::signInWithBrowser()
                     Q_EMIT signInFinished(false, message);
                     return;
                 }
-                m_auth->adoptBrowserTokens(*tokens, m_profile.keycloakUrl, m_profile.keycloakRealm,
-                                           m_profile.keycloakClientId);
+                beginSession(*tokens);
                 onSignedIn();
                 Q_EMIT signInFinished(true, {});
             });
@@ -330,8 +369,10 @@ void ControlPlaneSession::signOut()
     if (m_services.secrets)
         m_services.secrets->remove(Profiles::SecretKeys::refreshTokenKey(m_profile.id), this,
                                    [](Status) {});
-    if (m_auth && m_auth->isSignedIn())
+    if (m_auth && m_auth->isActive())
         m_auth->signOut();
+    if (m_browser)
+        m_browser->cancel();
     if (m_state == ConnectionState::SignedIn)
         setState(ConnectionState::SignInRequired);
 }

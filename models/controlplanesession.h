@@ -21,7 +21,9 @@ class ControllerClient;
 
 namespace Pot::Auth {
 class BrowserSignIn;
-class ControllerSession;
+class RefreshStrategy;
+class Session;
+struct TokenSet;
 } // namespace Pot::Auth
 
 namespace Pot::Profiles {
@@ -101,15 +103,19 @@ private:
     void pollStatus();
     void resumeSavedSession();
     void onSignedIn();
+    void beginSession(const Auth::TokenSet &tokens);
+    std::unique_ptr<Auth::RefreshStrategy> makeRefreshStrategy() const;
+    void persistRefreshToken();
     void onSessionLost(const QString &message);
     void rebuildClient();
 
     Profiles::Profile m_profile;
     Services m_services;
     std::unique_ptr<Net::ControllerClient> m_client;
-    std::unique_ptr<Auth::ControllerSession> m_auth;
+    std::unique_ptr<Auth::Session> m_auth;
     std::unique_ptr<Auth::BrowserSignIn> m_browser;
     QPointer<Net::ApiReply> m_statusReply;
+    QPointer<Net::ApiReply> m_signInReply;
     QTimer *m_poll = nullptr;
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_stateText;

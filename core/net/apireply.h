@@ -54,6 +54,7 @@ struct ApiResponse
     std::optional<qint64> serverTimeMs; ///< X-Timestamp header
     qint64 clockSkewMs = 0;            ///< server clock minus local clock (0 without X-Timestamp)
     qint64 localTimeMs = 0;            ///< local time the answer arrived (ms since epoch)
+    QString peerSha256;                ///< "AB:CD:…" of the server certificate (https only)
 };
 
 /// Handle of one request in flight. Emits finished() exactly once (success, error, timeout or

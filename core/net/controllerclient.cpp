@@ -257,6 +257,8 @@ Result<ApiResponse> ApiReply::interpret(QNetworkReply *reply)
     response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     response.body = reply->readAll();
     response.localTimeMs = QDateTime::currentMSecsSinceEpoch();
+    if (const QSslCertificate peer = reply->sslConfiguration().peerCertificate(); !peer.isNull())
+        response.peerSha256 = Tls::sha256Fingerprint(peer);
     bool tsOk = false;
     const qint64 ts = reply->rawHeader("X-Timestamp").trimmed().toLongLong(&tsOk);
     if (tsOk && ts > 0) {
