@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::chrono::minutes kDefaultTimeout{5};
 constexpr std::chrono::seconds kTokenRequestTimeout{30};
+constexpr std::chrono::seconds kPageFlushGrace{2};
 
 /// Query values arrive PrettyDecoded from the reply handler; finish the job like Qt's own flow.
 QString queryValue(const QVariantMap &data, const char *key)
@@ -275,10 +276,12 @@ void BrowserSignIn::tearDown()
         m_tokenReply = nullptr;
     }
     if (m_handler) {
-        // Closed now (the port must be free when cancel() returns); deleted later because this
-        // may run inside the handler's own callbackReceived signal.
+        // Closed now: the port must be free when cancel() returns. Deleted a little later: this may
+        // run inside the handler's own callbackReceived signal, and the handler still has to
+        // flush the page to the browser (its sockets die with it).
         m_handler->close();
-        m_handler->deleteLater();
+        disconnect(m_handler, nullptr, this, nullptr);
+        QTimer::singleShot(kPageFlushGrace, m_handler, &QObject::deleteLater);
         m_handler = nullptr;
     }
     if (m_flow) {
