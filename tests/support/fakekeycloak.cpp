@@ -1,0 +1,462 @@
+#include "fakekeycloak.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace Pot::Test {
+
+namespace {
+
+constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+constexpr qsizetype kMaxRequest = 1 << 20;
+
+QByteArray randomToken(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (char &c : raw)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return raw.toBase64(kBase64Url);
+}
+
+/// Values of an application/x-www-form-urlencoded body or a URL query, fully decoded.
+QUrlQuery formOf(const QByteArray &encoded)
+{
+    QByteArray plusAsSpace = encoded;
+    plusAsSpace.replace('+', "%20");
+    return QUrlQuery(QString::fromLatin1(plusAsSpace));
+}
+
+QString value(const QUrlQuery &query, const char *key)
+{
+    return query.queryItemValue(QLatin1StringView(key), QUrl::FullyDecoded);
+}
+
+bool isValidVerifier(const QByteArray &verifier)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9\\-._~]{43,128}$"));
+    return pattern.match(QString::fromLatin1(verifier)).hasMatch();
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 204: return "No Content";
+    case 302: return "Found";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
+    default: return "Status";
+    }
+}
+
+} // namespace
+
+FakeKeycloak::FakeKeycloak(const QString &realm, const QString &clientId, QObject *parent)
+    : QObject(parent)
+    , m_realm(realm)
+    , m_clientId(clientId)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FakeKeycloak::onNewConnection);
+}
+
+FakeKeycloak::~FakeKeycloak()
+{
+    close();
+}
+
+bool FakeKeycloak::listen()
+{
+    if (!m_server.listen(QHostAddress(QHostAddress::LocalHost), m_port))
+        return false;
+    m_port = m_server.serverPort();
+    return true;
+}
+
+void FakeKeycloak::close()
+{
+    m_server.close();
+    const auto sockets = m_buffers.keys();
+    m_buffers.clear();
+    for (QTcpSocket *socket : sockets) {
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+QUrl FakeKeycloak::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_port);
+    return url;
+}
+
+QString FakeKeycloak::issuer() const
+{
+    return baseUrl().toString() + u"/realms/" + m_realm;
+}
+
+void FakeKeycloak::setUser(const QString &userName, const QString &email, const QStringList &roles)
+{
+    m_userName = userName;
+    m_email = email;
+    m_roles = roles;
+}
+
+void FakeKeycloak::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        m_buffers.insert(socket, {});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_buffers.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void FakeKeycloak::onReadyRead(QTcpSocket *socket)
+{
+    auto it = m_buffers.find(socket);
+    if (it == m_buffers.end())
+        return;
+    QByteArray &buffer = it.value();
+    buffer += socket->readAll();
+
+    auto send = [this, socket](const Response &response) {
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+                         + (response.reason.isEmpty() ? reasonPhrase(response.status)
+                                                      : response.reason)
+                         + "\r\n";
+        for (const auto &[name, headerValue] : response.headers)
+            out += name + ": " + headerValue + "\r\n";
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        out += "Connection: close\r\n\r\n";
+        out += response.body;
+        m_buffers.remove(socket);
+        socket->write(out);
+        socket->disconnectFromHost();
+    };
+
+    if (buffer.size() > kMaxRequest) {
+        send(page(413, QStringLiteral("Request too large")));
+        return;
+    }
+    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return;
+    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() != 3) {
+        send(page(400, QStringLiteral("Malformed request line")));
+        return;
+    }
+    Request request;
+    request.method = requestLine.at(0);
+    request.url = QUrl::fromEncoded(requestLine.at(1));
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+    }
+    bool lengthOk = true;
+    const qsizetype length = request.headers.value("content-length", "0").toLongLong(&lengthOk);
+    if (!lengthOk || length < 0) {
+        send(page(400, QStringLiteral("Bad Content-Length")));
+        return;
+    }
+    if (buffer.size() - headerEnd - 4 < length)
+        return; // body not complete yet
+    request.body = buffer.mid(headerEnd + 4, length);
+    send(handle(request));
+}
+
+FakeKeycloak::Response FakeKeycloak::handle(const Request &request)
+{
+    const QString path = request.url.path();
+    const QString realmPrefix = u"/realms/" + m_realm + u"/";
+    if (!path.startsWith(realmPrefix)) {
+        if (path.startsWith(u"/realms/"))
+            return json(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("Realm does not exist")}});
+        return page(404, QStringLiteral("Not Found"));
+    }
+    const QString endpoint = path.mid(realmPrefix.size());
+    if (endpoint == u"protocol/openid-connect/auth" && request.method == "GET")
+        return authorize(request);
+    if (endpoint == u"protocol/openid-connect/token" && request.method == "POST")
+        return token(request);
+    if (endpoint == u"protocol/openid-connect/logout" && request.method == "POST")
+        return logout(request);
+    if (endpoint.startsWith(u"protocol/openid-connect/"))
+        return page(405, QStringLiteral("Method Not Allowed"));
+    return page(404, QStringLiteral("Not Found"));
+}
+
+FakeKeycloak::Response FakeKeycloak::authorize(const Request &request)
+{
+    ++m_authorizationRequests;
+    const QUrlQuery query(request.url);
+    if (value(query, "client_id") != m_clientId)
+        return page(400, QStringLiteral("Client not found."));
+
+    const QString redirectUri = value(query, "redirect_uri");
+    const QUrl redirect(redirectUri, QUrl::StrictMode);
+    if (!redirect.isValid() || redirect.scheme() != u"http" || redirect.host() != u"127.0.0.1"
+        || redirect.port() <= 0 || !redirect.path().startsWith(u'/')) {
+        return page(400, QStringLiteral("Invalid parameter: redirect_uri"));
+    }
+    m_lastRedirectUri = redirectUri;
+    m_lastState = value(query, "state");
+    m_lastScope = value(query, "scope");
+    m_lastChallenge = value(query, "code_challenge").toLatin1();
+
+    auto redirectWith = [&](const QList<QPair<QString, QString>> &items) {
+        QUrl location = redirect;
+        QUrlQuery answer(location);
+        for (const auto &[key, item] : items)
+            answer.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(item)));
+        if (!m_lastState.isEmpty())
+            answer.addQueryItem(QStringLiteral("state"),
+                                QString::fromLatin1(QUrl::toPercentEncoding(m_lastState)));
+        location.setQuery(answer);
+        Response response;
+        response.status = 302;
+        response.headers.append(qMakePair(QByteArrayLiteral("Location"), location.toEncoded()));
+        return response;
+    };
+
+    if (value(query, "response_type") != u"code") {
+        return redirectWith({{QStringLiteral("error"), QStringLiteral("unsupported_response_type")},
+                             {QStringLiteral("error_description"),
+                              QStringLiteral("Unsupported response_type")}});
+    }
+    if (value(query, "code_challenge_method") != u"S256") {
+        return redirectWith({{QStringLiteral("error"), QStringLiteral("invalid_request")},
+                             {QStringLiteral("error_description"),
+                              QStringLiteral("Missing parameter: code_challenge_method")}});
+    }
+    if (!isValidVerifier(m_lastChallenge)) { // a challenge has the verifier's alphabet and length
+        return redirectWith({{QStringLiteral("error"), QStringLiteral("invalid_request")},
+                             {QStringLiteral("error_description"),
+                              QStringLiteral("Invalid parameter: code_challenge")}});
+    }
+    if (m_deny) {
+        return redirectWith({{QStringLiteral("error"), QStringLiteral("access_denied")},
+                             {QStringLiteral("error_description"),
+                              QStringLiteral("User denied consent")}});
+    }
+
+    PendingCode pending;
+    pending.redirectUri = redirectUri;
+    pending.challenge = m_lastChallenge;
+    if (m_corruptChallenge)
+        pending.challenge[0] = pending.challenge.at(0) == 'A' ? 'B' : 'A';
+    pending.scope = m_lastScope;
+    const QString code = QString::fromLatin1(randomToken(24) + '.' + randomToken(12));
+    m_codes.insert(code, pending);
+    return redirectWith({{QStringLiteral("code"), code},
+                         {QStringLiteral("session_state"), QString::fromLatin1(randomToken(16))}});
+}
+
+FakeKeycloak::Response FakeKeycloak::token(const Request &request)
+{
+    ++m_tokenRequests;
+    const QUrlQuery form = formOf(request.body);
+    const QString grantType = value(form, "grant_type");
+    if (value(form, "client_id") != m_clientId)
+        return oauthError(401, QStringLiteral("invalid_client"),
+                          QStringLiteral("Invalid client or Invalid client credentials"));
+
+    if (grantType == u"authorization_code") {
+        ++m_codeGrants;
+        m_lastVerifier = value(form, "code_verifier").toLatin1();
+        const auto pending = m_codes.find(value(form, "code"));
+        if (pending == m_codes.end())
+            return oauthError(400, QStringLiteral("invalid_grant"), QStringLiteral("Code not valid"));
+        const PendingCode issued = pending.value();
+        m_codes.erase(pending); // single use
+        if (value(form, "redirect_uri") != issued.redirectUri)
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("Incorrect redirect_uri"));
+        if (m_lastVerifier.isEmpty())
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("PKCE code verifier not specified"));
+        if (!isValidVerifier(m_lastVerifier))
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("PKCE invalid code verifier"));
+        const QByteArray computed =
+            QCryptographicHash::hash(m_lastVerifier, QCryptographicHash::Sha256).toBase64(kBase64Url);
+        if (computed != issued.challenge)
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("PKCE verification failed"));
+        const QString sessionId = QString::fromLatin1(randomToken(16));
+        m_sessions.insert(sessionId, issued.scope);
+        return issueTokens(sessionId, issued.scope);
+    }
+
+    if (grantType == u"refresh_token") {
+        ++m_refreshGrants;
+        if (m_refuseRefresh)
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("Session not active"));
+        const QByteArray presented = value(form, "refresh_token").toLatin1();
+        const auto live = m_refreshTokens.find(presented);
+        if (live == m_refreshTokens.end())
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("Token is not active"));
+        const QString sessionId = live.value();
+        m_refreshTokens.erase(live); // rotation: the old refresh token is spent
+        if (!m_sessions.contains(sessionId))
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("Session not active"));
+        return issueTokens(sessionId, m_sessions.value(sessionId));
+    }
+
+    return oauthError(400, QStringLiteral("unsupported_grant_type"),
+                      QStringLiteral("Unsupported grant_type"));
+}
+
+FakeKeycloak::Response FakeKeycloak::logout(const Request &request)
+{
+    ++m_logouts;
+    const QUrlQuery form = formOf(request.body);
+    if (value(form, "client_id") != m_clientId)
+        return oauthError(401, QStringLiteral("invalid_client"),
+                          QStringLiteral("Invalid client or Invalid client credentials"));
+    const QByteArray presented = value(form, "refresh_token").toLatin1();
+    const auto live = m_refreshTokens.find(presented);
+    if (live == m_refreshTokens.end())
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("Invalid refresh token"));
+    const QString sessionId = live.value();
+    m_sessions.remove(sessionId);
+    for (auto it = m_refreshTokens.begin(); it != m_refreshTokens.end();) {
+        if (it.value() == sessionId)
+            it = m_refreshTokens.erase(it);
+        else
+            ++it;
+    }
+    Response response;
+    response.status = 204;
+    return response;
+}
+
+FakeKeycloak::Response FakeKeycloak::issueTokens(const QString &sessionId, const QString &scope)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QString subject = QStringLiteral("2f0c5a8e-5d0b-4c55-9a53-3f1d7c1b9e01");
+
+    QJsonArray roles;
+    for (const QString &role : std::as_const(m_roles))
+        roles.append(role);
+    QJsonObject resourceAccess{
+        {controllerClientId(), QJsonObject{{QStringLiteral("roles"), roles}}},
+        {QStringLiteral("account"),
+         QJsonObject{{QStringLiteral("roles"),
+                      QJsonArray{QStringLiteral("manage-account"), QStringLiteral("view-profile")}}}},
+    };
+    const QJsonObject access{
+        {QStringLiteral("exp"), now + m_accessLifetime},
+        {QStringLiteral("iat"), now},
+        {QStringLiteral("jti"), QString::fromLatin1(randomToken(12))},
+        {QStringLiteral("iss"), issuer()},
+        {QStringLiteral("aud"), QJsonArray{controllerClientId(), QStringLiteral("account")}},
+        {QStringLiteral("sub"), subject},
+        {QStringLiteral("typ"), QStringLiteral("Bearer")},
+        {QStringLiteral("azp"), m_clientId},
+        {QStringLiteral("sid"), sessionId},
+        {QStringLiteral("scope"), scope},
+        {QStringLiteral("preferred_username"), m_userName},
+        {QStringLiteral("email"), m_email},
+        {QStringLiteral("resource_access"), resourceAccess},
+    };
+    const QJsonObject refresh{
+        {QStringLiteral("exp"), now + m_refreshLifetime},
+        {QStringLiteral("iat"), now},
+        {QStringLiteral("jti"), QString::fromLatin1(randomToken(12))},
+        {QStringLiteral("iss"), issuer()},
+        {QStringLiteral("aud"), issuer()},
+        {QStringLiteral("sub"), subject},
+        {QStringLiteral("typ"), QStringLiteral("Refresh")},
+        {QStringLiteral("azp"), m_clientId},
+        {QStringLiteral("sid"), sessionId},
+    };
+    const QJsonObject id{
+        {QStringLiteral("exp"), now + m_accessLifetime},
+        {QStringLiteral("iat"), now},
+        {QStringLiteral("iss"), issuer()},
+        {QStringLiteral("aud"), m_clientId},
+        {QStringLiteral("sub"), subject},
+        {QStringLiteral("typ"), QStringLiteral("ID")},
+        {QStringLiteral("azp"), m_clientId},
+        {QStringLiteral("sid"), sessionId},
+        {QStringLiteral("preferred_username"), m_userName},
+        {QStringLiteral("email"), m_email},
+    };
+    const QByteArray refreshToken = makeJwt(refresh);
+    m_refreshTokens.insert(refreshToken, sessionId);
+
+    QJsonObject answer{
+        {QStringLiteral("access_token"), QString::fromLatin1(makeJwt(access))},
+        {QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken)},
+        {QStringLiteral("id_token"), QString::fromLatin1(makeJwt(id))},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("not-before-policy"), 0},
+        {QStringLiteral("session_state"), sessionId},
+        {QStringLiteral("scope"), scope},
+    };
+    if (m_sendExpiresIn) {
+        answer.insert(QStringLiteral("expires_in"), m_accessLifetime);
+        answer.insert(QStringLiteral("refresh_expires_in"), m_refreshLifetime);
+    }
+    return json(200, answer);
+}
+
+QByteArray FakeKeycloak::makeJwt(const QJsonObject &payload) const
+{
+    const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")},
+                             {QStringLiteral("typ"), QStringLiteral("JWT")},
+                             {QStringLiteral("kid"), QStringLiteral("fake-keycloak")}};
+    return QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(kBase64Url) + '.'
+           + QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(kBase64Url) + '.'
+           + randomToken(64);
+}
+
+FakeKeycloak::Response FakeKeycloak::json(int status, const QJsonObject &object)
+{
+    Response response;
+    response.status = status;
+    response.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")));
+    response.headers.append(qMakePair(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")));
+    response.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+FakeKeycloak::Response FakeKeycloak::oauthError(int status, const QString &error,
+                                                const QString &description)
+{
+    return json(status, QJsonObject{{QStringLiteral("error"), error},
+                                    {QStringLiteral("error_description"), description}});
+}
+
+FakeKeycloak::Response FakeKeycloak::page(int status, const QString &text)
+{
+    Response response;
+    response.status = status;
+    response.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8")));
+    response.body = "<html><body>" + text.toHtmlEscaped().toUtf8() + "</body></html>";
+    return response;
+}
+
+} // namespace Pot::Test
