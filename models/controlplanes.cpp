@@ -13,11 +13,6 @@ namespace Pot::Models {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("Pot::Models::ControlPlanes", text, nullptr, n);
-}
-
 QString authKindName(Profiles::AuthKind kind)
 {
     return kind == Profiles::AuthKind::Browser ? QStringLiteral("browser") : QStringLiteral("password");
@@ -438,7 +433,7 @@ QString ControlPlanes::importPotctl(bool includePasswords)
     m_potctlFound.clear();
     if (m_currentIndex < 0 && m_model->rowCount() > 0)
         setCurrentIndex(0);
-    QString summary = tr("Imported %n control plane(s).", imported);
+    QString summary = tr("Imported %n control plane(s).", nullptr, imported);
     if (!problems.isEmpty())
         summary += u'\n' + problems.join(u'\n');
     return summary;
@@ -467,7 +462,7 @@ QString ControlPlanes::importContexts(const QUrl &file)
     }
     if (m_currentIndex < 0 && m_model->rowCount() > 0)
         setCurrentIndex(0);
-    QString summary = tr("Imported %n control plane(s).", imported);
+    QString summary = tr("Imported %n control plane(s).", nullptr, imported);
     if (!problems.isEmpty())
         summary += u'\n' + problems.join(u'\n');
     return summary;
@@ -480,7 +475,7 @@ QString ControlPlanes::exportContexts(const QUrl &file)
     Status s = Profiles::EcnContexts::exportFile(m_services.store->profiles(), file.toLocalFile());
     if (!s)
         return s.error().message;
-    return tr("Exported %n control plane(s) without passwords or tokens to %1.",
+    return tr("Exported %n control plane(s) without passwords or tokens to %1.", nullptr,
               int(m_services.store->profiles().size()))
         .arg(file.toLocalFile());
 }

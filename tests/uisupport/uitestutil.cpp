@@ -56,7 +56,9 @@ void typeInto(QQuickItem *field, const QString &text)
     QTRY_VERIFY(field->hasActiveFocus());
     QTest::keySequence(field->window(), QKeySequence::SelectAll);
     QTest::keyClick(field->window(), Qt::Key_Delete);
-    QTest::keyClicks(field->window(), text);
+    // QTest has no keyClicks() for QWindow: send one key event per character.
+    for (const QChar c : text)
+        QTest::sendKeyEvent(QTest::Click, field->window(), Qt::Key_unknown, c.unicode() < 128 ? char(c.unicode()) : '?', Qt::NoModifier);
 }
 
 void maybeScreenshot(QQuickWindow *window, const QString &name)
