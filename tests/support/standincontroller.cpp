@@ -415,6 +415,13 @@ void StandInController::processBuffer(QTcpSocket *socket)
     Connection &conn = *it->second;
     conn.buffer += socket->readAll();
     while (!conn.busy) {
+        if (!conn.buffer.isEmpty() && (conn.buffer.at(0) < 'A' || conn.buffer.at(0) > 'Z')) {
+            // Not HTTP (e.g. a TLS ClientHello on the plain port): answer like Node and close.
+            socket->write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+            socket->disconnectFromHost();
+            conn.buffer.clear();
+            return;
+        }
         const qsizetype headerEnd = conn.buffer.indexOf("\r\n\r\n");
         if (headerEnd < 0) {
             if (conn.buffer.size() > MaxHeaderBytes)
