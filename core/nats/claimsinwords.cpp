@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <iterator>
+
 namespace Pot::Nats {
 
 namespace {
@@ -320,13 +322,16 @@ QString formatNanos(qint64 nanos)
     struct Unit { qint64 ns; const char *name; };
     static const Unit units[] = {{3600000000000LL, "h"}, {60000000000LL, "min"}, {1000000000LL, "s"},
                                  {1000000LL, "ms"}, {1000LL, "µs"}};
-    for (const Unit &u : units) {
-        if (nanos >= u.ns && nanos % u.ns == 0)
-            return QString::number(nanos / u.ns) + u' ' + QString::fromUtf8(u.name);
-    }
-    for (const Unit &u : units) {
-        if (nanos >= u.ns)
-            return QLocale::c().toString(double(nanos) / double(u.ns), 'g', 4) + u' ' + QString::fromUtf8(u.name);
+    // The largest unit that fits; an exact smaller unit below 1000 beats a fraction ("90 s").
+    for (std::size_t i = 0; i < std::size(units); ++i) {
+        if (nanos < units[i].ns)
+            continue;
+        for (std::size_t j = i; j < std::size(units); ++j) {
+            if (nanos % units[j].ns == 0 && (j == i || nanos / units[j].ns < 1000))
+                return QString::number(nanos / units[j].ns) + u' ' + QString::fromUtf8(units[j].name);
+        }
+        return QLocale::c().toString(double(nanos) / double(units[i].ns), 'g', 4) + u' '
+               + QString::fromUtf8(units[i].name);
     }
     return QString::number(nanos) + u" ns";
 }
