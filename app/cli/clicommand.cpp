@@ -1,5 +1,7 @@
 #include "clicommand.h"
 
+#include "app/cli/natscommands.h"
+
 #include <QCoreApplication>
 
 namespace Pot::Cli {
@@ -24,6 +26,8 @@ QString usage(const std::vector<Command> &commands)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
+    for (Command &c : natsCommands())
+        commands.push_back(std::move(c));
     return commands;
 }
 
