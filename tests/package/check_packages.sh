@@ -87,10 +87,13 @@ done
 # Every shared library the executables link must come from a package in Depends (the shlibdeps
 # part: Qt, libsodium, yaml-cpp, OpenSSL, QtKeychain as soon as the code uses them).
 extract="$work_dir/root"
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
 dpkg-deb -x "$deb" "$extract" || die "dpkg-deb -x failed"
 for exe in "$extract/usr/bin/pot-console" "$extract/usr/bin/pot-console-cli"; do
     for lib in $(readelf -d "$exe" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-        owner=$(dpkg -S "*/$lib" 2>/dev/null | head -n1 | cut -d: -f1)
+        # Look only in this architecture's library directory: other packages (libc6-i386, …)
+        # ship files with the same name.
+        owner=$(dpkg -S "*/$multiarch/$lib" 2>/dev/null | head -n1 | cut -d: -f1)
         if [ -z "$owner" ]; then
             fail "$(basename "$exe") needs $lib, which no installed package provides"
         elif ! has_dep "$owner"; then

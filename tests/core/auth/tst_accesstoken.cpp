@@ -85,4 +85,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestJwt)
-#include "tst_jwt.moc"
+#include "tst_accesstoken.moc"
