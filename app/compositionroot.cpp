@@ -43,7 +43,8 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     services.network = m_network;
     services.store = m_store.get();
     services.secrets = m_secrets.get();
-    services.openBrowser = [](const QUrl &url) { QDesktopServices::openUrl(url); };
+    services.openBrowser = options.openBrowser ? options.openBrowser
+                                               : [](const QUrl &url) { QDesktopServices::openUrl(url); };
     services.potctlHome = options.potctlHome.isEmpty() ? QDir::homePath() : options.potctlHome;
     services.requestTimeoutMs = options.requestTimeoutMs;
     m_planes = new Models::ControlPlanes(services, this);

@@ -2,7 +2,9 @@
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -33,6 +35,8 @@ public:
         QString profilesFile;              ///< empty = the platform config directory
         QString potctlHome;                ///< empty = the user's home directory
         int requestTimeoutMs = 15000;
+        /// Opens the browser for single sign-on; empty = the system browser.
+        std::function<void(const QUrl &)> openBrowser;
     };
 
     explicit CompositionRoot(const Options &options, QObject *parent = nullptr);

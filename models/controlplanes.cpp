@@ -322,8 +322,10 @@ ControlPlaneSession *ControlPlanes::ensureSession(int index)
 void ControlPlanes::onSessionChanged(ControlPlaneSession *session)
 {
     m_model->setState(session->profile().id, session->state(), session->stateText());
-    if (session == currentSession())
+    if (session == currentSession()) {
         Q_EMIT sessionChanged();
+        Q_EMIT tick();
+    }
 }
 
 void ControlPlanes::connectProfile(int index)

@@ -117,12 +117,12 @@ Item {
                                     Badge {
                                         visible: row.readOnly
                                         text: qsTr("read-only")
-                                        tone: Theme.info
+                                        tone: row.highlighted ? Theme.highlightedText : Theme.info
                                     }
                                     Badge {
                                         visible: !row.encrypted
                                         text: qsTr("not encrypted")
-                                        tone: Theme.warn
+                                        tone: row.highlighted ? Theme.highlightedText : Theme.warn
                                     }
                                 }
                                 Label {
@@ -184,10 +184,10 @@ Item {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Remove control plane")
+        width: 420
         standardButtons: Dialog.Cancel | Dialog.Ok
-        Accessible.name: title
         Label {
-            width: 360
+            width: removeDialog.availableWidth
             wrapMode: Text.WordWrap
             text: qsTr("Remove “%1”? Its saved session and password are deleted from the keychain. The Controller itself is not changed.")
                   .arg(page.planes.currentName)

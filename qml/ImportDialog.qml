@@ -36,7 +36,6 @@ Item {
         modal: true
         standardButtons: Dialog.Ok
         title: qsTr("Control planes")
-        Accessible.name: title
         function show(text) { message.text = text; open() }
         Label { id: message; width: 380; wrapMode: Text.WordWrap }
     }
@@ -48,7 +47,6 @@ Item {
         width: 560
         title: qsTr("Import from potctl")
         standardButtons: Dialog.Cancel | Dialog.Ok
-        Accessible.name: title
         onAccepted: resultDialog.show(root.planes.importPotctl(passwordsBox.checked))
 
         ColumnLayout {

@@ -15,6 +15,11 @@ ApplicationWindow {
     color: Theme.window
 
     // The colour of the connected control plane frames the window, so production is hard to mistake.
+    function selectProfile(index) {
+        if (index < planes.profiles.count)
+            planes.currentIndex = index;
+    }
+
     readonly property bool framed: planes.currentState === 3 && planes.currentColour.length > 0
 
     Rectangle {
@@ -120,21 +125,16 @@ ApplicationWindow {
         }
     }
 
-    Instantiator {
-        model: 9
-        delegate: Shortcut {
-            required property int index
-            sequence: "Alt+" + (index + 1)
-            context: Qt.ApplicationShortcut
-            enabled: index < window.planes.profiles.count
-            onActivated: window.planes.currentIndex = index
-        }
-    }
-    Shortcut {
-        sequence: StandardKey.NextChild
-        context: Qt.ApplicationShortcut
-        onActivated: window.planes.selectRelative(1)
-    }
+    // Alt+1…9 pick a control plane by its place in the list.
+    Shortcut { sequence: "Alt+1"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(0) }
+    Shortcut { sequence: "Alt+2"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(1) }
+    Shortcut { sequence: "Alt+3"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(2) }
+    Shortcut { sequence: "Alt+4"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(3) }
+    Shortcut { sequence: "Alt+5"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(4) }
+    Shortcut { sequence: "Alt+6"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(5) }
+    Shortcut { sequence: "Alt+7"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(6) }
+    Shortcut { sequence: "Alt+8"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(7) }
+    Shortcut { sequence: "Alt+9"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(8) }
     Shortcut {
         sequences: ["Ctrl+PgDown"]
         context: Qt.ApplicationShortcut

@@ -266,7 +266,6 @@ Item {
         width: 480
         title: qsTr("Save nats context")
         standardButtons: Dialog.Cancel | Dialog.Save
-        Accessible.name: title
         onAccepted: contextFile.open()
         ColumnLayout {
             anchors.fill: parent
@@ -300,7 +299,6 @@ Item {
         width: 480
         title: qsTr("Live creds test")
         standardButtons: Dialog.Close
-        Accessible.name: title
         ColumnLayout {
             anchors.fill: parent
             spacing: Theme.spacing

@@ -15,8 +15,19 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: Math.min(620, (Overlay.overlay ? Overlay.overlay.width : 620) - 40)
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 40)
-    standardButtons: Dialog.Cancel | Dialog.Save
-    Accessible.name: title
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Save")
+            highlighted: true
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            Accessible.name: qsTr("Save profile")
+        }
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            Accessible.name: qsTr("Cancel editing")
+        }
+    }
 
     function openForNew() {
         editIndex = -1;

@@ -45,13 +45,12 @@ Rectangle {
         Item { Layout.fillHeight: true }
     }
 
-    Instantiator {
-        model: root.pages.length
-        delegate: Shortcut {
-            required property int index
-            sequence: "Ctrl+" + (index + 1)
-            context: Qt.ApplicationShortcut
-            onActivated: root.currentIndex = index
-        }
-    }
+    // Ctrl+1…7 switch sections.
+    Shortcut { sequence: "Ctrl+1"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 0 }
+    Shortcut { sequence: "Ctrl+2"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 1 }
+    Shortcut { sequence: "Ctrl+3"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 2 }
+    Shortcut { sequence: "Ctrl+4"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 3 }
+    Shortcut { sequence: "Ctrl+5"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 4 }
+    Shortcut { sequence: "Ctrl+6"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 5 }
+    Shortcut { sequence: "Ctrl+7"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 6 }
 }

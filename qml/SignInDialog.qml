@@ -16,7 +16,6 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: 440
     closePolicy: busy ? Popup.NoAutoClose : Popup.CloseOnEscape
-    Accessible.name: qsTr("Sign in")
 
     function openFor(index) {
         profileIndex = index;
@@ -56,25 +55,28 @@ Dialog {
         }
     }
 
-    footer: DialogButtonBox {
-        Button {
-            text: qsTr("Sign in")
-            enabled: !dialog.busy && emailField.text.length > 0 && passwordField.text.length > 0
-            highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            Accessible.name: qsTr("Sign in")
-        }
-        Button {
-            text: dialog.busy ? qsTr("Stop") : qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            Accessible.name: qsTr("Cancel sign-in")
-        }
-        onAccepted: dialog.submit()
-        onRejected: {
-            if (dialog.busy)
-                dialog.planes.cancelCurrent();
-            dialog.busy = false;
-            dialog.close();
+    // Plain buttons, not a DialogButtonBox: the dialog must stay open when sign-in fails.
+    footer: Pane {
+        RowLayout {
+            anchors.right: parent.right
+            spacing: Theme.spacing
+            Button {
+                text: qsTr("Sign in")
+                enabled: !dialog.busy && emailField.text.length > 0 && passwordField.text.length > 0
+                highlighted: true
+                Accessible.name: qsTr("Sign in")
+                onClicked: dialog.submit()
+            }
+            Button {
+                text: dialog.busy ? qsTr("Stop") : qsTr("Cancel")
+                Accessible.name: qsTr("Cancel sign-in")
+                onClicked: {
+                    if (dialog.busy)
+                        dialog.planes.cancelCurrent();
+                    dialog.busy = false;
+                    dialog.close();
+                }
+            }
         }
     }
 

@@ -93,7 +93,7 @@ Pane {
                     text: qsTr("Sign in…")
                     visible: panel.state === panel.stSignInRequired && panel.planes.currentAuthKind === "password"
                     highlighted: true
-                    Accessible.name: qsTr("Sign in")
+                    Accessible.name: qsTr("Sign in…")
                     onClicked: panel.signInRequested()
                 }
                 Button {

@@ -1,0 +1,233 @@
+#include "app/compositionroot.h"
+#include "core/profiles/profilestore.h"
+#include "core/profiles/secretkeys.h"
+#include "core/profiles/secretstore.h"
+#include "fakekeycloak.h"
+#include "models/controlplanes.h"
+#include "standincontroller.h"
+#include "testutil.h"
+#include "uitestutil.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(PotConsolePlugin)
+
+using namespace Pot;
+using Pot::Test::clickItem;
+using Pot::Test::findAccessible;
+using Pot::Test::maybeScreenshot;
+using Pot::Test::typeInto;
+
+namespace {
+
+QString textOf(QQuickItem *item)
+{
+    return item ? item->property("text").toString() : QString();
+}
+
+} // namespace
+
+/// Drives the real console window offscreen against the loopback stand-in Controller.
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Pot::Test::StandInController> m_controller;
+    std::unique_ptr<Pot::Test::FakeKeycloak> m_keycloak;
+    std::unique_ptr<App::CompositionRoot> m_root;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+    QUrl m_browserUrl;
+
+    QQuickItem *find(const QString &name, QAccessible::Role role = QAccessible::NoRole)
+    {
+        // Popups open with a short transition; wait for the control to be there.
+        QDeadlineTimer deadline(5000);
+        QQuickItem *item = findAccessible(m_window, name, role);
+        while (!item && !deadline.hasExpired()) {
+            QTest::qWait(20);
+            item = findAccessible(m_window, name, role);
+        }
+        if (!item)
+            qWarning("no control named \"%s\"", qPrintable(name));
+        return item;
+    }
+
+    QQuickItem *field(const QString &name) { return find(name, QAccessible::EditableText); }
+    QQuickItem *button(const QString &name) { return find(name, QAccessible::Button); }
+
+    /// Fills the profile dialog and saves it.
+    void addProfile(const QString &name, const QString &url, const QString &email, bool browser)
+    {
+        clickItem(button(QStringLiteral("Add control plane")));
+        typeInto(field(QStringLiteral("Profile name")), name);
+        typeInto(field(QStringLiteral("Controller URL")), url);
+        if (browser) {
+            clickItem(find(QStringLiteral("Sign in with browser"), QAccessible::RadioButton));
+            typeInto(field(QStringLiteral("Keycloak URL")), m_keycloak->baseUrl().toString());
+            typeInto(field(QStringLiteral("Keycloak realm")), m_keycloak->realm());
+            typeInto(field(QStringLiteral("Keycloak client id")), m_keycloak->clientId());
+        } else {
+            typeInto(field(QStringLiteral("E-mail")), email);
+        }
+        maybeScreenshot(m_window, QStringLiteral("profile-dialog"));
+        clickItem(button(QStringLiteral("Save profile")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Pot::Test::initTestEnvironment();
+        QVERIFY(m_dir.isValid());
+        m_controller = std::make_unique<Pot::Test::StandInController>();
+        QVERIFY(m_controller->listen());
+        m_keycloak = std::make_unique<Pot::Test::FakeKeycloak>();
+        QVERIFY(m_keycloak->listen());
+        m_keycloak->setUser(QStringLiteral("ops-lead"), QStringLiteral("ops@example.com"),
+                            {QStringLiteral("Admin")});
+
+        App::CompositionRoot::Options options;
+        options.useMemorySecretStore = true;
+        options.profilesFile = m_dir.filePath(QStringLiteral("profiles.yaml"));
+        options.potctlHome = m_dir.path();
+        options.requestTimeoutMs = 2000;
+        options.openBrowser = [this](const QUrl &url) { m_browserUrl = url; };
+        m_root = std::make_unique<App::CompositionRoot>(options);
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        QVERIFY(m_root->load(*m_engine));
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        m_window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        maybeScreenshot(m_window, QStringLiteral("01-empty"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_root.reset();
+    }
+
+    void emptyStateOffersToAddAControlPlane()
+    {
+        QVERIFY(findAccessible(m_window, QStringLiteral("No control plane yet")));
+        QVERIFY(findAccessible(m_window, QStringLiteral("Add control plane")));
+    }
+
+    void addProfileAndSignInWithTotp()
+    {
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());
+        addProfile(QStringLiteral("staging"), url, QStringLiteral("otp@example.com"), false);
+        QTRY_COMPARE(m_root->controlPlanes()->profileModel()->rowCount(), 1);
+        // Saved to the profile file at once.
+        QCOMPARE(m_root->profileStore()->profiles().constFirst().controllerUrl, url);
+
+        clickItem(button(QStringLiteral("Connect")));
+        // The Controller answers /status; nobody is signed in yet, so the sign-in dialog opens.
+        QQuickItem *password = field(QStringLiteral("Password"));
+        QTRY_COMPARE(textOf(find(QStringLiteral("Controller version"))), QStringLiteral("3.7.3"));
+        QCOMPARE(textOf(field(QStringLiteral("E-mail"))), QStringLiteral("otp@example.com"));
+
+        // Without the one-time code the Controller refuses; what was typed stays in the dialog.
+        typeInto(password, QStringLiteral("otp-pass"));
+        clickItem(button(QStringLiteral("Sign in")));
+        QQuickItem *error = find(QStringLiteral("Sign-in error"));
+        QVERIFY(error);
+        QTRY_VERIFY(textOf(error).contains(QStringLiteral("Sign-in refused")));
+        QCOMPARE(textOf(password), QStringLiteral("otp-pass"));
+        maybeScreenshot(m_window, QStringLiteral("02-sign-in-refused"));
+
+        typeInto(field(QStringLiteral("One-time code")), QStringLiteral("123456"));
+        clickItem(button(QStringLiteral("Sign in")));
+        QTRY_COMPARE(m_root->controlPlanes()->currentState(),
+                     int(Models::ConnectionState::SignedIn));
+        QTRY_COMPARE(textOf(find(QStringLiteral("Signed-in user"))), QStringLiteral("otp@example.com"));
+        QTRY_VERIFY(textOf(find(QStringLiteral("Session expiry"))).startsWith(u"expires in"));
+        QCOMPARE(m_controller->loginCount(), 2);
+        maybeScreenshot(m_window, QStringLiteral("03-signed-in"));
+
+        // The refresh token went to the secret store; the profile file holds no secret.
+        QFile file(m_root->profileStore()->filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(!text.contains("otp-pass"));
+        const QUuid id = m_root->profileStore()->profiles().constFirst().id;
+        std::optional<Result<SecretBytes>> stored;
+        m_root->secretStore()->read(Profiles::SecretKeys::refreshTokenKey(id), this,
+                                    [&stored](Result<SecretBytes> r) { stored = std::move(r); });
+        QTRY_VERIFY(stored.has_value());
+        QVERIFY_RESULT(*stored);
+        QVERIFY(!(*stored)->isEmpty());
+        QVERIFY(!text.contains((*stored)->revealCopy()));
+    }
+
+    void signInThroughTheBrowser()
+    {
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());
+        addProfile(QStringLiteral("production"), url, {}, true);
+        QTRY_COMPARE(m_root->controlPlanes()->profileModel()->rowCount(), 2);
+        QTRY_COMPARE(m_root->controlPlanes()->currentName(), QStringLiteral("production"));
+        clickItem(button(QStringLiteral("Connect")));
+        QTRY_COMPARE(m_root->controlPlanes()->currentState(),
+                     int(Models::ConnectionState::SignInRequired));
+        // The password dialog is not for browser profiles: close it if it opened, then use the browser.
+        if (QQuickItem *cancel = findAccessible(m_window, QStringLiteral("Cancel sign-in")))
+            clickItem(cancel);
+        m_browserUrl.clear();
+        clickItem(button(QStringLiteral("Sign in with browser")));
+        QTRY_VERIFY(m_browserUrl.isValid());
+
+        // Play the browser: load the authorization URL, follow Keycloak's redirect to the loopback.
+        QNetworkAccessManager browser;
+        QNetworkRequest authorize(m_browserUrl);
+        authorize.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                               QNetworkRequest::ManualRedirectPolicy);
+        std::unique_ptr<QNetworkReply> first(browser.get(authorize));
+        QTRY_VERIFY(first->isFinished());
+        QCOMPARE(first->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 302);
+        const QUrl loopback = QUrl::fromEncoded(first->rawHeader("Location"));
+        QCOMPARE(loopback.host(), QStringLiteral("127.0.0.1"));
+        std::unique_ptr<QNetworkReply> second(browser.get(QNetworkRequest(loopback)));
+        QTRY_VERIFY(second->isFinished());
+
+        QTRY_COMPARE(m_root->controlPlanes()->currentState(),
+                     int(Models::ConnectionState::SignedIn));
+        QTRY_COMPARE(textOf(find(QStringLiteral("Signed-in user"))), QStringLiteral("ops-lead"));
+        QCOMPARE(m_keycloak->codeGrants(), 1);
+        maybeScreenshot(m_window, QStringLiteral("04-browser-signed-in"));
+    }
+
+    void controllerStopsAnsweringShowsOffline()
+    {
+        m_controller->stopAnswering();
+        // The status poll runs every refresh interval (30 s by default); connecting again polls now.
+        clickItem(button(QStringLiteral("Disconnect")));
+        clickItem(button(QStringLiteral("Connect")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
+                                  int(Models::ConnectionState::Offline), 10000);
+        // The window still answers: switching control planes with the keyboard works.
+        QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE(m_root->controlPlanes()->currentName(), QStringLiteral("staging"));
+        QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
+        QTRY_COMPARE(m_root->controlPlanes()->currentName(), QStringLiteral("production"));
+        QQuickItem *error = find(QStringLiteral("Error"));
+        QVERIFY(error);
+        QVERIFY(!textOf(error).isEmpty());
+        maybeScreenshot(m_window, QStringLiteral("05-offline"));
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"
