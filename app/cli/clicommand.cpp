@@ -1,4 +1,5 @@
 #include "clicommand.h"
+#include "natslivecommand.h"
 
 #include <QCoreApplication>
 
@@ -24,6 +25,7 @@ QString usage(const std::vector<Command> &commands)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
+    commands.push_back(credsTestCommand()); // creds test (live NATS handshake)
     return commands;
 }
 
