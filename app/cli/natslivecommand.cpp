@@ -135,7 +135,11 @@ int runCredsTest(const QStringList &args, Io &io)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
+        // QCommandLineParser names the executable only; show the full command path instead.
+        QString help = parser.helpText();
+        help.replace(0, help.indexOf(u'\n'),
+                     tr("Usage: pot-console-cli creds test --server URL [--ca FILE] [--timeout SECONDS] FILE"));
+        io.out << help;
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
