@@ -1,6 +1,8 @@
 #include "clicommand.h"
 #include "natslivecommand.h"
 
+#include "app/cli/natscommands.h"
+
 #include <QCoreApplication>
 
 namespace Pot::Cli {
@@ -25,6 +27,8 @@ QString usage(const std::vector<Command> &commands)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
+    for (Command &c : natsCommands())
+        commands.push_back(std::move(c));
     commands.push_back(credsTestCommand()); // creds test (live NATS handshake)
     return commands;
 }

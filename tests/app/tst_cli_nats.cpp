@@ -1,0 +1,277 @@
+#include "testutil.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(POT_CLI_EXE), args);
+    if (!p.waitForStarted(10000))
+        return {};
+    p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    if (p.exitStatus() != QProcess::NormalExit)
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString vec(const QString &name)
+{
+    return Pot::Test::dataPath(u"nats-vectors/"_qs + name);
+}
+
+const QString s_seed = QStringLiteral("SUAKBINCUOSKLJVHVCU2VK5MVWXK7MFRWKZ3JNNWW64LTOV3XS635P565Y");
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+    return path;
+}
+
+QByteArray flipSignature(QByteArray token)
+{
+    token = token.trimmed();
+    const qsizetype pos = token.size() - 20;
+    token[pos] = token.at(pos) == 'A' ? 'B' : 'A';
+    return token;
+}
+
+} // namespace
+
+class TstCliNats : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decodeText_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("go operator") << vec(u"go-operator.jwt"_qs) << u"operator"_qs;
+        QTest::newRow("js account") << vec(u"js-account.jwt"_qs) << u"account"_qs;
+        QTest::newRow("go user") << vec(u"go-user.jwt"_qs) << u"user"_qs;
+        QTest::newRow("creds") << vec(u"js-user.creds"_qs) << u"user"_qs;
+    }
+
+    void decodeText()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, kind);
+        const Run r = cli({u"jwt"_qs, u"decode"_qs, u"--at"_qs, u"1800000000"_qs, file});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(u"  Kind: " + kind + u'\n'));
+        QVERIFY(r.out.contains(u"Signature: valid (ed25519-nkey by "));
+        QVERIFY(r.out.contains(u"Problems: none"));
+        QVERIFY(!r.out.contains(s_seed)); // never print a seed
+        QVERIFY(!r.out.contains(u"SUAK"));
+    }
+
+    void decodeJsonFromStdin()
+    {
+        const QByteArray token = Pot::Test::readData(u"nats-vectors/go-account.jwt"_qs);
+        const Run r = cli({u"jwt"_qs, u"decode"_qs, u"--json"_qs, u"-"_qs}, token);
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(u"kind").toString(), u"account"_qs);
+        QCOMPARE(o.value(u"signature").toString(), u"valid"_qs);
+        QCOMPARE(o.value(u"header").toObject().value(u"alg").toString(), u"ed25519-nkey"_qs);
+        // Claims exactly as in the payload.
+        const QByteArray payload = QByteArray::fromBase64(token.split('.').at(1), QByteArray::Base64UrlEncoding);
+        QCOMPARE(o.value(u"claims").toObject(), QJsonDocument::fromJson(payload).object());
+        QVERIFY(o.value(u"problems").toArray().isEmpty());
+        QVERIFY(!o.value(u"rows").toArray().isEmpty());
+    }
+
+    void decodeCredsFromStdinNeverShowsSeed()
+    {
+        const Run r = cli({u"jwt"_qs, u"decode"_qs, u"--json"_qs, u"-"_qs},
+                          Pot::Test::readData(u"nats-vectors/go-user.creds"_qs));
+        QCOMPARE(r.code, 0);
+        QVERIFY(!r.out.contains(s_seed));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"source").toString(), u"creds"_qs);
+    }
+
+    void decodeBadSignature()
+    {
+        const Run r = cli({u"jwt"_qs, u"decode"_qs, u"--json"_qs, u"-"_qs},
+                          flipSignature(Pot::Test::readData(u"nats-vectors/js-user.jwt"_qs)));
+        QCOMPARE(r.code, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(u"signature").toString(), u"invalid"_qs);
+        QVERIFY(o.value(u"problems").toArray().at(0).toString().contains(u"V2 signature verification"));
+        const Run t = cli({u"jwt"_qs, u"decode"_qs, u"-"_qs},
+                          flipSignature(Pot::Test::readData(u"nats-vectors/js-user.jwt"_qs)));
+        QCOMPARE(t.code, 1);
+        QVERIFY(t.out.contains(u"Signature: invalid"));
+    }
+
+    void decodeMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("garbage") << QByteArray("hello world") << u"three parts"_qs;
+        QTest::newRow("seed") << s_seed.toLatin1() << u"nkey seed"_qs;
+        QTest::newRow("binary") << QByteArray("\x00\x01\x02", 3) << u"binary"_qs;
+        QTest::newRow("empty") << QByteArray() << u"empty"_qs;
+    }
+
+    void decodeMalformed()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, message);
+        const Run r = cli({u"jwt"_qs, u"decode"_qs, u"-"_qs}, input);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        const Run j = cli({u"jwt"_qs, u"decode"_qs, u"--json"_qs, u"-"_qs}, input);
+        QCOMPARE(j.code, 1);
+        QVERIFY(QJsonDocument::fromJson(j.out.toUtf8()).object().value(u"problems").toArray().at(0).toString().contains(message));
+    }
+
+    void decodeGenericAndUsage()
+    {
+        const QJsonObject login = QJsonDocument::fromJson(Pot::Test::fixture(u"POST_user_login.json"_qs)).object();
+        const Run r = cli({u"jwt"_qs, u"decode"_qs, u"--json"_qs, u"-"_qs}, login.value(u"accessToken").toString().toLatin1());
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(u"kind").toString(), u"generic"_qs);
+        QCOMPARE(o.value(u"signature").toString(), u"unchecked"_qs);
+
+        QCOMPARE(cli({u"jwt"_qs, u"decode"_qs}).code, 2);
+        QCOMPARE(cli({u"jwt"_qs, u"decode"_qs, u"--bogus"_qs, u"x"_qs}).code, 2);
+        QCOMPARE(cli({u"jwt"_qs, u"decode"_qs, u"/no/such/file.jwt"_qs}).code, 1);
+        const Run help = cli({u"jwt"_qs, u"decode"_qs, u"--help"_qs});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains(u"--json"));
+        QVERIFY(cli({u"--help"_qs}).out.contains(u"creds export"));
+    }
+
+    void verify()
+    {
+        const Run ok = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, vec(u"go-operator.jwt"_qs), u"--account"_qs,
+                            vec(u"go-account.jwt"_qs), u"--at"_qs, u"1800000000"_qs, vec(u"go-user.creds"_qs)});
+        QCOMPARE(ok.code, 0);
+        QVERIFY(ok.out.contains(u"TRUSTED: nats-server would accept this user JWT."));
+        QVERIFY(ok.out.contains(u"issued by operator signing key"));
+
+        const Run acc = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, vec(u"js-operator.jwt"_qs), vec(u"js-account.jwt"_qs)});
+        QCOMPARE(acc.code, 0);
+
+        const Run missing = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, vec(u"go-operator.jwt"_qs), vec(u"go-user.jwt"_qs)});
+        QCOMPARE(missing.code, 1);
+        QVERIFY(missing.out.contains(u"FAIL User JWT issuer is not known"));
+        QVERIFY(missing.out.contains(u"NOT TRUSTED"));
+
+        const Run expired = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, vec(u"go-operator.jwt"_qs), u"--account"_qs,
+                                 vec(u"go-account.jwt"_qs), u"--at"_qs, u"4102444801"_qs, vec(u"go-user.jwt"_qs)});
+        QCOMPARE(expired.code, 1);
+        QVERIFY(expired.out.contains(u"claim is expired"));
+
+        // Stdin as the subject.
+        const Run viaStdin = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, vec(u"go-operator.jwt"_qs), u"-"_qs},
+                                 Pot::Test::readData(u"nats-vectors/go-account.jwt"_qs));
+        QCOMPARE(viaStdin.code, 0);
+
+        QCOMPARE(cli({u"jwt"_qs, u"verify"_qs, vec(u"go-user.jwt"_qs)}).code, 2); // no --operator
+        QCOMPARE(cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, vec(u"go-user.jwt"_qs), u"--account"_qs,
+                      vec(u"go-user.jwt"_qs), vec(u"go-user.jwt"_qs)}).code, 1); // user given as account
+    }
+
+    void credsCheck()
+    {
+        const Run ok = cli({u"creds"_qs, u"check"_qs, vec(u"go-user.creds"_qs)});
+        QCOMPARE(ok.code, 0);
+        QVERIFY(ok.out.contains(u"seed matches the JWT subject UBH5BGOM2R6XRE675HWCIQKOZMGZWVBAEMVK2MGZDRDFXYZ4XZS4JMII"));
+        QVERIFY(ok.out.contains(u"Creds OK"));
+        QVERIFY(!ok.out.contains(s_seed));
+
+        QTemporaryDir dir;
+        QByteArray wrongSeed = Pot::Test::readData(u"nats-vectors/go-user.creds"_qs);
+        wrongSeed.replace(s_seed.toLatin1(), "SUABCEQTCQKRMFYYDENBWHA5DYPSAIJCEMSCKJRHFAUSUKZMFUXC6MDPVU");
+        const Run mismatch = cli({u"creds"_qs, u"check"_qs, writeFile(dir, u"m.creds"_qs, wrongSeed)});
+        QCOMPARE(mismatch.code, 1);
+        QVERIFY(mismatch.out.contains(u"seed belongs to"));
+        QVERIFY(!mismatch.out.contains(u"SUABCEQ"));
+
+        QByteArray tampered = Pot::Test::readData(u"nats-vectors/go-user.creds"_qs);
+        const QByteArray jwt = Pot::Test::readData(u"nats-vectors/go-user.jwt"_qs).trimmed();
+        tampered.replace(jwt, flipSignature(jwt));
+        const Run bad = cli({u"creds"_qs, u"check"_qs, u"-"_qs}, tampered);
+        QCOMPARE(bad.code, 1);
+        QVERIFY(bad.out.contains(u"V2 signature verification"));
+
+        const Run late = cli({u"creds"_qs, u"check"_qs, u"--at"_qs, u"4102444801"_qs, vec(u"js-user.creds"_qs)});
+        QCOMPARE(late.code, 1);
+        QVERIFY(late.out.contains(u"expired"));
+
+        QCOMPARE(cli({u"creds"_qs, u"check"_qs, vec(u"go-user.jwt"_qs)}).code, 1); // no seed
+        QCOMPARE(cli({u"creds"_qs, u"check"_qs}).code, 2);
+    }
+
+    void credsExport()
+    {
+        QTemporaryDir dir;
+        const QString seedFile = writeFile(dir, u"user.seed"_qs, s_seed.toLatin1() + '\n');
+        const QString out = dir.filePath(u"out.creds"_qs);
+        const Run ok = cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"go-user.jwt"_qs), u"--seed"_qs, seedFile, u"-o"_qs, out});
+        QCOMPARE(ok.code, 0);
+        QVERIFY(!ok.out.contains(s_seed));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), Pot::Test::readData(u"nats-vectors/go-user.creds"_qs));
+        f.close();
+        QCOMPARE(QFile::permissions(out) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+        const Run again = cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"js-user.jwt"_qs), u"--seed"_qs, seedFile, u"-o"_qs, out});
+        QCOMPARE(again.code, 1);
+        QVERIFY(again.err.contains(u"already exists"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), Pot::Test::readData(u"nats-vectors/go-user.creds"_qs));
+        f.close();
+
+        const Run forced = cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"js-user.jwt"_qs), u"--seed"_qs, seedFile, u"-o"_qs, out, u"--force"_qs});
+        QCOMPARE(forced.code, 0);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains(Pot::Test::readData(u"nats-vectors/js-user.jwt"_qs).trimmed()));
+        f.close();
+
+        // Wrong seed, wrong JWT kind, missing options.
+        const QString otherSeed = writeFile(dir, u"other.seed"_qs, "SUABCEQTCQKRMFYYDENBWHA5DYPSAIJCEMSCKJRHFAUSUKZMFUXC6MDPVU");
+        const Run mismatch = cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"go-user.jwt"_qs), u"--seed"_qs, otherSeed, u"-o"_qs, dir.filePath(u"x.creds"_qs)});
+        QCOMPARE(mismatch.code, 1);
+        QVERIFY(mismatch.err.contains(u"seed belongs to"));
+        QVERIFY(!QFile::exists(dir.filePath(u"x.creds"_qs)));
+        const Run account = cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"go-account.jwt"_qs), u"--seed"_qs, seedFile, u"-o"_qs, dir.filePath(u"y.creds"_qs)});
+        QCOMPARE(account.code, 1);
+        QCOMPARE(cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"go-user.jwt"_qs)}).code, 2);
+        // A creds file works as the seed source too.
+        const Run fromCreds = cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"go-user.jwt"_qs), u"--seed"_qs, vec(u"go-user.creds"_qs), u"-o"_qs, dir.filePath(u"z.creds"_qs)});
+        QCOMPARE(fromCreds.code, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCliNats)
+#include "tst_cli_nats.moc"
