@@ -1,7 +1,7 @@
 #include "natslivecommand.h"
 
 #include "core/nats/handshakeprobe.h"
-#include "core/nats/jwt.h"
+#include "core/nats/creds.h"
 #include "core/nats/nkey.h"
 #include "core/secretbytes.h"
 
@@ -11,7 +11,6 @@
 #include <QFile>
 
 #include <cmath>
-#include <vector>
 
 namespace Pot::Cli {
 
@@ -22,90 +21,6 @@ using Nats::ProbeCredentials;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("cli", text);
-}
-
-bool isMarker(QByteArrayView line)
-{
-    return line.size() >= 6 && line.startsWith("---") && line.endsWith("---");
-}
-
-bool isBody(QByteArrayView line)
-{
-    if (line.isEmpty())
-        return false;
-    for (char c : line) {
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-              || c == '_' || c == '.' || c == '='))
-            return false;
-    }
-    return true;
-}
-
-/// Reads a .creds text the way Go's ParseDecoratedJWT/ParseDecoratedNKey do (nats-jwt.md §7.3):
-/// marker lines of three or more dashes, block 1 = JWT, block 2 = seed, CRLF accepted; without a
-/// second block the first line starting with "SU" is the seed. Works on views of `text`, so the
-/// only copy of the seed is the SecretBytes inside the key pair; the caller wipes `text`.
-Result<ProbeCredentials> readCreds(QByteArrayView text)
-{
-    std::vector<QByteArrayView> lines;
-    for (qsizetype start = 0; start <= text.size();) {
-        qsizetype end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.size();
-        lines.push_back(text.sliced(start, end - start).trimmed());
-        start = end + 1;
-    }
-    std::vector<QByteArrayView> blocks;
-    for (std::size_t i = 0; i + 2 < lines.size() && blocks.size() < 2;) {
-        if (isMarker(lines[i]) && isBody(lines[i + 1]) && isMarker(lines[i + 2])) {
-            blocks.push_back(lines[i + 1]);
-            i += 3;
-        } else {
-            ++i;
-        }
-    }
-    if (blocks.empty())
-        return Error(ErrorCode::InvalidInput,
-                     tr("This is not a .creds file: no \"-----BEGIN NATS USER JWT-----\" block."));
-    QByteArrayView seedText;
-    if (blocks.size() >= 2) {
-        seedText = blocks[1];
-    } else {
-        for (QByteArrayView l : lines) {
-            if (l.startsWith("SU")) {
-                seedText = l;
-                break;
-            }
-        }
-    }
-    if (seedText.isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("The .creds file has a JWT but no user seed."));
-
-    const Result<Nats::Jwt> jwt = Nats::Jwt::decode(blocks[0]);
-    if (!jwt)
-        return Error(ErrorCode::InvalidInput, tr("The JWT in the .creds file does not decode."),
-                     jwt.error().toString());
-    if (jwt->kind() != Nats::ClaimKind::User)
-        return Error(ErrorCode::InvalidInput,
-                     tr("The JWT in the .creds file is a %1 JWT, not a user JWT.")
-                         .arg(Nats::claimKindName(jwt->kind())));
-
-    const SecretBytes seed(seedText.data(), std::size_t(seedText.size()));
-    Result<Nats::KeyPair> key = Nats::KeyPair::fromSeed(seed);
-    if (!key)
-        return Error(ErrorCode::InvalidInput, tr("The seed in the .creds file is not valid."),
-                     key.error().message);
-    if (key->kind() != Nats::KeyKind::User)
-        return Error(ErrorCode::InvalidInput, tr("The seed in the .creds file is not a user seed (SU…)."));
-    if (key->publicKeyString() != jwt->standard().subject)
-        return Error(ErrorCode::InvalidInput,
-                     tr("The seed in the .creds file belongs to %1, but the JWT was issued to %2.")
-                         .arg(key->publicKeyString(), jwt->standard().subject));
-
-    ProbeCredentials creds;
-    creds.userJwt = blocks[0].toByteArray();
-    creds.key = std::move(*key);
-    return creds;
 }
 
 int runCredsTest(const QStringList &args, Io &io)
@@ -183,12 +98,17 @@ int runCredsTest(const QStringList &args, Io &io)
         }
         text = file.readAll();
     }
-    Result<ProbeCredentials> creds = readCreds(text);
+    // loadCreds: block 1 JWT, block 2 seed, user kinds, seed public key == JWT sub.
+    Result<Nats::UserCreds> loaded = Nats::loadCreds(text);
     SecretBytes::wipe(text);
-    if (!creds) {
-        io.err << creds.error().toString() << '\n';
+    if (!loaded) {
+        io.err << loaded.error().toString() << '\n';
         return ExitCheckFailed;
     }
+    ProbeCredentials creds;
+    creds.userJwt = loaded->jwt.token();
+    creds.key = loaded->key;
+    loaded = Error(); // one copy of the key pair less
 
     // The CLI has no other event loop: this one runs until the probe's single finished().
     Nats::HandshakeProbe probe;
@@ -199,8 +119,8 @@ int runCredsTest(const QStringList &args, Io &io)
                          outcome = r;
                          loop.quit();
                      });
-    probe.start(*url, *creds, options);
-    creds = Error(); // drop our copy of the key pair; the probe holds its own until it ends
+    probe.start(*url, creds, options);
+    creds = ProbeCredentials(); // the probe holds its own copy until it ends
     if (!outcome)
         loop.exec();
 
