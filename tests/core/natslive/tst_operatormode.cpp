@@ -1,9 +1,13 @@
 #include "core/nats/handshakeprobe.h"
+#include "core/nats/creds.h"
 #include "core/nats/jwt.h"
 #include "natsserver.h"
 #include "natsworld.h"
 #include "testutil.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -102,9 +106,25 @@ private Q_SLOTS:
         const Test::NatsWorldUser &u = m_world->users.value(user);
 
         ProbeCredentials creds;
-        creds.userJwt = u.jwt;
-        if (signNonce)
-            creds.key = u.key;
+        if (signNonce) {
+            // The way a user gets there: core exports a .creds file, core reads it back.
+            QTemporaryDir dir;
+            const QString path = QDir(dir.path()).absoluteFilePath(user + u".creds");
+            Result<SecretBytes> text = formatCreds(u.jwt, u.key);
+            QVERIFY_RESULT(text);
+            QVERIFY_RESULT(writeSecretFile(path, *text, false));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray bytes = file.readAll();
+            Result<UserCreds> loaded = loadCreds(bytes);
+            SecretBytes::wipe(bytes);
+            QVERIFY_RESULT(loaded);
+            QCOMPARE(loaded->key.publicKeyString(), u.key.publicKeyString());
+            creds.userJwt = loaded->jwt.token();
+            creds.key = loaded->key;
+        } else {
+            creds.userJwt = u.jwt; // a bearer JWT on its own
+        }
         const qsizetype logBefore = m_server->log().size();
         const Result<ProbeResult> r = probe(m_server->url(), creds);
         const QString serverLog = m_server->log().mid(logBefore);
