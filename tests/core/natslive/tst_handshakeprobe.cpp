@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
@@ -102,6 +103,13 @@ QString installedVersion()
     const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("v(\\d+\\.\\d+\\.\\d+)"))
                                           .match(QString::fromUtf8(p.readAll()));
     return m.hasMatch() ? m.captured(1) : QString();
+}
+
+QStringList g_logged;
+
+void captureMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_logged << message;
 }
 
 QByteArray readFile(const QString &path)
@@ -436,6 +444,30 @@ private Q_SLOTS:
         c.userJwt = "not a jwt\r\nPUB x 1";
         auto run = probeOnce(m_nkeyServer->url(), c);
         QCOMPARE(run->result->error().code, ErrorCode::InvalidInput);
+    }
+
+    /// With pot.core.nats debug logging on, no part of a seed shows up in any message.
+    void logsCarryNoSecrets()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("pot.core.nats.debug=true"));
+        g_logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+        auto ok = probeOnce(m_nkeyServer->url(), nkeyCreds(m_alice));
+        auto refused = probeOnce(m_nkeyServer->url(), nkeyCreds(m_mallory));
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY_RESULT(*ok->result);
+        QVERIFY(!refused->result->ok());
+#ifndef QT_NO_DEBUG_OUTPUT
+        QVERIFY(g_logged.join(u'\n').contains(u"probe-nkey-server")); // the logging did happen
+#endif
+        for (const KeyPair *k : {&m_alice, &m_mallory}) {
+            const SecretBytes seed = k->seed();
+            const QString seedText = QString::fromLatin1(
+                QByteArray(reinterpret_cast<const char *>(seed.constData()), qsizetype(seed.size())));
+            for (const QString &line : std::as_const(g_logged))
+                QVERIFY2(!line.contains(seedText.mid(2, 16)), qPrintable(line));
+        }
     }
 
     void tls()
