@@ -412,18 +412,23 @@ Result<Jwt> Jwt::decode(QByteArrayView input)
     const QByteArrayView text = input.trimmed();
     if (text.isEmpty())
         return bad(Tr::tr("The token is empty."));
-    if (hasBinary(text))
-        return bad(Tr::tr("The input contains binary data or NUL bytes; a JWT is plain text."));
     if (looksLikeSeed(text))
         return bad(Tr::tr("This is an nkey seed (a secret key), not a JWT. Keep it private."));
     if (text.startsWith("---"))
         return bad(Tr::tr("This is a decorated file (creds or JWT with BEGIN/END lines), not a bare JWT."));
 
+    // Binary input is reported as such; checked only when the text is not a well-formed token,
+    // so the common path does not scan the token one extra time.
+    const auto malformed = [&text](const Error &error) -> Error {
+        if (hasBinary(text))
+            return bad(Tr::tr("The input contains binary data or NUL bytes; a JWT is plain text."));
+        return error;
+    };
     const qsizetype dot1 = text.indexOf('.');
     const qsizetype dot2 = dot1 < 0 ? -1 : text.indexOf('.', dot1 + 1);
-    const qsizetype parts = text.count('.') + 1;
-    if (dot1 < 0 || dot2 < 0 || parts != 3)
-        return bad(Tr::tr("A JWT has three parts separated by dots; this text has %1.").arg(parts));
+    if (dot1 < 0 || dot2 < 0 || text.indexOf('.', dot2 + 1) >= 0)
+        return malformed(bad(Tr::tr("A JWT has three parts separated by dots; this text has %1.")
+                                 .arg(text.count('.') + 1)));
 
     Jwt jwt;
     jwt.m_token = text.toByteArray();
@@ -438,12 +443,14 @@ Result<Jwt> Jwt::decode(QByteArrayView input)
     // Header: nearly every NATS token carries the same 47 bytes, which need no JSON parsing.
     if (headerSeg == QByteArrayView(s_canonicalHeader)) {
         jwt.m_alg = QString(s_algV2);
-        jwt.m_header = QJsonObject{{QStringLiteral("typ"), QStringLiteral("JWT")},
-                                   {QStringLiteral("alg"), jwt.m_alg}};
+        // Immutable and implicitly shared: each token gets a reference, not a new object.
+        static const QJsonObject canonical{{QStringLiteral("typ"), QStringLiteral("JWT")},
+                                           {QStringLiteral("alg"), QString(s_algV2)}};
+        jwt.m_header = canonical;
     } else {
         const std::optional<QByteArray> headerJson = base64UrlDecode(headerSeg);
         if (!headerJson)
-            return bad(Tr::tr("The JWT header is not valid base64url (without padding)."));
+            return malformed(bad(Tr::tr("The JWT header is not valid base64url (without padding).")));
         QJsonParseError err{};
         const QJsonDocument doc = QJsonDocument::fromJson(*headerJson, &err);
         if (err.error != QJsonParseError::NoError)
@@ -468,7 +475,7 @@ Result<Jwt> Jwt::decode(QByteArrayView input)
 
     std::optional<QByteArray> payloadJson = base64UrlDecode(payloadSeg);
     if (!payloadJson)
-        return bad(Tr::tr("The JWT payload is not valid base64url (without padding)."));
+        return malformed(bad(Tr::tr("The JWT payload is not valid base64url (without padding).")));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(*payloadJson, &err);
     if (err.error != QJsonParseError::NoError)
@@ -479,7 +486,7 @@ Result<Jwt> Jwt::decode(QByteArrayView input)
 
     std::optional<QByteArray> sig = base64UrlDecode(sigSeg);
     if (!sig)
-        return bad(Tr::tr("The JWT signature is not valid base64url (without padding)."));
+        return malformed(bad(Tr::tr("The JWT signature is not valid base64url (without padding).")));
     jwt.m_signature = std::move(*sig);
 
     Result<Claims> claims = Claims::fromPayload(doc.object());
