@@ -1,4 +1,5 @@
 #include "clicommand.h"
+#include "natslivecommand.h"
 
 #include "app/cli/natscommands.h"
 
@@ -28,6 +29,7 @@ std::vector<Command> allCommands()
     std::vector<Command> commands;
     for (Command &c : natsCommands())
         commands.push_back(std::move(c));
+    commands.push_back(credsTestCommand()); // creds test (live NATS handshake)
     return commands;
 }
 

@@ -1,0 +1,209 @@
+#include "natsworld.h"
+
+#include "core/nats/claims.h"
+#include "core/nats/jwt.h"
+#include "testutil.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Pot::Test {
+
+using namespace Pot::Nats;
+
+namespace {
+
+Result<KeyPair> generate(KeyKind kind)
+{
+    return KeyPair::generate(kind);
+}
+
+Status writeText(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size())
+        return Error(ErrorCode::Io, QStringLiteral("cannot write ") + path);
+    return {};
+}
+
+QString preloadBlock(const QMap<QString, QByteArray> &accounts)
+{
+    QString text = QStringLiteral("resolver_preload: {\n");
+    for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
+        text += u"  " + it.key() + u": \"" + QString::fromLatin1(it.value()) + u"\"\n";
+    return text + u"}\n";
+}
+
+/// Changes one character of the payload segment (and re-encodes it) while keeping the signature.
+QByteArray tamper(const QByteArray &jwt)
+{
+    const QList<QByteArray> parts = jwt.split('.');
+    if (parts.size() != 3)
+        return {};
+    std::optional<QByteArray> payload = base64UrlDecode(parts.at(1));
+    if (!payload)
+        return {};
+    const QByteArray from = "\"name\":\"normal\"";
+    if (!payload->contains(from))
+        return {};
+    payload->replace(from, "\"name\":\"n0rmal\"");
+    return parts.at(0) + '.' + base64UrlEncode(*payload) + '.' + parts.at(2);
+}
+
+} // namespace
+
+Result<NatsWorld> NatsWorld::build()
+{
+    NatsWorld w;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    struct Slot { KeyPair *pair; KeyKind kind; };
+    for (Slot s : {Slot{&w.operatorKey, KeyKind::Operator}, Slot{&w.operatorSigningKey, KeyKind::Operator},
+                   Slot{&w.systemAccount, KeyKind::Account}, Slot{&w.appAccount, KeyKind::Account},
+                   Slot{&w.appSigningKey, KeyKind::Account}, Slot{&w.strictAccount, KeyKind::Account},
+                   Slot{&w.strictSigningKey, KeyKind::Account}}) {
+        Result<KeyPair> k = generate(s.kind);
+        if (!k)
+            return k.error();
+        *s.pair = *k;
+    }
+
+    // Operator: self-signed, one signing key, the system account.
+    Claims op = Claims::newOperator(QStringLiteral("probe-operator"), w.operatorKey.publicKeyString());
+    op.op.signingKeys = {w.operatorSigningKey.publicKeyString()};
+    op.op.systemAccount = w.systemAccount.publicKeyString();
+    Result<QByteArray> opJwt = Jwt::encode(op, w.operatorKey);
+    if (!opJwt)
+        return opJwt.error();
+    w.operatorJwt = *opJwt;
+
+    // Accounts, all issued by the operator signing key (not the identity).
+    Claims sys = Claims::newAccount(QStringLiteral("SYS"), w.systemAccount.publicKeyString());
+
+    Claims app = Claims::newAccount(QStringLiteral("APP"), w.appAccount.publicKeyString());
+    app.account.limits.conn = 20;
+    app.account.limits.nats = NatsLimits{1000, -1, 1024 * 1024};
+    app.account.limits.imports = 10;
+    app.account.limits.exports = 10;
+    app.account.limits.leaf = 0;
+    app.account.signingKeys = {SigningKey{w.appSigningKey.publicKeyString(), false, {}, {}, {}, {}}};
+
+    Claims strict = Claims::newAccount(QStringLiteral("STRICT"), w.strictAccount.publicKeyString());
+    strict.account.limits.disallowBearer = true;
+    strict.account.limits.conn = 5;
+    strict.account.signingKeys = {
+        SigningKey{w.strictSigningKey.publicKeyString(), false, {}, {}, {}, {}}};
+
+    // Users.
+    struct UserSpec
+    {
+        QString name;
+        const KeyPair *signer;
+        const KeyPair *account;
+        bool bearer = false;
+        qint64 iat = 0;
+        qint64 exp = 0;
+        const KeyPair *claimedAccount = nullptr; // issuer_account, when not the signer's account
+    };
+    const QList<UserSpec> specs = {
+        {QStringLiteral("normal"), &w.appSigningKey, &w.appAccount},
+        {QStringLiteral("direct"), &w.appAccount, &w.appAccount},
+        {QStringLiteral("bearer"), &w.appSigningKey, &w.appAccount, true},
+        {QStringLiteral("strict"), &w.strictSigningKey, &w.strictAccount},
+        {QStringLiteral("strict-bearer"), &w.strictSigningKey, &w.strictAccount, true},
+        {QStringLiteral("revoked"), &w.appSigningKey, &w.appAccount, false, now - 3600},
+        {QStringLiteral("expired"), &w.appSigningKey, &w.appAccount, false, now - 7200, now - 3600},
+        {QStringLiteral("foreign-signer"), &w.strictSigningKey, &w.appAccount, false, 0, 0,
+         &w.appAccount},
+    };
+    for (const UserSpec &spec : specs) {
+        Result<KeyPair> key = generate(KeyKind::User);
+        if (!key)
+            return key.error();
+        const KeyPair &account = spec.claimedAccount ? *spec.claimedAccount : *spec.account;
+        // issuer_account only when a signing key (not the account identity) signs.
+        const bool viaSigningKey = spec.signer != spec.account || spec.claimedAccount;
+        Claims user = Claims::newUser(spec.name, key->publicKeyString(),
+                                      viaSigningKey ? account.publicKeyString() : QString());
+        user.user.permissions.bearerToken = spec.bearer;
+        user.standard.expires = spec.exp;
+        EncodeOptions options;
+        if (spec.iat)
+            options.issuedAt = spec.iat;
+        Result<QByteArray> jwt = Jwt::encode(user, *spec.signer, options);
+        if (!jwt)
+            return jwt.error();
+        w.users.insert(spec.name, NatsWorldUser{*key, *jwt, account.publicKeyString()});
+    }
+
+    // Revoke "revoked" at a time after its iat: every JWT for that key issued until then is dead.
+    w.revokedAt = now - 60;
+    app.account.revocations.insert(w.users.value(QStringLiteral("revoked")).key.publicKeyString(),
+                                   w.revokedAt);
+
+    NatsWorldUser tampered = w.users.value(QStringLiteral("normal"));
+    tampered.jwt = tamper(tampered.jwt);
+    if (tampered.jwt.isEmpty())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("could not tamper with the normal JWT"));
+    w.users.insert(QStringLiteral("tampered"), tampered);
+
+    for (const Claims *c : {&sys, &app, &strict}) {
+        Result<QByteArray> jwt = Jwt::encode(*c, w.operatorSigningKey);
+        if (!jwt)
+            return jwt.error();
+        w.accountJwts.insert(c->standard.subject, *jwt);
+    }
+    return w;
+}
+
+Result<QString> NatsWorld::serverConfig(const QString &dir) const
+{
+    const QString operatorPath = QDir(dir).absoluteFilePath(QStringLiteral("operator.jwt"));
+    if (Status s = writeText(operatorPath, operatorJwt); !s)
+        return s.error();
+    return QString(QStringLiteral("debug: true\noperator: \"%1\"\nsystem_account: %2\nresolver: MEMORY\n")
+                       .arg(operatorPath, systemAccount.publicKeyString())
+                   + preloadBlock(accountJwts));
+}
+
+Result<QString> goVectorServerConfig()
+{
+    const QByteArray vectors = readData(QStringLiteral("nats-vectors/go-vectors.json"));
+    const QJsonArray keys = QJsonDocument::fromJson(vectors).object().value(u"keys").toArray();
+    QByteArray sysSeed;
+    QByteArray opSigningSeed;
+    for (const QJsonValue &k : keys) {
+        const QString role = k.toObject().value(u"role").toString();
+        if (role == u"system-account")
+            sysSeed = k.toObject().value(u"seed").toString().toLatin1();
+        else if (role == u"operator-signing-key")
+            opSigningSeed = k.toObject().value(u"seed").toString().toLatin1();
+    }
+    Result<KeyPair> sys = KeyPair::fromSeed(SecretBytes(sysSeed));
+    if (!sys)
+        return sys.error();
+    Result<KeyPair> signer = KeyPair::fromSeed(SecretBytes(opSigningSeed));
+    if (!signer)
+        return signer.error();
+    Result<QByteArray> sysJwt = Jwt::encode(
+        Claims::newAccount(QStringLiteral("vector-system"), sys->publicKeyString()), *signer);
+    if (!sysJwt)
+        return sysJwt.error();
+
+    const QByteArray account = readData(QStringLiteral("nats-vectors/go-account.jwt")).trimmed();
+    const Result<Jwt> decoded = Jwt::decode(account);
+    if (!decoded)
+        return decoded.error();
+    QMap<QString, QByteArray> preload;
+    preload.insert(sys->publicKeyString(), *sysJwt);
+    preload.insert(decoded->standard().subject, account);
+
+    return QString(QStringLiteral("debug: true\noperator: \"%1\"\nresolver: MEMORY\n")
+                       .arg(dataPath(QStringLiteral("nats-vectors/go-operator.jwt")))
+                   + preloadBlock(preload));
+}
+
+} // namespace Pot::Test
