@@ -5,7 +5,9 @@
 #include "core/profiles/keychainsecretstore.h"
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/profilestore.h"
+#include "clipboardguard.h"
 #include "models/controlplanes.h"
+#include "models/natsdecoder.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -48,6 +50,10 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     services.potctlHome = options.potctlHome.isEmpty() ? QDir::homePath() : options.potctlHome;
     services.requestTimeoutMs = options.requestTimeoutMs;
     m_planes = new Models::ControlPlanes(services, this);
+
+    m_clipboard = new ClipboardGuard(this);
+    m_decoder = new Models::NatsDecoder(
+        [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
 }
 
 CompositionRoot::~CompositionRoot()
@@ -67,7 +73,8 @@ bool CompositionRoot::load(QQmlApplicationEngine &engine)
                          qCCritical(lcAppUi) << "could not create" << url;
                          failed = true;
                      });
-    engine.setInitialProperties({{u"planes"_s, QVariant::fromValue<QObject *>(m_planes)}});
+    engine.setInitialProperties({{u"planes"_s, QVariant::fromValue<QObject *>(m_planes)},
+                                 {u"decoder"_s, QVariant::fromValue<QObject *>(m_decoder)}});
     engine.load(QUrl(u"qrc:/PotConsole/Main.qml"_s));
     return !failed && !engine.rootObjects().isEmpty();
 }

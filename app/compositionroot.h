@@ -17,9 +17,12 @@ class SecretStore;
 
 namespace Pot::Models {
 class ControlPlanes;
-}
+class NatsDecoder;
+} // namespace Pot::Models
 
 namespace Pot::App {
+
+class ClipboardGuard;
 
 /// Builds the service graph once (network access, secret store, profile store, sessions, view
 /// models) and hands it to the QML UI. Nothing else in the program constructs services.
@@ -46,6 +49,8 @@ public:
     Profiles::ProfileStore *profileStore() const { return m_store.get(); }
     Profiles::SecretStore *secretStore() const { return m_secrets.get(); }
     Models::ControlPlanes *controlPlanes() const { return m_planes; }
+    Models::NatsDecoder *natsDecoder() const { return m_decoder; }
+    ClipboardGuard *clipboard() const { return m_clipboard; }
     /// A problem found while starting (e.g. a profile file that could not be read), for the UI.
     QString startupWarning() const { return m_startupWarning; }
 
@@ -59,6 +64,8 @@ private:
     std::unique_ptr<Profiles::ProfileStore> m_store;
     std::unique_ptr<Profiles::SecretStore> m_secrets;
     Models::ControlPlanes *m_planes = nullptr;
+    Models::NatsDecoder *m_decoder = nullptr;
+    ClipboardGuard *m_clipboard = nullptr;
     QString m_startupWarning;
 };
 

@@ -5,6 +5,7 @@ import QtQuick.Layouts
 ApplicationWindow {
     id: window
     required property QtObject planes
+    required property QtObject decoder
 
     width: 1200
     height: 760
@@ -107,7 +108,7 @@ ApplicationWindow {
             EmptyState {
                 title: qsTr("NATS")
                 text: window.planes.currentState === 3
-                      ? qsTr("The NATS operator, accounts, users and rules are not part of this version yet. Use Tools → NATS decoder for JWTs and creds files.")
+                      ? qsTr("The NATS operator, accounts, users and rules are not part of this version yet. Tools → NATS decoder decodes and verifies JWTs and creds files.")
                       : qsTr("Sign in to a control plane with NATS to see its operator, accounts, users and rules.")
             }
             EmptyState {
@@ -118,9 +119,8 @@ ApplicationWindow {
                 title: qsTr("Access control")
                 text: qsTr("Roles, role bindings and service accounts are not part of this version yet.")
             }
-            EmptyState {
-                title: qsTr("Tools")
-                text: qsTr("Offline tools (NATS JWT and creds decoder) are not part of this version yet; pot-console-cli has them.")
+            NatsDecoderPage {
+                decoder: window.decoder
             }
         }
     }

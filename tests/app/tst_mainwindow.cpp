@@ -3,13 +3,17 @@
 #include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
 #include "fakekeycloak.h"
+#include "app/clipboardguard.h"
 #include "models/controlplanes.h"
+#include "models/natsdecoder.h"
 #include "standincontroller.h"
 #include "testutil.h"
 #include "uitestutil.h"
 
 #include <QDeadlineTimer>
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QQmlApplicationEngine>
@@ -226,6 +230,58 @@ private Q_SLOTS:
         QVERIFY(error);
         QVERIFY(!textOf(error).isEmpty());
         maybeScreenshot(m_window, QStringLiteral("05-offline"));
+    }
+
+    void natsDecoderChecksPastedCreds()
+    {
+        QTest::keyClick(m_window, Qt::Key_7, Qt::ControlModifier);
+        QQuickItem *input = field(QStringLiteral("Token or creds text"));
+        QVERIFY(input);
+
+        // Garbage first: a clear message, no crash.
+        QGuiApplication::clipboard()->setText(QStringLiteral("not-a-jwt"));
+        clickItem(input);
+        QTest::keySequence(m_window, QKeySequence::Paste);
+        QQuickItem *error = find(QStringLiteral("Decoder error"));
+        QVERIFY(error);
+        QTRY_VERIFY(!textOf(error).isEmpty());
+
+        // A real .creds file (the Go vector), pasted with CRLF line ends.
+        QByteArray creds = Pot::Test::readData(QStringLiteral("nats-vectors/go-user.creds"));
+        QVERIFY(!creds.isEmpty());
+        creds.replace("\n", "\r\n");
+        QGuiApplication::clipboard()->setText(QString::fromLatin1(creds));
+        QTest::keySequence(m_window, QKeySequence::SelectAll);
+        QTest::keySequence(m_window, QKeySequence::Paste);
+        QTRY_COMPARE(m_root->natsDecoder()->kind(), QStringLiteral("user"));
+        QTRY_COMPARE(textOf(find(QStringLiteral("Signature status"))), QStringLiteral("signature valid"));
+
+        // The seed is hidden until revealed, and its row holds no secret while hidden.
+        Models::DetailsModel *rows = m_root->natsDecoder()->detailsModel();
+        QVERIFY(rows->valueOf(QStringLiteral("Seed")).isEmpty());
+        maybeScreenshot(m_window, QStringLiteral("06-nats-decoder"));
+        clickItem(button(QStringLiteral("Reveal seed")));
+        QTRY_VERIFY(rows->valueOf(QStringLiteral("Seed")).startsWith(u"SU"));
+
+        // Copying the seed puts it on the clipboard and clears it again.
+        m_root->clipboard()->setClearDelay(300);
+        QQuickItem *claims = find(QStringLiteral("Claims"));
+        QVERIFY(claims);
+        QVERIFY(QMetaObject::invokeMethod(claims, "positionViewAtEnd"));
+        clickItem(button(QStringLiteral("Copy Seed")));
+        QTRY_VERIFY(QGuiApplication::clipboard()->text().startsWith(u"SU"));
+        QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+        clickItem(button(QStringLiteral("Hide seed")));
+        QTRY_VERIFY(rows->valueOf(QStringLiteral("Seed")).isEmpty());
+
+        // Saving writes the Go/nsc text, owner-only.
+        const QString out = m_dir.filePath(QStringLiteral("user.creds"));
+        m_root->natsDecoder()->saveCreds(QUrl::fromLocalFile(out), false);
+        QFile saved(out);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(!saved.readAll().contains('\r'));
+        QCOMPARE(saved.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFileDevice::Permissions());
     }
 };
 
