@@ -54,6 +54,11 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     m_clipboard = new ClipboardGuard(this);
     m_decoder = new Models::NatsDecoder(
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
+    // The decoder judges trust against the connected control plane's operator and accounts.
+    connect(m_planes, &Models::ControlPlanes::natsTrustChanged, m_decoder, [this] {
+        m_decoder->setTrustAnchors(m_planes->currentNatsOperatorJwt(),
+                                   m_planes->currentNatsAccountJwts());
+    });
 }
 
 CompositionRoot::~CompositionRoot()

@@ -53,6 +53,7 @@ void ControlPlanes::setCurrentIndex(int index)
     m_currentIndex = index;
     Q_EMIT currentChanged();
     Q_EMIT sessionChanged();
+    Q_EMIT natsTrustChanged();
 }
 
 void ControlPlanes::selectRelative(int step)
@@ -203,6 +204,18 @@ bool ControlPlanes::canTrustPresentedCa() const
     return s && !s->presentedCaPem().isEmpty();
 }
 
+QByteArray ControlPlanes::currentNatsOperatorJwt() const
+{
+    const auto *s = currentSession();
+    return s && s->state() == ConnectionState::SignedIn ? s->natsOperatorJwt() : QByteArray();
+}
+
+QList<QByteArray> ControlPlanes::currentNatsAccountJwts() const
+{
+    const auto *s = currentSession();
+    return s && s->state() == ConnectionState::SignedIn ? s->natsAccountJwts() : QList<QByteArray>();
+}
+
 QVariantMap ControlPlanes::profileData(int index) const
 {
     const auto *e = entry(m_model, index);
@@ -305,6 +318,10 @@ ControlPlaneSession *ControlPlanes::ensureSession(int index)
     connect(s, &ControlPlaneSession::signInFinished, this, [this, s](bool ok, const QString &message) {
         Q_EMIT signInFinished(m_model->indexOf(s->profile().id), ok, message);
     });
+    connect(s, &ControlPlaneSession::natsTrustChanged, this, [this, s] {
+        if (s == currentSession())
+            Q_EMIT natsTrustChanged();
+    });
     connect(s, &ControlPlaneSession::caTrusted, this, [this, s](const QString &pem) {
         std::optional<Profiles::Profile> p = m_services.store->findById(s->profile().id);
         if (!p)
@@ -325,6 +342,7 @@ void ControlPlanes::onSessionChanged(ControlPlaneSession *session)
     if (session == currentSession()) {
         Q_EMIT sessionChanged();
         Q_EMIT tick();
+        Q_EMIT natsTrustChanged();
     }
 }
 

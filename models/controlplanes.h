@@ -98,6 +98,10 @@ public:
     QString potctlSummary() const { return m_potctlSummary; }
     bool potctlHasPasswords() const { return m_potctlHasPasswords; }
 
+    /// NATS operator and account JWTs of the current control plane, when signed in.
+    QByteArray currentNatsOperatorJwt() const;
+    QList<QByteArray> currentNatsAccountJwts() const;
+
     /// The session of a profile, if it has one (tests, other pages).
     ControlPlaneSession *session(int index) const;
 
@@ -129,6 +133,8 @@ Q_SIGNALS:
     void signInRequired(int index);
     void signInFinished(int index, bool ok, const QString &message);
     void potctlScanned();
+    /// The current control plane's NATS operator/account JWTs changed (see currentNatsTrust()).
+    void natsTrustChanged();
 
 private:
     ControlPlaneSession *ensureSession(int index);

@@ -4,6 +4,7 @@
 #include "core/auth/keycloakrefresh.h"
 #include "core/auth/passwordauth.h"
 #include "core/auth/session.h"
+#include "core/api/controllerapi.h"
 #include "core/net/controllerclient.h"
 #include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
@@ -11,6 +12,7 @@
 #include "core/tls/trustpolicy.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTimer>
 
@@ -266,6 +268,33 @@ void ControlPlaneSession::onSignedIn()
     m_lastError.clear();
     setState(ConnectionState::SignedIn);
     persistRefreshToken();
+    fetchNatsTrust();
+}
+
+void ControlPlaneSession::fetchNatsTrust()
+{
+    if (!m_client)
+        return;
+    Api::fetchNatsOperator(*m_client, this, [this](Result<Api::NatsOperator> op) {
+        if (!op || !m_client)
+            return; // no NATS, or not allowed: the decoder simply shows no trust decision
+        m_natsOperatorJwt = op->jwt.toLatin1();
+        m_client->send(Net::ApiRequest::get(QStringLiteral("/nats/accounts")), this,
+                       [this](Result<Net::ApiResponse> r) {
+                           m_natsAccountJwts.clear();
+                           if (r) {
+                               const QJsonArray accounts = r->json.toObject()
+                                                               .value(QStringLiteral("accounts"))
+                                                               .toArray();
+                               for (const QJsonValue &a : accounts) {
+                                   const QString jwt = a.toObject().value(QStringLiteral("jwt")).toString();
+                                   if (!jwt.isEmpty())
+                                       m_natsAccountJwts.append(jwt.toLatin1());
+                               }
+                           }
+                           Q_EMIT natsTrustChanged();
+                       });
+    });
 }
 
 void ControlPlaneSession::onSessionLost(const QString &message)

@@ -73,6 +73,11 @@ public:
     QString presentedChain() const { return m_presentedChain; }
     QString presentedCaPem() const { return m_presentedCaPem; }
 
+    /// NATS operator and account JWTs read after sign-in (empty when the Controller has no NATS or the
+    /// user may not read them); the NATS decoder checks trust against them.
+    QByteArray natsOperatorJwt() const { return m_natsOperatorJwt; }
+    QList<QByteArray> natsAccountJwts() const { return m_natsAccountJwts; }
+
     /// The client for other pages; valid while connected.
     Net::ControllerClient *client() const { return m_client.get(); }
 
@@ -96,6 +101,7 @@ Q_SIGNALS:
     void signInNeeded();
     void signInFinished(bool ok, const QString &message);
     void caTrusted(const QString &pem);
+    void natsTrustChanged();
 
 private:
     void setState(ConnectionState state, const QString &text = {});
@@ -109,6 +115,7 @@ private:
     void persistRefreshToken();
     void onSessionLost(const QString &message);
     void rebuildClient();
+    void fetchNatsTrust();
 
     Profiles::Profile m_profile;
     Services m_services;
@@ -128,6 +135,8 @@ private:
     QString m_lastError;
     QString m_presentedChain;
     QString m_presentedCaPem;
+    QByteArray m_natsOperatorJwt;
+    QList<QByteArray> m_natsAccountJwts;
 };
 
 } // namespace Pot::Models

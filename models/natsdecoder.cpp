@@ -68,6 +68,10 @@ void NatsDecoder::setTrustAnchors(const QByteArray &operatorJwt, const QList<QBy
 {
     m_operatorJwt = operatorJwt;
     m_accountJwts = accountJwts;
+    if (m_jwt) {
+        computeTrust();
+        Q_EMIT decoded();
+    }
 }
 
 void NatsDecoder::clear()
@@ -113,6 +117,8 @@ void NatsDecoder::loadFile(const QUrl &file)
 
 void NatsDecoder::decodeBytes(const QByteArray &bytes)
 {
+    if (!m_status.isEmpty())
+        setStatus({});
     const QByteArray text = bytes.trimmed();
     if (text.isEmpty()) {
         clear();
@@ -164,23 +170,30 @@ void NatsDecoder::decodeBytes(const QByteArray &bytes)
         m_signature = QStringLiteral("unchecked");
     }
 
-    if (m_jwt->isNats() && !m_operatorJwt.isEmpty()) {
-        Result<Nats::Jwt> op = Nats::Jwt::decode(m_operatorJwt);
-        if (op) {
-            Nats::TrustChain chain(*op);
-            for (const QByteArray &a : std::as_const(m_accountJwts)) {
-                if (Result<Nats::Jwt> acc = Nats::Jwt::decode(a))
-                    (void)chain.addAccount(*acc);
-            }
-            const Nats::TrustDecision d = chain.check(*m_jwt, t);
-            m_trusted = d.trusted;
-            m_trustText = d.trusted ? tr("trusted by the control plane's operator")
-                                    : tr("not trusted: %1").arg(d.failures().join(u"; "));
-        }
-    }
+    computeTrust();
     rebuildRows();
     Q_EMIT decoded();
     Q_EMIT seedRevealedChanged();
+}
+
+void NatsDecoder::computeTrust()
+{
+    m_trusted = false;
+    m_trustText.clear();
+    if (!m_jwt || !m_jwt->isNats() || m_operatorJwt.isEmpty())
+        return;
+    Result<Nats::Jwt> op = Nats::Jwt::decode(m_operatorJwt);
+    if (!op)
+        return;
+    Nats::TrustChain chain(*op);
+    for (const QByteArray &a : std::as_const(m_accountJwts)) {
+        if (Result<Nats::Jwt> acc = Nats::Jwt::decode(a))
+            (void)chain.addAccount(*acc);
+    }
+    const Nats::TrustDecision d = chain.check(*m_jwt, now());
+    m_trusted = d.trusted;
+    m_trustText = d.trusted ? tr("trusted by the control plane's operator")
+                            : tr("not trusted: %1").arg(d.failures().join(u"; "));
 }
 
 void NatsDecoder::rebuildRows()

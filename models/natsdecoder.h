@@ -93,6 +93,7 @@ private:
     void clear();
     void fail(const QString &message);
     void rebuildRows();
+    void computeTrust();
     void setStatus(const QString &status);
     qint64 now() const;
 

@@ -96,6 +96,11 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_controller = std::make_unique<Pot::Test::StandInController>();
         QVERIFY(m_controller->listen());
+        m_controller->setHandler("GET", QStringLiteral("/api/v3/nats/accounts"),
+                                 [](const Pot::Test::HttpRequest &) {
+                                     return Pot::Test::HttpResponse::fixture(
+                                         200, QStringLiteral("GET_nats_accounts.json"));
+                                 });
         m_keycloak = std::make_unique<Pot::Test::FakeKeycloak>();
         QVERIFY(m_keycloak->listen());
         m_keycloak->setUser(QStringLiteral("ops-lead"), QStringLiteral("ops@example.com"),
@@ -234,6 +239,10 @@ private Q_SLOTS:
 
     void natsDecoderChecksPastedCreds()
     {
+        // "staging" is still signed in: its operator and accounts are the trust anchors.
+        QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE(m_root->controlPlanes()->currentName(), QStringLiteral("staging"));
+        QVERIFY(!m_root->controlPlanes()->currentNatsOperatorJwt().isEmpty());
         QTest::keyClick(m_window, Qt::Key_7, Qt::ControlModifier);
         QQuickItem *input = field(QStringLiteral("Token or creds text"));
         QVERIFY(input);
@@ -255,6 +264,8 @@ private Q_SLOTS:
         QTest::keySequence(m_window, QKeySequence::Paste);
         QTRY_COMPARE(m_root->natsDecoder()->kind(), QStringLiteral("user"));
         QTRY_COMPARE(textOf(find(QStringLiteral("Signature status"))), QStringLiteral("signature valid"));
+        // The vector user belongs to another operator: valid signature, not trusted here.
+        QTRY_VERIFY(textOf(find(QStringLiteral("Trust status"))).startsWith(u"not trusted"));
 
         // The seed is hidden until revealed, and its row holds no secret while hidden.
         Models::DetailsModel *rows = m_root->natsDecoder()->detailsModel();
@@ -273,6 +284,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
         clickItem(button(QStringLiteral("Hide seed")));
         QTRY_VERIFY(rows->valueOf(QStringLiteral("Seed")).isEmpty());
+
+        // Creds the Controller issued are trusted by its operator.
+        QGuiApplication::clipboard()->setText(QString::fromLatin1(Pot::Test::fixture(
+            QStringLiteral("GET_nats_accounts_APP_users_USER_creds__foo-producer_ops-cli.decoded.txt"))));
+        input->forceActiveFocus();
+        QTest::keySequence(m_window, QKeySequence::SelectAll);
+        QTest::keySequence(m_window, QKeySequence::Paste);
+        QTRY_COMPARE(textOf(find(QStringLiteral("Trust status"))),
+                     QStringLiteral("trusted by the control plane's operator"));
+        maybeScreenshot(m_window, QStringLiteral("07-nats-decoder-trusted"));
 
         // Saving writes the Go/nsc text, owner-only.
         const QString out = m_dir.filePath(QStringLiteral("user.creds"));
