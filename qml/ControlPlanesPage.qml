@@ -197,7 +197,11 @@ Item {
 
     Connections {
         target: page.planes
-        function onSignInRequired(index) { signInDialog.openFor(index) }
+        // Browser profiles sign in from the status panel; only password profiles get the dialog.
+        function onSignInRequired(index) {
+            if (page.planes.profileData(index).auth === "password")
+                signInDialog.openFor(index);
+        }
     }
 
     Shortcut {

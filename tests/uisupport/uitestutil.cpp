@@ -53,7 +53,7 @@ void typeInto(QQuickItem *field, const QString &text)
 {
     QVERIFY(field);
     clickItem(field);
-    QTRY_VERIFY(field->hasActiveFocus());
+    QTRY_VERIFY_WITH_TIMEOUT(field->hasActiveFocus(), 15000);
     QTest::keySequence(field->window(), QKeySequence::SelectAll);
     QTest::keyClick(field->window(), Qt::Key_Delete);
     // QTest has no keyClicks() for QWindow: send one key event per character.
