@@ -44,6 +44,10 @@ QQuickItem *findAccessible(QQuickWindow *window, const QString &name, QAccessibl
 void clickItem(QQuickItem *item)
 {
     QVERIFY(item);
+    // Layouts position their children on the next polish: let a state change settle, and wait for
+    // the control to be enabled, before aiming at its centre.
+    QTRY_VERIFY_WITH_TIMEOUT(item->isEnabled() && item->isVisible(), 15000);
+    QTest::qWait(100);
     QQuickWindow *w = item->window();
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
