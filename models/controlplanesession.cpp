@@ -212,8 +212,7 @@ void ControlPlaneSession::resumeSavedSession()
     m_services.secrets->read(
         Profiles::SecretKeys::refreshTokenKey(m_profile.id), this, [this](Result<SecretBytes> token) {
             if (!token || !m_auth) {
-                setState(ConnectionState::SignInRequired);
-                Q_EMIT signInNeeded();
+                trySavedPassword();
                 return;
             }
             Auth::TokenSet saved;
@@ -223,15 +222,49 @@ void ControlPlaneSession::resumeSavedSession()
             std::shared_ptr<Auth::RefreshStrategy> strategy = makeRefreshStrategy();
             strategy->refresh(saved, this, [this, strategy](Result<Auth::TokenSet> fresh) {
                 if (!fresh || !m_auth) {
-                    if (fresh.ok() || fresh.error().code != ErrorCode::Cancelled)
-                        m_lastError = fresh.ok() ? QString() : fresh.error().message;
-                    setState(ConnectionState::SignInRequired);
-                    Q_EMIT signInNeeded();
+                    trySavedPassword();
                     return;
                 }
                 beginSession(*fresh);
                 onSignedIn();
             });
+        });
+}
+
+void ControlPlaneSession::requireSignIn()
+{
+    setState(ConnectionState::SignInRequired);
+    Q_EMIT signInNeeded();
+}
+
+void ControlPlaneSession::trySavedPassword()
+{
+    // Only when the user ticked "remember password": the keychain holds it, nothing else does.
+    if (!m_services.secrets || !m_auth || m_profile.auth != Profiles::AuthKind::Password
+        || m_profile.email.isEmpty()) {
+        requireSignIn();
+        return;
+    }
+    m_services.secrets->read(
+        Profiles::SecretKeys::passwordKey(m_profile.id), this, [this](Result<SecretBytes> password) {
+            if (!password || !m_auth || !m_client) {
+                requireSignIn();
+                return;
+            }
+            setState(ConnectionState::Connecting, tr("Signing in with the saved password…"));
+            Auth::PasswordCredentials credentials{m_profile.email, *password, {}};
+            m_signInReply = Auth::signInWithPassword(
+                *m_client, credentials, this, [this](Result<Auth::TokenSet> tokens) {
+                    if (!tokens || !m_auth) {
+                        // e.g. the account now needs a one-time code: ask the user.
+                        if (!tokens)
+                            m_lastError = tokens.error().message;
+                        requireSignIn();
+                        return;
+                    }
+                    beginSession(*tokens);
+                    onSignedIn();
+                });
         });
 }
 

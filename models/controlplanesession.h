@@ -109,6 +109,8 @@ private:
     void onStatusPolled();
     void pollStatus();
     void resumeSavedSession();
+    void trySavedPassword();
+    void requireSignIn();
     void onSignedIn();
     void beginSession(const Auth::TokenSet &tokens);
     std::unique_ptr<Auth::RefreshStrategy> makeRefreshStrategy() const;

@@ -18,12 +18,15 @@ Dialog {
     closePolicy: busy ? Popup.NoAutoClose : Popup.CloseOnEscape
 
     function openFor(index) {
+        // Another control plane: start from its e-mail. The same one again: keep what was typed.
+        if (index !== profileIndex || emailField.text.length === 0) {
+            emailField.text = planes.profileData(index).email;
+            passwordField.text = "";
+            totpField.text = "";
+        }
         profileIndex = index;
         errorText = "";
         busy = false;
-        const p = planes.profileData(index);
-        if (emailField.text.length === 0)
-            emailField.text = p.email;
         open();
         if (emailField.text.length > 0)
             passwordField.forceActiveFocus();
