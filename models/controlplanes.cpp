@@ -13,6 +13,13 @@ namespace Pot::Models {
 
 namespace {
 
+/// A value of the session, or `fallback` when the profile has none (never connected).
+template<typename T>
+T fromSession(const ControlPlaneSession *s, T (ControlPlaneSession::*get)() const, T fallback = T())
+{
+    return s ? (s->*get)() : fallback;
+}
+
 QString authKindName(Profiles::AuthKind kind)
 {
     return kind == Profiles::AuthKind::Browser ? QStringLiteral("browser") : QStringLiteral("password");
@@ -139,26 +146,22 @@ QString ControlPlanes::currentStateText() const
 
 QString ControlPlanes::controllerStatus() const
 {
-    const auto *s = currentSession();
-    return s ? s->controllerStatus() : QString();
+    return fromSession(currentSession(), &ControlPlaneSession::controllerStatus);
 }
 
 QString ControlPlanes::controllerVersion() const
 {
-    const auto *s = currentSession();
-    return s ? s->controllerVersion() : QString();
+    return fromSession(currentSession(), &ControlPlaneSession::controllerVersion);
 }
 
 QString ControlPlanes::uptimeText() const
 {
-    const auto *s = currentSession();
-    return s ? s->uptimeText() : QString();
+    return fromSession(currentSession(), &ControlPlaneSession::uptimeText);
 }
 
 QString ControlPlanes::userName() const
 {
-    const auto *s = currentSession();
-    return s ? s->userName() : QString();
+    return fromSession(currentSession(), &ControlPlaneSession::userName);
 }
 
 QString ControlPlanes::userRoles() const
@@ -169,8 +172,7 @@ QString ControlPlanes::userRoles() const
 
 int ControlPlanes::tokenExpiresInSec() const
 {
-    const auto *s = currentSession();
-    return s ? s->tokenExpiresInSec() : -1;
+    return fromSession(currentSession(), &ControlPlaneSession::tokenExpiresInSec, -1);
 }
 
 QString ControlPlanes::tlsText() const
@@ -182,20 +184,17 @@ QString ControlPlanes::tlsText() const
 
 QString ControlPlanes::tlsFingerprint() const
 {
-    const auto *s = currentSession();
-    return s ? s->tlsFingerprint() : QString();
+    return fromSession(currentSession(), &ControlPlaneSession::tlsFingerprint);
 }
 
 QString ControlPlanes::lastError() const
 {
-    const auto *s = currentSession();
-    return s ? s->lastError() : QString();
+    return fromSession(currentSession(), &ControlPlaneSession::lastError);
 }
 
 QString ControlPlanes::presentedChain() const
 {
-    const auto *s = currentSession();
-    return s ? s->presentedChain() : QString();
+    return fromSession(currentSession(), &ControlPlaneSession::presentedChain);
 }
 
 bool ControlPlanes::canTrustPresentedCa() const
