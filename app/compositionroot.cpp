@@ -5,6 +5,7 @@
 #include "core/profiles/keychainsecretstore.h"
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/profilestore.h"
+#include "core/profiles/snapshotstore.h"
 #include "clipboardguard.h"
 #include "models/controlplanes.h"
 #include "models/natsdecoder.h"
@@ -41,7 +42,12 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     else
         m_secrets = std::make_unique<Profiles::KeychainSecretStore>();
 
+    m_snapshots = std::make_unique<Profiles::SnapshotStore>(options.snapshotDir);
+    m_clipboard = new ClipboardGuard(this);
+
     Models::ControlPlanes::Services services;
+    services.snapshots = m_snapshots.get();
+    services.copy = [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); };
     services.network = m_network;
     services.store = m_store.get();
     services.secrets = m_secrets.get();
@@ -51,7 +57,6 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     services.requestTimeoutMs = options.requestTimeoutMs;
     m_planes = new Models::ControlPlanes(services, this);
 
-    m_clipboard = new ClipboardGuard(this);
     m_decoder = new Models::NatsDecoder(
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
     // The decoder judges trust against the connected control plane's operator and accounts.

@@ -13,6 +13,7 @@ class QQmlApplicationEngine;
 namespace Pot::Profiles {
 class ProfileStore;
 class SecretStore;
+class SnapshotStore;
 } // namespace Pot::Profiles
 
 namespace Pot::Models {
@@ -37,6 +38,7 @@ public:
         bool useMemorySecretStore = false; ///< tests: never touch the OS keychain
         QString profilesFile;              ///< empty = the platform config directory
         QString potctlHome;                ///< empty = the user's home directory
+        QString snapshotDir;               ///< empty = the platform data directory + /snapshots
         int requestTimeoutMs = 15000;
         /// Opens the browser for single sign-on; empty = the system browser.
         std::function<void(const QUrl &)> openBrowser;
@@ -48,6 +50,7 @@ public:
     QNetworkAccessManager *network() const { return m_network; }
     Profiles::ProfileStore *profileStore() const { return m_store.get(); }
     Profiles::SecretStore *secretStore() const { return m_secrets.get(); }
+    Profiles::SnapshotStore *snapshotStore() const { return m_snapshots.get(); }
     Models::ControlPlanes *controlPlanes() const { return m_planes; }
     Models::NatsDecoder *natsDecoder() const { return m_decoder; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
@@ -63,6 +66,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<Profiles::ProfileStore> m_store;
     std::unique_ptr<Profiles::SecretStore> m_secrets;
+    std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
     Models::ControlPlanes *m_planes = nullptr;
     Models::NatsDecoder *m_decoder = nullptr;
     ClipboardGuard *m_clipboard = nullptr;

@@ -1,11 +1,13 @@
 #include "controlplanes.h"
 
+#include "models/clusterview.h"
 #include "models/controlplanesession.h"
 
 #include "core/profiles/ecncontexts.h"
 #include "core/profiles/profilestore.h"
 #include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
+#include "core/profiles/snapshotstore.h"
 
 #include <QCoreApplication>
 
@@ -58,6 +60,9 @@ void ControlPlanes::setCurrentIndex(int index)
     if (index == m_currentIndex)
         return;
     m_currentIndex = index;
+    // The session (and its cluster view with the saved snapshot) exists as soon as a profile is
+    // selected, so its pages show the last known state before any connection.
+    ensureSession(index);
     Q_EMIT currentChanged();
     Q_EMIT sessionChanged();
     Q_EMIT natsTrustChanged();
@@ -289,6 +294,8 @@ void ControlPlanes::removeProfile(int index)
     }
     if (!m_services.store->remove(p.id))
         return;
+    if (m_services.snapshots)
+        m_services.snapshots->remove(p.id);
     if (m_services.secrets)
         ControlPlaneSession::forgetSecrets(m_services.secrets, p.id, this);
     m_model->remove(p.id);
@@ -305,7 +312,8 @@ ControlPlaneSession *ControlPlanes::ensureSession(int index)
     if (ControlPlaneSession *s = m_sessions.value(e->profile.id))
         return s;
     ControlPlaneSession::Services ss{m_services.network, m_services.secrets, m_services.openBrowser,
-                                     m_services.requestTimeoutMs};
+                                     m_services.requestTimeoutMs, m_services.snapshots,
+                                     m_services.copy};
     auto *s = new ControlPlaneSession(e->profile, ss, this);
     m_sessions.insert(e->profile.id, s);
     connect(s, &ControlPlaneSession::changed, this, [this, s] { onSessionChanged(s); });
@@ -497,6 +505,50 @@ QString ControlPlanes::exportContexts(const QUrl &file)
     return tr("Exported %n control plane(s) without passwords or tokens to %1.", nullptr,
               int(m_services.store->profiles().size()))
         .arg(file.toLocalFile());
+}
+
+} // namespace Pot::Models
+
+namespace Pot::Models {
+
+QObject *ControlPlanes::currentCluster() const
+{
+    ControlPlaneSession *s = currentSession();
+    return s ? s->cluster() : nullptr;
+}
+
+bool ControlPlanes::hasDemo() const
+{
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        if (const auto *e = entry(m_model, i); e && e->profile.demo)
+            return true;
+    }
+    return false;
+}
+
+void ControlPlanes::openDemo()
+{
+    int row = -1;
+    for (int i = 0; i < m_model->rowCount() && row < 0; ++i) {
+        if (const auto *e = entry(m_model, i); e && e->profile.demo)
+            row = i;
+    }
+    if (row < 0 && m_services.store) {
+        Profiles::Profile p;
+        p.id = QUuid::createUuid();
+        p.name = m_services.store->uniqueName(tr("Demo control plane"));
+        p.controllerUrl = QStringLiteral("https://demo.pot-console.invalid");
+        p.demo = true;
+        p.readOnly = true;
+        p.colour = QStringLiteral("#613583");
+        Result<Profiles::Profile> added = m_services.store->add(p);
+        if (!added)
+            return;
+        m_model->upsert(*added);
+        row = m_model->indexOf(added->id);
+    }
+    if (row >= 0)
+        connectProfile(row);
 }
 
 } // namespace Pot::Models

@@ -18,6 +18,7 @@ class QNetworkAccessManager;
 namespace Pot::Profiles {
 class ProfileStore;
 class SecretStore;
+class SnapshotStore;
 struct PotctlCandidate;
 } // namespace Pot::Profiles
 
@@ -55,6 +56,8 @@ class ControlPlanes final : public QObject
     Q_PROPERTY(bool canTrustPresentedCa READ canTrustPresentedCa NOTIFY sessionChanged)
     Q_PROPERTY(QString potctlSummary READ potctlSummary NOTIFY potctlScanned)
     Q_PROPERTY(bool potctlHasPasswords READ potctlHasPasswords NOTIFY potctlScanned)
+    Q_PROPERTY(QObject *cluster READ currentCluster NOTIFY currentChanged)
+    Q_PROPERTY(bool hasDemo READ hasDemo NOTIFY currentChanged)
 
 public:
     struct Services
@@ -65,6 +68,8 @@ public:
         std::function<void(const QUrl &)> openBrowser; ///< QDesktopServices::openUrl in the app
         QString potctlHome;                            ///< directory holding .iofog (the home dir)
         int requestTimeoutMs = 15000;
+        const Profiles::SnapshotStore *snapshots = nullptr;
+        std::function<void(const QString &text, bool sensitive)> copy;
     };
 
     ControlPlanes(const Services &services, QObject *parent = nullptr);
@@ -104,6 +109,12 @@ public:
 
     /// The session of a profile, if it has one (tests, other pages).
     ControlPlaneSession *session(int index) const;
+    /// Lists and actions of the selected control plane (ClusterView); null when none is selected.
+    QObject *currentCluster() const;
+    bool hasDemo() const;
+
+    /// Adds the bundled read-only demo control plane (once), selects it and opens it.
+    Q_INVOKABLE void openDemo();
 
     Q_INVOKABLE QVariantMap profileData(int index) const;
     /// Adds (index < 0) or updates a profile. Returns an error message, or "" when saved.

@@ -10,6 +10,7 @@
 #include "core/profiles/secretstore.h"
 #include "core/tls/certificatereport.h"
 #include "core/tls/trustpolicy.h"
+#include "models/clusterview.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -47,11 +48,17 @@ ControlPlaneSession::ControlPlaneSession(const Profiles::Profile &profile, const
     , m_poll(new QTimer(this))
 {
     connect(m_poll, &QTimer::timeout, this, &ControlPlaneSession::pollStatus);
+    ClusterView::Services cs;
+    cs.snapshots = m_services.snapshots;
+    cs.copy = m_services.copy;
+    m_cluster = new ClusterView(this, cs, this);
 }
 
 ControlPlaneSession::~ControlPlaneSession()
 {
-    // Replies and the authenticator refer to the client; tear down in order.
+    // The cluster view and replies and the authenticator refer to the client; tear down in order.
+    delete m_cluster;
+    m_cluster = nullptr;
     if (m_client)
         m_client->setAuthenticator(nullptr);
     m_auth.reset();
@@ -133,6 +140,12 @@ void ControlPlaneSession::connectToController()
     m_presentedChain.clear();
     m_presentedCaPem.clear();
     m_tlsFingerprint.clear();
+    if (m_profile.demo) {
+        // The demo control plane is bundled data; there is nothing to reach.
+        setState(ConnectionState::SignedIn,
+                 tr("Demo data from a Controller 3.7.3 (read-only, no network)"));
+        return;
+    }
     rebuildClient();
     if (Status s = m_client->setBaseUrl(m_profile.controllerUrl); !s) {
         fail(ConnectionState::Failed, s.error().message);

@@ -29,9 +29,12 @@ struct TokenSet;
 
 namespace Pot::Profiles {
 class SecretStore;
-}
+class SnapshotStore;
+} // namespace Pot::Profiles
 
 namespace Pot::Models {
+
+class ClusterView;
 
 /// One control plane as the user sees it: reachable or not, signed in or not, with what TLS. Owns
 /// the profile's Controller client and its sign-in state. Everything is asynchronous; the GUI
@@ -48,6 +51,8 @@ public:
         Profiles::SecretStore *secrets = nullptr;
         std::function<void(const QUrl &)> openBrowser;
         int requestTimeoutMs = 15000;
+        const Profiles::SnapshotStore *snapshots = nullptr; ///< last state of each control plane
+        std::function<void(const QString &text, bool sensitive)> copy; ///< clipboard with clearing
     };
 
     ControlPlaneSession(const Profiles::Profile &profile, const Services &services,
@@ -80,6 +85,8 @@ public:
 
     /// The client for other pages; valid while connected.
     Net::ControllerClient *client() const { return m_client.get(); }
+    /// Lists, permissions and actions of this control plane (also offline, from the snapshot).
+    ClusterView *cluster() const { return m_cluster; }
 
     /// Reaches GET /status; then resumes a saved session (refresh token in the keychain) or asks
     /// for sign-in.
@@ -139,6 +146,7 @@ private:
     QString m_presentedCaPem;
     QByteArray m_natsOperatorJwt;
     QList<QByteArray> m_natsAccountJwts;
+    ClusterView *m_cluster = nullptr;
 };
 
 } // namespace Pot::Models

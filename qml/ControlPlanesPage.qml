@@ -46,6 +46,12 @@ Item {
                                 id: importMenu
                                 y: parent.height
                                 MenuItem {
+                                    text: qsTr("Open the demo control plane")
+                                    Accessible.name: text
+                                    enabled: !page.planes.hasDemo
+                                    onTriggered: page.planes.openDemo()
+                                }
+                                MenuItem {
                                     text: qsTr("From potctl configuration")
                                     Accessible.name: text
                                     onTriggered: importDialog.openPotctl()
@@ -149,6 +155,8 @@ Item {
                         text: qsTr("Add the address of a Controller, import your potctl namespaces, or open the demo control plane to look around.")
                         actionText: qsTr("Add control plane")
                         onActionTriggered: profileDialog.openForNew()
+                        secondaryActionText: qsTr("Open demo control plane")
+                        onSecondaryActionTriggered: page.planes.openDemo()
                     }
                 }
             }

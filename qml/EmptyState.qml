@@ -9,7 +9,9 @@ Item {
     property string title
     property string text
     property string actionText
+    property string secondaryActionText
     signal actionTriggered()
+    signal secondaryActionTriggered()
 
     Accessible.role: Accessible.StaticText
     Accessible.name: title
@@ -34,12 +36,21 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        Button {
+        RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            visible: root.actionText.length > 0
-            text: root.actionText
-            Accessible.name: root.actionText
-            onClicked: root.actionTriggered()
+            spacing: Theme.spacing
+            Button {
+                visible: root.actionText.length > 0
+                text: root.actionText
+                Accessible.name: root.actionText
+                onClicked: root.actionTriggered()
+            }
+            Button {
+                visible: root.secondaryActionText.length > 0
+                text: root.secondaryActionText
+                Accessible.name: root.secondaryActionText
+                onClicked: root.secondaryActionTriggered()
+            }
         }
     }
 }

@@ -93,31 +93,21 @@ ApplicationWindow {
             ControlPlanesPage {
                 planes: window.planes
             }
-            EmptyState {
-                title: qsTr("Agents")
-                text: window.planes.currentState === 3
-                      ? qsTr("The agent list (status, host, resources, router and NATS mode) is not part of this version yet.")
-                      : qsTr("Sign in to a control plane to see its agents.")
+            AgentsPage {
+                planes: window.planes
             }
-            EmptyState {
-                title: qsTr("Applications")
-                text: window.planes.currentState === 3
-                      ? qsTr("Applications and microservices are not part of this version yet.")
-                      : qsTr("Sign in to a control plane to see its applications and microservices.")
+            ApplicationsPage {
+                planes: window.planes
             }
-            EmptyState {
-                title: qsTr("NATS")
-                text: window.planes.currentState === 3
-                      ? qsTr("The NATS operator, accounts, users and rules are not part of this version yet. Tools → NATS decoder decodes and verifies JWTs and creds files.")
-                      : qsTr("Sign in to a control plane with NATS to see its operator, accounts, users and rules.")
+            NatsPage {
+                planes: window.planes
             }
             EmptyState {
                 title: qsTr("Certificates")
                 text: qsTr("Certificates and certificate authorities are not part of this version yet.")
             }
-            EmptyState {
-                title: qsTr("Access control")
-                text: qsTr("Roles, role bindings and service accounts are not part of this version yet.")
+            AccessPage {
+                planes: window.planes
             }
             NatsDecoderPage {
                 decoder: window.decoder

@@ -37,6 +37,9 @@ struct ApiRequest
     /// Sent as the bearer token instead of asking the Authenticator (sign-out, a check right after
     /// sign-in). Never retried after a 401.
     QByteArray bearerToken;
+    /// false: leave ApiResponse::json undefined and let the caller parse `body` (large lists are
+    /// parsed on a worker thread).
+    bool parseJson = true;
 
     static ApiRequest get(const QString &path, bool authenticated = true);
     static ApiRequest head(const QString &path, bool authenticated = true);

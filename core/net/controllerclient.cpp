@@ -277,7 +277,8 @@ Result<ApiResponse> ApiReply::interpret(QNetworkReply *reply)
         return errorFromHttp(status, response.contentType, response.body, m_request.method,
                              url.path());
     }
-    if (isJsonType(response.contentType) && !response.body.trimmed().isEmpty()) {
+    if (m_request.parseJson && isJsonType(response.contentType)
+        && !response.body.trimmed().isEmpty()) {
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {

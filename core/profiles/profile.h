@@ -29,6 +29,7 @@ struct Profile
     bool readOnly = false;    ///< disables every mutating action
     bool rememberPassword = false; ///< password in the keychain only if ticked
     int refreshIntervalSec = 30;   ///< how often lists refresh
+    bool demo = false;             ///< the bundled, read-only demo control plane (no network)
 
     bool operator==(const Profile &) const = default;
 };

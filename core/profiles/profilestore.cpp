@@ -215,6 +215,8 @@ QByteArray ProfileStore::serialize(const QList<Profile> &profiles)
         out << YAML::Key << "readOnly" << YAML::Value << p.readOnly;
         out << YAML::Key << "rememberPassword" << YAML::Value << p.rememberPassword;
         out << YAML::Key << "refreshIntervalSec" << YAML::Value << p.refreshIntervalSec;
+        if (p.demo)
+            out << YAML::Key << "demo" << YAML::Value << true;
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
@@ -286,6 +288,7 @@ Result<QList<Profile>> ProfileStore::parse(const QByteArray &text, const QString
             p.colour = r.string(entry, "colour");
             p.readOnly = r.boolean(entry, "readOnly", false);
             p.rememberPassword = r.boolean(entry, "rememberPassword", false);
+            p.demo = r.boolean(entry, "demo", false);
             const qint64 refresh = r.integer(entry, "refreshIntervalSec", 30);
             p.refreshIntervalSec = int(qBound(qint64(-1), refresh, qint64(kMaxRefreshSec) + 1));
             if (!r.ok())

@@ -357,6 +357,28 @@ void StandInController::installDefaultRoutes()
     protectedFixture("GET", Api + u"/application/no-such-app", 404,
                      QStringLiteral("GET_application_NAME__missing_404.json"));
     protectedFixture("HEAD", Api + u"/capabilities/nats", 204, QString());
+    // The lists the cluster pages read, in their final captured state.
+    protectedFixture("GET", Api + u"/application/system", 200,
+                     QStringLiteral("GET_application_system.json"));
+    protectedFixture("GET", Api + u"/iofog/8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc", 200,
+                     QStringLiteral("GET_iofog_UUID__edge-node-1.json"));
+    protectedFixture("GET", Api + u"/iofog/298c5318-e06c-4da0-990b-b3b0ba2aeec4", 200,
+                     QStringLiteral("GET_iofog_UUID__system-hub.json"));
+    protectedFixture("GET", Api + u"/iofog/8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc/provisioning-key",
+                     201, QStringLiteral("GET_iofog_UUID_provisioning-key.json"));
+    protectedFixture("GET", Api + u"/microservices", 200, QStringLiteral("GET_microservices.json"));
+    protectedFixture("GET", Api + u"/microservices/system", 200,
+                     QStringLiteral("GET_microservices_system.json"));
+    protectedFixture("GET", Api + u"/nats/hub", 200, QStringLiteral("GET_nats_hub.json"));
+    protectedFixture("GET", Api + u"/nats/accounts", 200, QStringLiteral("GET_nats_accounts__final.json"));
+    protectedFixture("GET", Api + u"/nats/users", 200, QStringLiteral("GET_nats_users.json"));
+    protectedFixture("GET", Api + u"/nats/account-rules", 200,
+                     QStringLiteral("GET_nats_account-rules.json"));
+    protectedFixture("GET", Api + u"/nats/user-rules", 200, QStringLiteral("GET_nats_user-rules.json"));
+    protectedFixture("GET", Api + u"/roles", 200, QStringLiteral("GET_roles__after-create.json"));
+    protectedFixture("GET", Api + u"/rolebindings", 200, QStringLiteral("GET_rolebindings.json"));
+    protectedFixture("GET", Api + u"/serviceaccounts", 200,
+                     QStringLiteral("GET_serviceaccounts__initial.json"));
     setHandler("PUT", Api + u"/config", [this](const HttpRequest &r) {
         HttpResponse refusal;
         if (!authorize(r, &refusal))

@@ -135,6 +135,10 @@ public:
     const QList<HttpRequest> &requests() const { return m_requests; }
     void clearLog();
 
+    /// Serves a captured fixture (empty name: no body) on `path` to requests with a valid token.
+    void protectedFixture(const QByteArray &method, const QString &path, int status,
+                          const QString &fixtureName);
+
 private:
     struct Connection;
     struct TokenInfo
@@ -145,8 +149,6 @@ private:
     };
 
     void installDefaultRoutes();
-    void protectedFixture(const QByteArray &method, const QString &path, int status,
-                          const QString &fixtureName);
     void acceptPending();
     void adopt(QTcpSocket *socket);
     void processBuffer(QTcpSocket *socket);

@@ -1,0 +1,160 @@
+#include "snapshotstore.h"
+
+#include "core/logging.h"
+#include "core/tr.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace Pot::Profiles {
+
+namespace {
+
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyDir = kOwnerOnly | QFileDevice::ExeOwner;
+
+bool safeName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+               || c == u'-' || c == u'_';
+    });
+}
+
+} // namespace
+
+bool isSecretKey(QStringView key)
+{
+    static const QStringList keys{
+        QStringLiteral("seed"),         QStringLiteral("privateKey"),
+        QStringLiteral("private_key"),  QStringLiteral("credsBase64"),
+        QStringLiteral("creds"),        QStringLiteral("password"),
+        QStringLiteral("accessToken"),  QStringLiteral("refreshToken"),
+        QStringLiteral("access_token"), QStringLiteral("refresh_token"),
+        QStringLiteral("caKey"),        QStringLiteral("tls.key"),
+    };
+    for (const QString &k : keys) {
+        if (key.compare(k, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QJsonValue withoutSecrets(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(withoutSecrets(v));
+        return out;
+    }
+    if (value.isObject()) {
+        const QJsonObject in = value.toObject();
+        QJsonObject out;
+        for (auto it = in.begin(); it != in.end(); ++it) {
+            if (isSecretKey(it.key()))
+                continue;
+            out.insert(it.key(), withoutSecrets(it.value()));
+        }
+        return out;
+    }
+    return value;
+}
+
+SnapshotStore::SnapshotStore(QString root)
+    : m_root(std::move(root))
+{
+    if (m_root.isEmpty()) {
+        m_root = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                 + QStringLiteral("/snapshots");
+    }
+}
+
+QString SnapshotStore::pathFor(const QUuid &profile, const QString &name) const
+{
+    return m_root + u'/' + profile.toString(QUuid::WithoutBraces) + u'/' + name
+           + QStringLiteral(".json");
+}
+
+Status SnapshotStore::save(const QUuid &profile, const QString &name, const QByteArray &json,
+                           const QDateTime &at) const
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error(ErrorCode::InvalidInput, Tr::tr("Not JSON; no snapshot saved."),
+                     parseError.errorString());
+    return save(profile, name, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
+                at);
+}
+
+Status SnapshotStore::save(const QUuid &profile, const QString &name, const QJsonValue &json,
+                           const QDateTime &at) const
+{
+    if (profile.isNull() || !safeName(name))
+        return Error(ErrorCode::InvalidInput, Tr::tr("Invalid snapshot name."));
+    const QJsonValue clean = withoutSecrets(json);
+    QJsonObject wrapper;
+    wrapper.insert(u"savedAt", at.toUTC().toString(Qt::ISODateWithMs));
+    wrapper.insert(u"body", clean);
+
+    const QString path = pathFor(profile, name);
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return Error(ErrorCode::Io, Tr::tr("Cannot create the snapshot folder %1.").arg(dir));
+    QFile::setPermissions(m_root, kOwnerOnlyDir);
+    QFile::setPermissions(dir, kOwnerOnlyDir);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(ErrorCode::Io, Tr::tr("Cannot write %1.").arg(path), file.errorString());
+    file.setPermissions(kOwnerOnly);
+    file.write(QJsonDocument(wrapper).toJson(QJsonDocument::Compact));
+    if (!file.commit())
+        return Error(ErrorCode::Io, Tr::tr("Cannot write %1.").arg(path), file.errorString());
+    return {};
+}
+
+Result<Snapshot> SnapshotStore::load(const QUuid &profile, const QString &name) const
+{
+    if (profile.isNull() || !safeName(name))
+        return Error(ErrorCode::InvalidInput, Tr::tr("Invalid snapshot name."));
+    QFile file(pathFor(profile, name));
+    if (!file.exists())
+        return Error(ErrorCode::NotFound, Tr::tr("No snapshot yet."));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, Tr::tr("Cannot read %1.").arg(file.fileName()), file.errorString());
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonObject wrapper = doc.object();
+    const QDateTime at = QDateTime::fromString(wrapper.value(u"savedAt").toString(), Qt::ISODateWithMs);
+    const QJsonValue body = wrapper.value(u"body");
+    if (parseError.error != QJsonParseError::NoError || !at.isValid()
+        || !(body.isObject() || body.isArray())) {
+        qCWarning(lcCoreProfiles) << "ignoring damaged snapshot" << file.fileName();
+        return Error(ErrorCode::InvalidInput, Tr::tr("The saved snapshot is damaged."));
+    }
+    Snapshot s;
+    s.body = body.isObject() ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
+                             : QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+    s.savedAt = at;
+    return s;
+}
+
+void SnapshotStore::remove(const QUuid &profile) const
+{
+    if (profile.isNull())
+        return;
+    QDir(m_root + u'/' + profile.toString(QUuid::WithoutBraces)).removeRecursively();
+}
+
+} // namespace Pot::Profiles

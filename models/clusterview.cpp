@@ -1,0 +1,462 @@
+#include "clusterview.h"
+
+#include "core/logging.h"
+#include "core/net/controllerclient.h"
+#include "models/accesspage.h"
+#include "models/agentspage.h"
+#include "models/applicationspage.h"
+#include "models/controlplanesession.h"
+#include "models/natspage.h"
+#include "models/timetext.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Pot::Models {
+
+namespace {
+
+const QStringList &mutatingVerbs()
+{
+    static const QStringList verbs{QStringLiteral("create"), QStringLiteral("update"),
+                                   QStringLiteral("patch"), QStringLiteral("delete")};
+    return verbs;
+}
+
+QString joinSubjects(const QList<Rbac::Subject> &subjects)
+{
+    QStringList roles;
+    for (const Rbac::Subject &s : subjects) {
+        if (s.kind == u"Group")
+            roles << s.name;
+    }
+    return roles.isEmpty() ? ClusterView::tr("none") : roles.join(u", ");
+}
+
+} // namespace
+
+ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_services(std::move(services))
+{
+    // One worker keeps the answers of a list in order; parsing never runs on the GUI thread.
+    m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("ClusterView parse"));
+
+    ResourceList::Spec roles;
+    roles.id = QStringLiteral("roles");
+    roles.path = QStringLiteral("/roles");
+    roles.arrayKey = QStringLiteral("roles");
+    roles.rbacResource = QStringLiteral("roles");
+    roles.columns = {{tr("Name"), 200}, {tr("Kind"), 90}, {tr("Rules"), 70}, {tr("Resources"), 320}};
+    roles.build = [](const QJsonObject &o) {
+        ResourceRow row;
+        row.key = o.value(u"name").toString();
+        row.object = o;
+        const bool system = Rbac::isSystemRoleName(row.key);
+        const QJsonArray rules = o.value(u"rules").toArray();
+        QStringList resources;
+        for (const QJsonValue &r : rules) {
+            for (const QJsonValue &res : r.toObject().value(u"resources").toArray()) {
+                if (!resources.contains(res.toString()))
+                    resources << res.toString();
+            }
+        }
+        row.cells = {row.key, system ? tr("built-in") : tr("custom"),
+                     QString::number(rules.size()), resources.join(u", ")};
+        row.sortKeys = {QVariant(), QVariant(), int(rules.size()), QVariant()};
+        row.tones = {Tone::None, system ? Tone::Muted : Tone::None, Tone::None, Tone::None};
+        return row;
+    };
+    m_roles = addList(roles);
+
+    ResourceList::Spec bindings;
+    bindings.id = QStringLiteral("roleBindings");
+    bindings.path = QStringLiteral("/rolebindings");
+    bindings.arrayKey = QStringLiteral("bindings");
+    bindings.rbacResource = QStringLiteral("roleBindings");
+    bindings.columns = {{tr("Name"), 200}, {tr("Role"), 160}, {tr("Subjects"), 360}, {tr("Created"), 140}};
+    bindings.build = [](const QJsonObject &o) {
+        ResourceRow row;
+        row.key = o.value(u"name").toString();
+        row.object = o;
+        QStringList subjects;
+        for (const QJsonValue &s : o.value(u"subjects").toArray()) {
+            const QJsonObject so = s.toObject();
+            subjects << so.value(u"kind").toString() + u' ' + so.value(u"name").toString();
+        }
+        const qint64 created = TimeText::parseIso(o.value(u"createdAt").toString());
+        row.cells = {row.key, o.value(u"roleRef").toObject().value(u"name").toString(),
+                     subjects.join(u", "), TimeText::exact(created)};
+        row.sortKeys = {QVariant(), QVariant(), QVariant(), created};
+        return row;
+    };
+    m_roleBindings = addList(bindings);
+
+    auto readAuthorizer = [this] {
+        QList<Rbac::Role> roleList;
+        for (const QJsonObject &o : m_roles->objects()) {
+            if (auto r = Rbac::parseRole(o))
+                roleList << *r;
+        }
+        m_authorizer.setRoles(roleList);
+        QJsonArray array;
+        for (const QJsonObject &o : m_roleBindings->objects())
+            array.append(o);
+        if (auto b = Rbac::parseBindings(array))
+            m_authorizer.setBindings(*b);
+        updatePermissions();
+    };
+    connect(m_roles, &ResourceList::applied, this, readAuthorizer);
+    connect(m_roleBindings, &ResourceList::applied, this, readAuthorizer);
+
+    m_agents = new AgentsPage(this);
+    m_applications = new ApplicationsPage(this);
+    m_nats = new NatsPage(this);
+    m_access = new AccessPage(this);
+
+    connect(&m_refresh, &QTimer::timeout, this, [this] {
+        refreshAll();
+        Q_EMIT refreshTick();
+    });
+    m_freshness.setInterval(10000);
+    connect(&m_freshness, &QTimer::timeout, this, [this] {
+        for (ResourceList *l : std::as_const(m_lists))
+            l->notifyFreshness();
+    });
+    m_freshness.start();
+
+    if (m_session)
+        connect(m_session, &ControlPlaneSession::changed, this, &ClusterView::onSessionChanged);
+    if (auto nats = offlineDocument(QStringLiteral("capabilities"))) {
+        m_natsAvailable = QJsonDocument::fromJson(nats->body).object().value(u"nats").toBool();
+        m_natsKnown = true;
+    }
+    onSessionChanged();
+}
+
+ClusterView::~ClusterView()
+{
+    m_pool.waitForDone();
+}
+
+bool ClusterView::online() const
+{
+    return m_session && !demo() && m_session->state() == ConnectionState::SignedIn
+           && m_session->client();
+}
+
+bool ClusterView::demo() const
+{
+    return m_session && m_session->profile().demo;
+}
+
+QString ClusterView::readOnlyReason() const
+{
+    if (demo())
+        return tr("The demo control plane is read-only.");
+    if (m_session && m_session->profile().readOnly)
+        return tr("This profile is read-only.");
+    if (!online())
+        return tr("Not connected: this is the last state read from the Controller.");
+    return {};
+}
+
+bool ClusterView::hasData() const
+{
+    return std::any_of(m_lists.cbegin(), m_lists.cend(), [](ResourceList *l) { return l->loaded(); });
+}
+
+QString ClusterView::userName() const
+{
+    return m_session ? m_session->userName() : QString();
+}
+
+QObject *ClusterView::agentsObject() const
+{
+    return m_agents;
+}
+
+QObject *ClusterView::applicationsObject() const
+{
+    return m_applications;
+}
+
+QObject *ClusterView::natsObject() const
+{
+    return m_nats;
+}
+
+QObject *ClusterView::accessObject() const
+{
+    return m_access;
+}
+
+QList<Rbac::Subject> ClusterView::subjects() const
+{
+    if (!m_session)
+        return {};
+    return Rbac::subjectsFromToken(m_session->userName(), m_session->roles());
+}
+
+QString ClusterView::readDeniedReason(const QString &resource, const QString &verb,
+                                      const QString &name) const
+{
+    if (!online())
+        return {}; // offline and demo data is shown as it was read
+    const QList<Rbac::Subject> who = subjects();
+    if (m_authorizer.decide(who, resource, verb, name).allowed)
+        return {};
+    // Without the role bindings (not read yet, or not readable with these roles) a grant through a
+    // binding cannot be ruled out: let the Controller decide rather than disable wrongly.
+    if (!m_roleBindings || !m_roleBindings->loaded())
+        return {};
+    QString permission = resource + u':' + verb;
+    if (!name.isEmpty())
+        permission += u" (" + name + u')';
+    return tr("Your roles (%1) do not grant %2.").arg(joinSubjects(who), permission);
+}
+
+QString ClusterView::deniedReason(const QString &resource, const QString &verb,
+                                  const QString &name) const
+{
+    if (mutatingVerbs().contains(verb) || verb == u"*") {
+        if (const QString reason = readOnlyReason(); !reason.isEmpty())
+            return reason;
+    } else if (!online()) {
+        return readOnlyReason();
+    }
+    return readDeniedReason(resource, verb, name);
+}
+
+void ClusterView::refreshAll()
+{
+    for (ResourceList *l : std::as_const(m_lists))
+        l->refresh();
+}
+
+void ClusterView::copy(const QString &text, bool sensitive)
+{
+    if (m_services.copy)
+        m_services.copy(text, sensitive);
+}
+
+ResourceList *ClusterView::addList(ResourceList::Spec spec, QObject *owner)
+{
+    auto *list = new ResourceList(std::move(spec), &m_pool, owner ? owner : this);
+    m_lists << list;
+    if (m_services.snapshots && m_session && !demo()) {
+        const Profiles::SnapshotStore *store = m_services.snapshots;
+        const QUuid profile = m_session->profile().id;
+        const QString id = list->listId();
+        list->setSink([store, profile, id](const QJsonValue &answer, const QDateTime &at) {
+            if (Status s = store->save(profile, id, answer, at); !s)
+                qCWarning(lcCoreProfiles) << "snapshot" << id << "not saved:" << s.error().message;
+        });
+    }
+    connect(list, &ResourceList::stateChanged, this, &ClusterView::dataAvailabilityChanged);
+    loadOffline(list);
+    if (online()) {
+        list->setClient(m_session->client());
+        updateListAvailability();
+        list->refresh();
+    }
+    return list;
+}
+
+std::optional<Profiles::Snapshot> ClusterView::offlineDocument(const QString &id) const
+{
+    if (demo()) {
+        QFile file(m_services.demoRoot + u'/' + id + QStringLiteral(".json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        // The demo data was captured from a Controller 3.7.3; it is shown as read, not as stale.
+        return Profiles::Snapshot{file.readAll(), QDateTime::currentDateTimeUtc()};
+    }
+    if (!m_services.snapshots || !m_session)
+        return std::nullopt;
+    Result<Profiles::Snapshot> s = m_services.snapshots->load(m_session->profile().id, id);
+    if (!s)
+        return std::nullopt;
+    return *s;
+}
+
+void ClusterView::loadOffline(ResourceList *list)
+{
+    if (demo())
+        list->setFixed(tr("Demo data captured from a Controller 3.7.3"));
+    if (auto snapshot = offlineDocument(list->listId()))
+        list->showAnswer(snapshot->body, snapshot->savedAt, !demo());
+}
+
+void ClusterView::fetchDocument(const QString &id, const QString &path, QObject *context,
+                                std::function<void(const QJsonValue &, bool)> done,
+                                std::function<void(const Error &)> failed)
+{
+    auto offline = [this, id, done, failed] {
+        if (auto s = offlineDocument(id)) {
+            const QJsonDocument doc = QJsonDocument::fromJson(s->body);
+            done(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), false);
+            return true;
+        }
+        return false;
+    };
+    if (!online()) {
+        if (!offline() && failed)
+            failed(Error(ErrorCode::Network, tr("Not connected, and nothing saved from earlier.")));
+        return;
+    }
+    m_session->client()->send(
+        Net::ApiRequest::get(path), context,
+        [this, id, done, failed, offline](Result<Net::ApiResponse> r) {
+            if (!r) {
+                if (failed)
+                    failed(r.error());
+                else
+                    offline();
+                return;
+            }
+            if (m_services.snapshots && m_session) {
+                if (Status s = m_services.snapshots->save(m_session->profile().id, id, r->json); !s)
+                    qCWarning(lcCoreProfiles) << "snapshot" << id << "not saved:" << s.error().message;
+            }
+            done(r->json, true);
+        });
+}
+
+Net::ApiReply *ClusterView::send(const Net::ApiRequest &request, QObject *context, Done done)
+{
+    if (!online()) {
+        Error e(ErrorCode::Network, readOnlyReason());
+        QMetaObject::invokeMethod(
+            context ? context : this, [done, e] { done(e); }, Qt::QueuedConnection);
+        return nullptr;
+    }
+    return m_session->client()->send(request, context ? context : this, std::move(done));
+}
+
+void ClusterView::runAction(const QString &successText, const Net::ApiRequest &request,
+                            const QList<ResourceList *> &refresh, Done done)
+{
+    if (const QString reason = readOnlyReason(); !reason.isEmpty()) {
+        finishAction(false, reason);
+        if (done)
+            QMetaObject::invokeMethod(
+                this, [done, reason] { done(Error(ErrorCode::Forbidden, reason)); },
+                Qt::QueuedConnection);
+        return;
+    }
+    ++m_busy;
+    Q_EMIT busyChanged();
+    QList<QPointer<ResourceList>> targets;
+    for (ResourceList *l : refresh)
+        targets << l;
+    m_session->client()->send(
+        request, this, [this, successText, targets, done](Result<Net::ApiResponse> r) {
+            --m_busy;
+            Q_EMIT busyChanged();
+            if (r)
+                finishAction(true, successText);
+            else
+                finishAction(false, r.error().message);
+            for (const QPointer<ResourceList> &l : targets) {
+                if (l)
+                    l->refresh();
+            }
+            if (done)
+                done(r);
+        });
+}
+
+void ClusterView::finishAction(bool ok, const QString &message)
+{
+    m_lastActionOk = ok;
+    m_lastActionMessage = message;
+    if (!ok)
+        qCInfo(lcCoreNet) << "action failed:" << message;
+    Q_EMIT actionFinished(ok, message);
+}
+
+void ClusterView::updatePermissions()
+{
+    updateListAvailability();
+    ++m_permissionsRevision;
+    Q_EMIT permissionsChanged();
+}
+
+void ClusterView::updateListAvailability()
+{
+    for (ResourceList *l : std::as_const(m_lists)) {
+        const auto &spec = l->spec();
+        l->setUnavailable(spec.rbacResource.isEmpty()
+                              ? QString()
+                              : readDeniedReason(spec.rbacResource, spec.rbacVerb, spec.rbacName));
+    }
+}
+
+void ClusterView::checkNatsCapability()
+{
+    if (!online() || m_capabilityReply)
+        return;
+    m_capabilityReply = m_session->client()->send(
+        Net::ApiRequest::head(QStringLiteral("/capabilities/nats")), this,
+        [this](Result<Net::ApiResponse> r) {
+            bool available = false;
+            if (r) {
+                available = r->httpStatus == 204 || r->httpStatus == 200;
+            } else if (r.error().httpStatus != 404) {
+                return; // unknown: keep what we knew
+            }
+            m_natsKnown = true;
+            if (available != m_natsAvailable) {
+                m_natsAvailable = available;
+            }
+            if (m_services.snapshots && m_session) {
+                QJsonObject o;
+                o.insert(u"nats", available);
+                if (Status s = m_services.snapshots->save(
+                        m_session->profile().id, QStringLiteral("capabilities"), QJsonValue(o));
+                    !s)
+                    qCWarning(lcCoreProfiles) << "capabilities not saved:" << s.error().message;
+            }
+            Q_EMIT natsAvailableChanged();
+        });
+}
+
+void ClusterView::onSessionChanged()
+{
+    const bool isOnline = online();
+    if (m_session)
+        m_refresh.setInterval(std::max(5, m_session->profile().refreshIntervalSec) * 1000);
+    if (demo() && !m_natsKnown) {
+        m_natsKnown = true;
+        m_natsAvailable = true;
+        Q_EMIT natsAvailableChanged();
+    }
+    if (isOnline == m_wasOnline) {
+        updatePermissions();
+        return;
+    }
+    m_wasOnline = isOnline;
+    for (ResourceList *l : std::as_const(m_lists))
+        l->setClient(isOnline ? m_session->client() : nullptr);
+    updatePermissions();
+    if (isOnline) {
+        checkNatsCapability();
+        refreshAll();
+        Q_EMIT refreshTick();
+        m_refresh.start();
+    } else {
+        m_refresh.stop();
+        for (ResourceList *l : std::as_const(m_lists)) {
+            if (l->loaded() && !demo())
+                l->setStale(true);
+        }
+    }
+    Q_EMIT onlineChanged();
+}
+
+} // namespace Pot::Models

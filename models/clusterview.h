@@ -1,0 +1,167 @@
+#pragma once
+
+#include "core/net/apireply.h"
+#include "core/profiles/snapshotstore.h"
+#include "core/rbac/rbac.h"
+#include "models/resourcelist.h"
+
+#include <QJsonValue>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <functional>
+
+namespace Pot::Models {
+
+class ControlPlaneSession;
+class AgentsPage;
+class ApplicationsPage;
+class NatsPage;
+class AccessPage;
+
+/// Everything the cluster pages show for one control plane: its lists (refreshed every N seconds
+/// while signed in, read from the on-disk snapshot before that and when offline, or from the bundled
+/// demo data), the signed-in user's permissions as the Controller's RBAC would decide them, and the
+/// runner for mutating actions. One per profile; the page view models hang off it.
+class ClusterView final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClusterView)
+    Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(bool demo READ demo CONSTANT)
+    Q_PROPERTY(bool readOnly READ readOnly NOTIFY onlineChanged)
+    Q_PROPERTY(QString readOnlyReason READ readOnlyReason NOTIFY onlineChanged)
+    Q_PROPERTY(bool hasData READ hasData NOTIFY dataAvailabilityChanged)
+    Q_PROPERTY(bool natsAvailable READ natsAvailable NOTIFY natsAvailableChanged)
+    Q_PROPERTY(bool natsKnown READ natsKnown NOTIFY natsAvailableChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString lastActionMessage READ lastActionMessage NOTIFY actionFinished)
+    Q_PROPERTY(bool lastActionOk READ lastActionOk NOTIFY actionFinished)
+    Q_PROPERTY(QString userName READ userName NOTIFY permissionsChanged)
+    Q_PROPERTY(int permissionsRevision READ permissionsRevision NOTIFY permissionsChanged)
+    Q_PROPERTY(Pot::Models::ResourceList *roles READ roles CONSTANT)
+    Q_PROPERTY(Pot::Models::ResourceList *roleBindings READ roleBindings CONSTANT)
+    Q_PROPERTY(QObject *agents READ agentsObject CONSTANT)
+    Q_PROPERTY(QObject *applications READ applicationsObject CONSTANT)
+    Q_PROPERTY(QObject *nats READ natsObject CONSTANT)
+    Q_PROPERTY(QObject *access READ accessObject CONSTANT)
+
+public:
+    struct Services
+    {
+        const Profiles::SnapshotStore *snapshots = nullptr; ///< nullptr: no snapshots
+        std::function<void(const QString &text, bool sensitive)> copy;
+        QString demoRoot = QStringLiteral(":/demo"); ///< where the demo answers are
+    };
+    using Done = std::function<void(Result<Net::ApiResponse>)>;
+
+    ClusterView(ControlPlaneSession *session, Services services, QObject *parent = nullptr);
+    ~ClusterView() override;
+
+    ControlPlaneSession *session() const { return m_session; }
+    bool online() const;
+    bool demo() const;
+    bool readOnly() const { return !readOnlyReason().isEmpty(); }
+    /// Why nothing may be changed right now (profile read-only, demo, offline); empty if allowed.
+    QString readOnlyReason() const;
+    bool hasData() const;
+    bool natsAvailable() const { return m_natsAvailable; }
+    bool natsKnown() const { return m_natsKnown; }
+    bool busy() const { return m_busy > 0; }
+    QString lastActionMessage() const { return m_lastActionMessage; }
+    bool lastActionOk() const { return m_lastActionOk; }
+    QString userName() const;
+    int permissionsRevision() const { return m_permissionsRevision; }
+
+    ResourceList *roles() const { return m_roles; }
+    ResourceList *roleBindings() const { return m_roleBindings; }
+    AgentsPage *agents() const { return m_agents; }
+    ApplicationsPage *applications() const { return m_applications; }
+    NatsPage *nats() const { return m_nats; }
+    AccessPage *access() const { return m_access; }
+    QObject *agentsObject() const;
+    QObject *applicationsObject() const;
+    QObject *natsObject() const;
+    QObject *accessObject() const;
+
+    /// The user's subjects and the roles/bindings last read (for the "who can do what" grid).
+    const Rbac::Authorizer &authorizer() const { return m_authorizer; }
+    QList<Rbac::Subject> subjects() const;
+
+    /// Why the signed-in user may not do `verb` on `resource` (named `name`), as the Controller's RBAC
+    /// would decide it; empty when allowed. Mutating verbs are also refused when read-only.
+    Q_INVOKABLE QString deniedReason(const QString &resource, const QString &verb,
+                                     const QString &name = {}) const;
+    /// Same, ignoring read-only (for reading: lists, details).
+    Q_INVOKABLE QString readDeniedReason(const QString &resource, const QString &verb,
+                                         const QString &name = {}) const;
+    /// Refreshes every list now.
+    Q_INVOKABLE void refreshAll();
+    /// Copies text; sensitive text (creds, seeds, keys) is cleared from the clipboard after 30 s.
+    Q_INVOKABLE void copy(const QString &text, bool sensitive = false);
+
+    /// A list owned by this view: loaded from the snapshot (or demo data) at once, refreshed while
+    /// signed in, saved to the snapshot after each successful fetch.
+    ResourceList *addList(ResourceList::Spec spec, QObject *owner = nullptr);
+    QList<ResourceList *> lists() const { return m_lists; }
+
+    /// A single document (NATS operator, hub) under `id`: fetched while online, from the snapshot
+    /// or demo data otherwise. `done` gets the JSON and whether it is live.
+    void fetchDocument(const QString &id, const QString &path, QObject *context,
+                       std::function<void(const QJsonValue &json, bool live)> done,
+                       std::function<void(const Error &)> failed = {});
+
+    /// Sends a request that changes nothing (creds, provisioning key). Fails at once when offline.
+    Net::ApiReply *send(const Net::ApiRequest &request, QObject *context, Done done);
+    /// Runs a mutating request, reports it through actionFinished() with `successText`, and
+    /// refreshes `refresh` afterwards. Refused (with the reason) when `deniedReason` is not empty.
+    void runAction(const QString &successText, const Net::ApiRequest &request,
+                   const QList<ResourceList *> &refresh, Done done = {});
+
+Q_SIGNALS:
+    void onlineChanged();
+    void dataAvailabilityChanged();
+    void natsAvailableChanged();
+    void busyChanged();
+    void permissionsChanged();
+    void actionFinished(bool ok, const QString &message);
+    /// Every N seconds while online (page models refresh their documents).
+    void refreshTick();
+
+private:
+    void onSessionChanged();
+    void updatePermissions();
+    void updateListAvailability();
+    void loadOffline(ResourceList *list);
+    std::optional<Profiles::Snapshot> offlineDocument(const QString &id) const;
+    void checkNatsCapability();
+    void finishAction(bool ok, const QString &message);
+
+    ControlPlaneSession *m_session;
+    Services m_services;
+    QList<ResourceList *> m_lists;
+    ResourceList *m_roles = nullptr;
+    ResourceList *m_roleBindings = nullptr;
+    AgentsPage *m_agents = nullptr;
+    ApplicationsPage *m_applications = nullptr;
+    NatsPage *m_nats = nullptr;
+    AccessPage *m_access = nullptr;
+    Rbac::Authorizer m_authorizer;
+    QTimer m_refresh;
+    QTimer m_freshness;
+    QPointer<Net::ApiReply> m_capabilityReply;
+    bool m_wasOnline = false;
+    bool m_natsAvailable = false;
+    bool m_natsKnown = false;
+    int m_busy = 0;
+    int m_permissionsRevision = 0;
+    QString m_lastActionMessage;
+    bool m_lastActionOk = true;
+    // Declared last: destroyed first, so no parse job outlives the lists it reports to.
+    QThreadPool m_pool;
+};
+
+} // namespace Pot::Models

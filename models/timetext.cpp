@@ -1,0 +1,59 @@
+#include "timetext.h"
+
+#include <QDateTime>
+
+namespace Pot::Models {
+
+QString TimeText::relative(qint64 whenMs, qint64 nowMs)
+{
+    if (whenMs <= 0)
+        return {};
+    const qint64 diff = nowMs - whenMs;
+    const qint64 s = (diff < 0 ? -diff : diff) / 1000;
+    QString amount;
+    if (s < 5)
+        return tr("just now");
+    if (s < 60)
+        amount = tr("%1 s").arg(s);
+    else if (s < 3600)
+        amount = tr("%1 min").arg(s / 60);
+    else if (s < 86400)
+        amount = tr("%1 h").arg(s / 3600);
+    else if (s < 2 * 86400)
+        amount = tr("1 day");
+    else
+        amount = tr("%1 days").arg(s / 86400);
+    return diff < 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
+}
+
+QString TimeText::exact(qint64 whenMs)
+{
+    if (whenMs <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(whenMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString TimeText::duration(qint64 ms)
+{
+    if (ms < 0)
+        ms = 0;
+    const qint64 s = ms / 1000;
+    const qint64 d = s / 86400, h = (s % 86400) / 3600, m = (s % 3600) / 60, sec = s % 60;
+    if (d > 0)
+        return tr("%1 d %2 h").arg(d).arg(h);
+    if (h > 0)
+        return tr("%1 h %2 min").arg(h).arg(m);
+    if (m > 0)
+        return tr("%1 min %2 s").arg(m).arg(sec);
+    return tr("%1 s").arg(sec);
+}
+
+qint64 TimeText::parseIso(const QString &iso)
+{
+    if (iso.isEmpty())
+        return 0;
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+} // namespace Pot::Models

@@ -1,0 +1,75 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The fields of the selected object in named groups (a DetailsModel). Sensitive values stay
+// hidden until the user reveals them; each value can be copied (sensitive copies are cleared from
+// the clipboard after 30 s by the cluster view).
+ListView {
+    id: pane
+    property bool revealed: false
+    property QtObject cluster        // ClusterView, for copy()
+    property string name: qsTr("Details")
+    signal linkActivated(string label, string value)
+
+    clip: true
+    spacing: 0
+    boundsBehavior: Flickable.StopAtBounds
+    Accessible.role: Accessible.List
+    Accessible.name: pane.name
+    ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+    section.property: "group"
+    section.delegate: Label {
+        required property string section
+        width: ListView.view.width
+        text: section
+        font.bold: true
+        topPadding: Theme.margin
+        bottomPadding: 2
+        Accessible.role: Accessible.Heading
+        Accessible.name: section
+    }
+    delegate: ItemDelegate {
+        id: rowItem
+        required property string label
+        required property string value
+        required property string hint
+        required property bool sensitive
+        required property bool warning
+        readonly property bool masked: sensitive && !pane.revealed
+        width: ListView.view.width
+        padding: 2
+        Accessible.name: label
+        Accessible.description: masked ? qsTr("hidden") : value
+        ToolTip.visible: hovered && hint.length > 0
+        ToolTip.delay: 500
+        ToolTip.text: hint
+        contentItem: RowLayout {
+            spacing: Theme.spacing
+            Label {
+                text: rowItem.label
+                color: Theme.mutedText
+                Layout.preferredWidth: Math.min(190, pane.width * 0.35)
+                Layout.alignment: Qt.AlignTop
+                elide: Text.ElideRight
+            }
+            Label {
+                text: rowItem.masked ? "••••••••••••" : rowItem.value
+                color: rowItem.warning ? Theme.warn : Theme.text
+                font.family: rowItem.value.length > 48 && rowItem.value.indexOf(" ") < 0 ? "monospace" : Qt.application.font.family
+                wrapMode: Text.WrapAnywhere
+                textFormat: Text.PlainText
+                maximumLineCount: 12
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            ToolButton {
+                text: qsTr("Copy")
+                visible: rowItem.value.length > 0 && pane.cluster !== null
+                font.pixelSize: 11
+                Accessible.name: qsTr("Copy %1").arg(rowItem.label)
+                onClicked: pane.cluster.copy(rowItem.value, rowItem.sensitive)
+            }
+        }
+    }
+}

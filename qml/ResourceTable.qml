@@ -1,0 +1,277 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A list of Controller objects: filter box, count, freshness, refresh, sortable columns, a
+// selection kept by key across refreshes, keyboard navigation, and an honest state when there is
+// nothing to show. `list` is a ResourceList.
+Item {
+    id: root
+    required property QtObject list
+    property string noun: qsTr("items")          // plural, lower case: "agents"
+    property string emptyTitle: qsTr("Nothing here yet")
+    property string emptyText: ""
+    readonly property bool hasRows: list.loaded && list.count > 0
+    // Tone values from the model (Tone enum in resourcetablemodel.h).
+    function toneColour(tone) {
+        switch (tone) {
+        case 1: return Theme.ok;
+        case 2: return Theme.warn;
+        case 3: return Theme.bad;
+        case 4: return Theme.info;
+        case 5: return Theme.mutedText;
+        default: return Theme.text;
+        }
+    }
+    function focusFilter() {
+        if (loader.item)
+            loader.item.focusFilter();
+    }
+
+    // Built only while there is a list (none when no control plane is selected).
+    Loader {
+        id: loader
+        anchors.fill: parent
+        active: root.list !== null
+        sourceComponent: Item {
+            id: content
+            function focusFilter() { filter.forceActiveFocus(); filter.selectAll(); }
+            function ensureSelectionVisible() {
+                const r = root.list.selectedRow;
+                if (r >= 0 && (r < table.topRow || r > table.bottomRow))
+                    table.positionViewAtRow(r, TableView.Contain);
+            }
+            Connections {
+                target: root.list
+                function onSelectedRowChanged() { Qt.callLater(content.ensureSelectionVisible) }
+            }
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.margins: Theme.spacing
+                    spacing: Theme.spacing
+                    TextField {
+                        id: filter
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: 360
+                        placeholderText: qsTr("Filter %1 (Ctrl+F)").arg(root.noun)
+                        text: root.list.filterText
+                        selectByMouse: true
+                        Accessible.name: qsTr("Filter %1").arg(root.noun)
+                        onTextEdited: root.list.filterText = text
+                        Keys.onEscapePressed: { root.list.filterText = ""; text = "" }
+                        Keys.onDownPressed: { table.forceActiveFocus(); root.list.selectRelative(1) }
+                    }
+                    Label {
+                        text: root.list.filterText.length > 0
+                              ? qsTr("%1 of %2").arg(root.list.shownCount).arg(root.list.count)
+                              : (root.list.count === 1 ? qsTr("1 item") : qsTr("%1 items").arg(root.list.count))
+                        color: Theme.mutedText
+                        visible: root.list.loaded
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("%1 count").arg(root.noun)
+                        Accessible.description: text
+                    }
+                    Item { Layout.fillWidth: true }
+                    Badge {
+                        visible: root.list.stale
+                        text: qsTr("offline copy")
+                        tone: Theme.warn
+                    }
+                    Label {
+                        text: root.list.freshnessText
+                        color: root.list.stale ? Theme.warn : Theme.mutedText
+                        elide: Text.ElideRight
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("%1 freshness").arg(root.noun)
+                        Accessible.description: text
+                        ToolTip.visible: freshHover.hovered && root.list.error.length > 0
+                        ToolTip.text: root.list.error
+                        HoverHandler { id: freshHover }
+                    }
+                    BusyIndicator {
+                        running: root.list.loading
+                        visible: running
+                        implicitWidth: 22
+                        implicitHeight: 22
+                    }
+                    ToolButton {
+                        text: qsTr("Refresh")
+                        enabled: !root.list.loading
+                        Accessible.name: qsTr("Refresh %1").arg(root.noun)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Read the list again now (F5)")
+                        onClicked: root.list.refresh()
+                    }
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacing
+                    Layout.rightMargin: Theme.spacing
+                    visible: root.list.error.length > 0 && root.list.loaded
+                    text: qsTr("Could not refresh: %1 Showing what was read before.").arg(root.list.error)
+                    color: Theme.warn
+                    wrapMode: Text.WordWrap
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: qsTr("%1 refresh problem").arg(root.noun)
+                    Accessible.description: text
+                }
+
+                HorizontalHeaderView {
+                    id: header
+                    syncView: table
+                    Layout.fillWidth: true
+                    visible: root.hasRows
+                    clip: true
+                    delegate: ItemDelegate {
+                        implicitHeight: 28
+                        implicitWidth: 80
+                        text: (model.display ?? "")
+                              + (root.list.sortColumn === column ? (root.list.sortAscending ? "  ▲" : "  ▼") : "")
+                        font.bold: true
+                        Accessible.role: Accessible.ColumnHeader
+                        Accessible.name: model.display ?? ""
+                        onClicked: root.list.sortBy(column)
+                        background: Rectangle {
+                            color: Theme.sidebar
+                            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+                        }
+                    }
+                }
+
+                TableView {
+                    id: table
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: root.hasRows && root.list.shownCount > 0
+                    clip: true
+                    model: root.list.model
+                    boundsBehavior: Flickable.StopAtBounds
+                    focus: true
+                    activeFocusOnTab: true
+                    reuseItems: true
+                    Accessible.role: Accessible.Table
+                    Accessible.name: qsTr("%1 list").arg(root.noun)
+                    ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+                    ScrollBar.horizontal: ScrollBar { policy: ScrollBar.AsNeeded }
+
+                    readonly property real naturalWidth: {
+                        let sum = 0;
+                        for (let i = 0; i < root.list.columnWidths.length; ++i)
+                            sum += root.list.columnWidths[i];
+                        return sum;
+                    }
+                    columnWidthProvider: function(column) {
+                        const w = root.list.columnWidths[column] ?? 100;
+                        const spare = Math.max(0, table.width - table.naturalWidth);
+                        return w + spare * w / Math.max(1, table.naturalWidth);
+                    }
+                    onWidthChanged: forceLayout()
+
+                    Keys.onUpPressed: root.list.selectRelative(-1)
+                    Keys.onDownPressed: root.list.selectRelative(1)
+                    Keys.onPressed: (event) => {
+                        if (event.key === Qt.Key_PageDown) { root.list.selectRelative(10); event.accepted = true }
+                        else if (event.key === Qt.Key_PageUp) { root.list.selectRelative(-10); event.accepted = true }
+                        else if (event.key === Qt.Key_Home) { root.list.selectRelative(-root.list.shownCount); event.accepted = true }
+                        else if (event.key === Qt.Key_End) { root.list.selectRelative(root.list.shownCount); event.accepted = true }
+                    }
+
+                    delegate: Rectangle {
+                        id: cell
+                        implicitHeight: 30
+                        readonly property bool selected: model.rowKey === root.list.selectedKey
+                        color: selected ? Theme.highlight : (row % 2 ? Theme.base : Qt.darker(Theme.base, Theme.dark ? 0.9 : 1.02))
+                        Accessible.role: Accessible.Cell
+                        Accessible.name: model.display ?? ""
+                        Accessible.selected: selected
+                        Label {
+                            anchors.fill: parent
+                            anchors.leftMargin: 8
+                            anchors.rightMargin: 4
+                            verticalAlignment: Text.AlignVCenter
+                            text: model.display ?? ""
+                            elide: Text.ElideRight
+                            textFormat: Text.PlainText
+                            color: cell.selected ? Theme.highlightedText : root.toneColour(model.tone)
+                        }
+                        HoverHandler { id: cellHover }
+                        ToolTip.visible: cellHover.hovered && (model.toolTip ?? "").length > 0
+                        ToolTip.delay: 600
+                        ToolTip.text: model.toolTip ?? ""
+                        TapHandler {
+                            onTapped: {
+                                root.list.selectedKey = model.rowKey;
+                                table.forceActiveFocus();
+                            }
+                        }
+                    }
+                }
+
+                // States with no table: loading, unreadable, error, empty, filtered to nothing.
+                EmptyState {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: !table.visible
+                    title: {
+                        if (!root.list.loaded && root.list.unavailableReason.length > 0)
+                            return qsTr("No access to %1").arg(root.noun);
+                        if (!root.list.loaded && root.list.loading)
+                            return qsTr("Loading %1…").arg(root.noun);
+                        if (!root.list.loaded && root.list.error.length > 0)
+                            return qsTr("Could not read the %1").arg(root.noun);
+                        if (!root.list.loaded)
+                            return qsTr("Not connected");
+                        if (root.list.count === 0)
+                            return root.emptyTitle;
+                        return qsTr("No %1 match “%2”").arg(root.noun).arg(root.list.filterText);
+                    }
+                    text: {
+                        if (!root.list.loaded && root.list.unavailableReason.length > 0)
+                            return root.list.unavailableReason;
+                        if (!root.list.loaded && root.list.loading)
+                            return "";
+                        if (!root.list.loaded && root.list.error.length > 0)
+                            return root.list.error;
+                        if (!root.list.loaded)
+                            return qsTr("Connect to this control plane to read its %1. Nothing was saved from an earlier visit.").arg(root.noun);
+                        if (root.list.count === 0)
+                            return root.emptyText;
+                        return qsTr("The filter matches any column. Press Escape in the filter box to clear it.");
+                    }
+                    actionText: {
+                        if (root.list.loaded && root.list.count > 0)
+                            return qsTr("Clear filter");
+                        if (!root.list.loaded && root.list.error.length > 0)
+                            return qsTr("Try again");
+                        return "";
+                    }
+                    onActionTriggered: {
+                        if (root.list.loaded) {
+                            root.list.filterText = "";
+                            filter.text = "";
+                        } else {
+                            root.list.refresh();
+                        }
+                    }
+                }
+            }
+
+            Shortcut {
+                sequence: StandardKey.Find
+                enabled: root.visible
+                onActivated: content.focusFilter()
+            }
+            Shortcut {
+                sequence: StandardKey.Refresh
+                enabled: root.visible
+                onActivated: root.list.refresh()
+            }
+        }
+    }
+}

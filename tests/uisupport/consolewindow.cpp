@@ -1,0 +1,155 @@
+#include "consolewindow.h"
+
+#include "app/compositionroot.h"
+#include "models/clusterview.h"
+#include "models/controlplanes.h"
+#include "models/controlplanesession.h"
+#include "testutil.h"
+#include "uitestutil.h"
+
+#include <QDeadlineTimer>
+#include <QQmlApplicationEngine>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(PotConsolePlugin)
+
+namespace Pot::Test {
+
+ConsoleWindow::ConsoleWindow() = default;
+
+ConsoleWindow::~ConsoleWindow()
+{
+    m_engine.reset();
+    m_root.reset();
+}
+
+bool ConsoleWindow::start()
+{
+    initTestEnvironment();
+    if (!m_dir.isValid())
+        return false;
+    m_controller = std::make_unique<StandInController>();
+    if (!m_controller->listen()) {
+        qWarning("stand-in controller did not listen");
+        return false;
+    }
+    App::CompositionRoot::Options options;
+    options.useMemorySecretStore = true;
+    options.profilesFile = m_dir.filePath(QStringLiteral("profiles.yaml"));
+    options.snapshotDir = m_dir.filePath(QStringLiteral("snapshots"));
+    options.potctlHome = m_dir.path();
+    options.requestTimeoutMs = 3000;
+    options.openBrowser = [](const QUrl &) {};
+    m_root = std::make_unique<App::CompositionRoot>(options);
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    if (!m_root->load(*m_engine))
+        return false;
+    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    if (!m_window || !QTest::qWaitForWindowExposed(m_window))
+        return false;
+    m_window->requestActivate();
+    return QTest::qWaitForWindowActive(m_window);
+}
+
+Models::ControlPlanes *ConsoleWindow::planes() const
+{
+    return m_root ? m_root->controlPlanes() : nullptr;
+}
+
+Models::ClusterView *ConsoleWindow::cluster() const
+{
+    return planes() ? qobject_cast<Models::ClusterView *>(planes()->currentCluster()) : nullptr;
+}
+
+bool ConsoleWindow::signIn(const QString &email, const QString &password, bool readOnly,
+                           const QString &name)
+{
+    Models::ControlPlanes *p = planes();
+    const QString error = p->saveProfile(
+        -1, {{QStringLiteral("name"), name},
+             {QStringLiteral("url"), m_controller->address()},
+             {QStringLiteral("email"), email},
+             {QStringLiteral("readOnly"), readOnly},
+             {QStringLiteral("refreshInterval"), 30}});
+    if (!error.isEmpty()) {
+        qWarning("profile not saved: %s", qPrintable(error));
+        return false;
+    }
+    const int index = p->currentIndex();
+    p->connectProfile(index);
+    QDeadlineTimer deadline(Wait);
+    while (p->currentState() != int(Models::ConnectionState::SignInRequired)
+           && p->currentState() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+        QTest::qWait(20);
+    if (p->currentState() == int(Models::ConnectionState::SignInRequired))
+        p->signIn(index, email, password, QString(), false);
+    while (p->currentState() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+        QTest::qWait(20);
+    if (p->currentState() != int(Models::ConnectionState::SignedIn)) {
+        qWarning("not signed in: %s", qPrintable(p->lastError()));
+        return false;
+    }
+    // Close the sign-in dialog if the UI opened one meanwhile.
+    if (QQuickItem *cancel = findAccessible(m_window, QStringLiteral("Cancel"), QAccessible::Button))
+        clickItem(cancel);
+    return true;
+}
+
+bool ConsoleWindow::openDemo()
+{
+    planes()->openDemo();
+    QDeadlineTimer deadline(Wait);
+    while (!(cluster() && cluster()->demo() && cluster()->hasData()) && !deadline.hasExpired())
+        QTest::qWait(20);
+    return cluster() && cluster()->demo() && cluster()->hasData();
+}
+
+bool ConsoleWindow::openSection(const QString &name)
+{
+    // Controls report their own role for delegates, so match the sidebar entry by name only.
+    QQuickItem *tab = find(name);
+    if (!tab)
+        return false;
+    clickItem(tab);
+    QTest::qWait(50);
+    return true;
+}
+
+QQuickItem *ConsoleWindow::find(const QString &name, QAccessible::Role role, int timeoutMs) const
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QQuickItem *item = findAccessible(m_window, name, role);
+    while (!item && !deadline.hasExpired()) {
+        QTest::qWait(20);
+        item = findAccessible(m_window, name, role);
+    }
+    if (!item)
+        qWarning("no control named \"%s\"", qPrintable(name));
+    return item;
+}
+
+bool ConsoleWindow::clickCell(const QString &text) const
+{
+    QQuickItem *cell = find(text, QAccessible::Cell);
+    if (!cell)
+        return false;
+    clickItem(cell);
+    return true;
+}
+
+QString ConsoleWindow::description(const QString &name, QAccessible::Role role) const
+{
+    QQuickItem *item = findAccessible(m_window, name, role);
+    if (!item)
+        return {};
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+    return iface ? iface->text(QAccessible::Description) : QString();
+}
+
+void ConsoleWindow::screenshot(const QString &name) const
+{
+    maybeScreenshot(m_window, name);
+}
+
+} // namespace Pot::Test
