@@ -1,10 +1,15 @@
 #include "agentspage.h"
 
+#include "core/net/controllerclient.h"
 #include "models/clusterview.h"
+#include "models/controlplanesession.h"
 #include "models/timetext.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QUrl>
 
 namespace Pot::Models {
 
@@ -34,6 +39,151 @@ QString percent(double v)
 {
     return QString::number(v, 'f', v < 10 ? 1 : 0) + u'%';
 }
+
+QString dash()
+{
+    return QStringLiteral("\u2014");
+}
+
+/// A JSON value as the detail pane shows it; null, empty strings and empty arrays read "—".
+QString plain(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return v.toBool() ? AgentsPage::tr("yes") : AgentsPage::tr("no");
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)))
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 10);
+    }
+    case QJsonValue::String:
+        return v.toString().isEmpty() ? dash() : v.toString();
+    case QJsonValue::Array: {
+        QStringList items;
+        for (const QJsonValue &item : v.toArray())
+            items << (item.isString() ? item.toString() : plain(item));
+        return items.isEmpty() ? dash() : items.join(u", ");
+    }
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return dash();
+}
+
+bool isEmptyValue(const QJsonValue &v)
+{
+    return v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty())
+           || (v.isArray() && v.toArray().isEmpty());
+}
+
+/// A violation field is set when the agent reported one: anything but null, "", "0" or false.
+bool isViolation(const QJsonValue &v)
+{
+    if (isEmptyValue(v))
+        return false;
+    if (v.isBool())
+        return v.toBool();
+    if (v.isDouble())
+        return v.toDouble() != 0;
+    const QString s = v.toString().trimmed().toLower();
+    return s != u"0" && s != u"false" && s != u"no" && s != u"none";
+}
+
+/// Collects the rows of one group. A key the object does not have is left out.
+class Rows
+{
+public:
+    Rows(const QJsonObject &o, QList<DetailRow> &out)
+        : m_o(o)
+        , m_out(out)
+    {}
+
+    void group(const QString &name) { m_group = name; }
+    bool has(const char16_t *key) const { return m_o.contains(QStringView(key)); }
+    QJsonValue value(const char16_t *key) const { return m_o.value(QStringView(key)); }
+
+    void add(const QString &label, const QString &value, const QString &hint = {},
+             bool warning = false)
+    {
+        m_out.append(DetailRow(m_group, label, value.isEmpty() ? dash() : value, hint, false,
+                               warning));
+    }
+    void field(const char16_t *key, const QString &label, const QString &hint = {})
+    {
+        if (has(key))
+            add(label, plain(value(key)), hint);
+    }
+    /// A number with a unit ("80 %", "4096 MiB"); null reads "—".
+    void unit(const char16_t *key, const QString &label, const QString &unitText,
+              const QString &hint = {})
+    {
+        if (!has(key))
+            return;
+        const QJsonValue v = value(key);
+        add(label, isEmptyValue(v) ? dash() : plain(v) + u' ' + unitText, hint);
+    }
+    /// A time in ms since the epoch, relative with the exact time as hint; 0 reads `zeroText`.
+    void time(const char16_t *key, const QString &label, qint64 nowMs, const QString &zeroText = {})
+    {
+        if (!has(key))
+            return;
+        const qint64 ms = qint64(value(key).toDouble());
+        if (ms <= 0) {
+            add(label, zeroText.isEmpty() ? dash() : zeroText);
+            return;
+        }
+        add(label, TimeText::relative(ms, nowMs), TimeText::exact(ms));
+    }
+    /// An ISO time (createdAt), exact with the relative time as hint.
+    void isoTime(const char16_t *key, const QString &label, qint64 nowMs)
+    {
+        if (!has(key))
+            return;
+        const qint64 ms = TimeText::parseIso(value(key).toString());
+        if (ms <= 0)
+            add(label, plain(value(key)));
+        else
+            add(label, TimeText::exact(ms), TimeText::relative(ms, nowMs));
+    }
+    void duration(const char16_t *key, const QString &label)
+    {
+        if (!has(key))
+            return;
+        const qint64 ms = qint64(value(key).toDouble());
+        add(label, ms > 0 ? TimeText::duration(ms) : dash());
+    }
+    void bytes(const char16_t *key, const QString &label)
+    {
+        if (!has(key))
+            return;
+        const QJsonValue v = value(key);
+        if (isEmptyValue(v) || !v.isDouble()) {
+            add(label, plain(v));
+            return;
+        }
+        add(label, QLocale().formattedDataSize(qint64(v.toDouble())),
+            AgentsPage::tr("%1 bytes").arg(qint64(v.toDouble())));
+    }
+    void violation(const char16_t *key, const QString &label)
+    {
+        if (!has(key))
+            return;
+        const QJsonValue v = value(key);
+        const bool violated = isViolation(v);
+        add(label, isEmptyValue(v) ? AgentsPage::tr("none") : plain(v),
+            violated ? AgentsPage::tr("The agent reports that this limit is exceeded.") : QString(),
+            violated);
+    }
+
+private:
+    const QJsonObject &m_o;
+    QList<DetailRow> &m_out;
+    QString m_group;
+};
 
 } // namespace
 
@@ -94,10 +244,497 @@ ResourceList::Spec AgentsPage::listSpec()
     return spec;
 }
 
+QString AgentsPage::emptyValue()
+{
+    return dash();
+}
+
+QList<DetailRow> AgentsPage::detailRows(const QJsonObject &fog, qint64 nowMs)
+{
+    QList<DetailRow> out;
+    Rows r(fog, out);
+
+    r.group(tr("Identity"));
+    r.field(u"name", tr("Name"));
+    r.field(u"uuid", tr("UUID"));
+    r.field(u"description", tr("Description"));
+    r.field(u"location", tr("Location"));
+    r.field(u"host", tr("Host"), tr("Address other agents and routers use to reach this agent."));
+    r.field(u"ipAddress", tr("IP address"), tr("As reported by the agent; 0.0.0.0 until it reports."));
+    r.field(u"ipAddressExternal", tr("External IP address"));
+    if (r.has(u"fogTypeId")) {
+        const int type = fog.value(u"fogTypeId").toInt();
+        r.add(tr("Fog type"), fogTypeName(type), tr("fogTypeId %1").arg(type));
+    }
+    r.field(u"isSystem", tr("System agent"),
+            tr("A system agent runs the control plane's interior router and NATS hub."));
+    r.field(u"timeZone", tr("Time zone"));
+    r.isoTime(u"createdAt", tr("Created"), nowMs);
+    r.isoTime(u"updatedAt", tr("Updated"), nowMs);
+
+    r.group(tr("Health"));
+    if (r.has(u"daemonStatus")) {
+        const QString status = fog.value(u"daemonStatus").toString();
+        const Tone tone = statusTone(status);
+        r.add(tr("Status"), status, {}, tone == Tone::Warn || tone == Tone::Bad);
+    }
+    if (r.has(u"warningMessage")) {
+        const QString message = fog.value(u"warningMessage").toString();
+        r.add(tr("Warning message"), message, {},
+              !message.isEmpty() && message != u"HEALTHY");
+    }
+    r.time(u"lastActive", tr("Last active"), nowMs, tr("never"));
+    r.time(u"lastStatusTime", tr("Last status"), nowMs, tr("never"));
+    r.time(u"daemonLastStart", tr("Daemon started"), nowMs);
+    r.duration(u"daemonOperatingDuration", tr("Daemon running for"));
+    r.time(u"systemTime", tr("Agent clock"), nowMs);
+    r.time(u"lastCommandTime", tr("Last command"), nowMs);
+    r.field(u"version", tr("Version"));
+    r.field(u"isReadyToUpgrade", tr("Ready to upgrade"));
+    r.field(u"isReadyToRollback", tr("Ready to roll back"));
+    r.field(u"repositoryCount", tr("Registries"));
+    r.field(u"repositoryStatus", tr("Registry status"));
+    r.field(u"catalogItemStatus", tr("Catalog item status"));
+    r.field(u"processedMessages", tr("Processed messages"));
+    r.unit(u"messageSpeed", tr("Message speed"), tr("msg/s"));
+    r.field(u"catalogItemMessageCounts", tr("Catalog item message counts"));
+    r.field(u"activeVolumeMounts", tr("Active volume mounts"));
+    r.time(u"volumeMountLastUpdate", tr("Volume mounts updated"), nowMs);
+
+    r.group(tr("Resources and violations"));
+    r.unit(u"cpuUsage", tr("CPU usage"), QStringLiteral("%"));
+    r.unit(u"cpuLimit", tr("CPU limit"), QStringLiteral("%"));
+    r.violation(u"cpuViolation", tr("CPU violation"));
+    r.unit(u"memoryUsage", tr("Memory usage"), tr("MB"));
+    r.unit(u"memoryLimit", tr("Memory limit"), tr("MiB"));
+    r.violation(u"memoryViolation", tr("Memory violation"));
+    r.unit(u"diskUsage", tr("Disk usage"), tr("MB"));
+    r.unit(u"diskLimit", tr("Disk limit"), tr("GiB"), tr("Disk space the agent may use in its disk directory."));
+    r.violation(u"diskViolation", tr("Disk violation"));
+    r.bytes(u"systemAvailableDisk", tr("Available disk"));
+    r.bytes(u"systemAvailableMemory", tr("Available memory"));
+    r.field(u"systemTotalCpu", tr("Total CPU"));
+
+    r.group(tr("Security"));
+    const QString security = fog.value(u"securityStatus").toString();
+    const bool insecure = r.has(u"securityStatus") && security != u"OK";
+    r.field(u"securityStatus", tr("Security status"));
+    if (insecure && !out.isEmpty())
+        out.last().warning = true;
+    if (r.has(u"securityViolationInfo"))
+        r.add(tr("Security violation"), plain(fog.value(u"securityViolationInfo")), {}, insecure);
+
+    r.group(tr("Agent config"));
+    r.field(u"networkInterface", tr("Network interface"));
+    r.field(u"dockerUrl", tr("Container engine URL"));
+    r.field(u"containerEngine", tr("Container engine"));
+    r.field(u"deploymentType", tr("Deployment type"));
+    r.field(u"diskDirectory", tr("Disk directory"));
+    r.unit(u"logLimit", tr("Log disk limit"), tr("GiB"));
+    r.field(u"logDirectory", tr("Log directory"));
+    r.field(u"logFileCount", tr("Log files"));
+    r.field(u"logLevel", tr("Log level"));
+    r.unit(u"statusFrequency", tr("Status frequency"), tr("s"), tr("How often the agent reports its status."));
+    r.unit(u"changeFrequency", tr("Change frequency"), tr("s"), tr("How often the agent asks for changes."));
+    r.unit(u"deviceScanFrequency", tr("Device scan frequency"), tr("s"));
+    r.field(u"bluetoothEnabled", tr("Bluetooth"));
+    r.field(u"watchdogEnabled", tr("Watchdog"));
+    r.field(u"abstractedHardwareEnabled", tr("Hardware abstraction"));
+    r.unit(u"edgeGuardFrequency", tr("Edge guard frequency"), tr("s"));
+    r.unit(u"dockerPruningFrequency", tr("Image pruning frequency"), tr("h"));
+    r.unit(u"availableDiskThreshold", tr("Available disk threshold"), QStringLiteral("%"));
+    r.field(u"tunnel", tr("Tunnel"));
+    r.field(u"routerId", tr("Router ID"));
+
+    r.group(tr("Router"));
+    r.field(u"routerMode", tr("Router mode"));
+    r.field(u"messagingPort", tr("Messaging port"));
+    r.field(u"interRouterPort", tr("Inter-router port"));
+    r.field(u"edgeRouterPort", tr("Edge router port"));
+    r.field(u"upstreamRouters", tr("Upstream routers"));
+    r.field(u"networkRouter", tr("Network router"));
+
+    r.group(tr("NATS"));
+    r.field(u"natsMode", tr("NATS mode"));
+    r.field(u"natsServerPort", tr("Server port"));
+    r.field(u"natsLeafPort", tr("Leaf port"));
+    r.field(u"natsClusterPort", tr("Cluster port"));
+    r.field(u"natsMqttPort", tr("MQTT port"));
+    r.field(u"natsHttpPort", tr("HTTP monitoring port"));
+    r.field(u"jsStorageSize", tr("JetStream storage"));
+    r.field(u"jsMemoryStoreSize", tr("JetStream memory"));
+    r.field(u"upstreamNatsServers", tr("Upstream NATS servers"));
+
+    if (r.has(u"volumeMounts")) {
+        r.group(tr("Volume mounts"));
+        const QJsonArray mounts = fog.value(u"volumeMounts").toArray();
+        if (mounts.isEmpty())
+            r.add(tr("Volume mounts"), tr("none"));
+        for (const QJsonValue &m : mounts) {
+            const QJsonObject mo = m.toObject();
+            const QString configMap = mo.value(u"configMapName").toString();
+            const QString secret = mo.value(u"secretName").toString();
+            QString source = !configMap.isEmpty() ? tr("config map %1").arg(configMap)
+                             : !secret.isEmpty()  ? tr("secret %1").arg(secret)
+                                                  : dash();
+            r.add(plain(mo.value(u"name")),
+                  tr("%1, version %2").arg(source, plain(mo.value(u"version"))));
+        }
+    }
+    if (r.has(u"edgeResources")) {
+        const QJsonArray resources = fog.value(u"edgeResources").toArray();
+        if (!resources.isEmpty()) {
+            r.group(tr("Edge resources"));
+            for (const QJsonValue &e : resources) {
+                const QJsonObject eo = e.toObject();
+                r.add(plain(eo.value(u"name")), tr("version %1").arg(plain(eo.value(u"version"))));
+            }
+        }
+    }
+
+    r.group(tr("Tags"));
+    r.field(u"tags", tr("Tags"));
+
+    r.group(tr("GPS"));
+    r.field(u"gpsMode", tr("GPS mode"));
+    r.field(u"gpsDevice", tr("GPS device"));
+    r.field(u"latitude", tr("Latitude"));
+    r.field(u"longitude", tr("Longitude"));
+    r.unit(u"gpsScanFrequency", tr("GPS scan frequency"), tr("s"));
+    r.field(u"gpsStatus", tr("GPS status"));
+    return out;
+}
+
 AgentsPage::AgentsPage(ClusterView *cluster)
     : QObject(cluster)
     , m_cluster(cluster)
     , m_list(cluster->addList(listSpec(), this))
-{}
+    , m_details(new DetailsModel(this))
+{
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, [this] {
+        if (keySecondsLeft() == 0)
+            m_countdown.stop();
+        Q_EMIT keyCountdownChanged();
+    });
+    connect(m_list, &ResourceList::selectedObjectChanged, this,
+            &AgentsPage::onSelectedObjectChanged);
+    // Relative times ("2 min ago") age between refreshes; the list ticks every few seconds.
+    connect(m_list, &ResourceList::freshnessChanged, this, &AgentsPage::updateDetails);
+    connect(m_cluster, &ClusterView::permissionsChanged, this, &AgentsPage::actionsChanged);
+    connect(m_cluster, &ClusterView::onlineChanged, this, &AgentsPage::actionsChanged);
+    onSelectedObjectChanged();
+}
+
+AgentsPage::~AgentsPage()
+{
+    clearProvisioningKey();
+}
+
+void AgentsPage::onSelectedObjectChanged()
+{
+    const QJsonObject now = m_list->selectedObject();
+    const QString uuid = now.value(u"uuid").toString();
+    const bool moved = uuid != selectedUuid();
+    if (now == m_selected && !moved)
+        return;
+    m_selected = now;
+    if (hasKey() || m_keyLoading || !m_keyError.isEmpty()) {
+        if (uuid != m_keyUuid)
+            clearProvisioningKey();
+    }
+    updateDetails();
+    Q_EMIT selectionChanged();
+    if (moved)
+        Q_EMIT actionsChanged();
+}
+
+void AgentsPage::updateDetails()
+{
+    if (m_selected.isEmpty())
+        m_details->clear();
+    else
+        m_details->setRows(detailRows(m_selected, QDateTime::currentMSecsSinceEpoch()));
+}
+
+QString AgentsPage::selectedUuid() const
+{
+    return m_selected.value(u"uuid").toString();
+}
+
+QString AgentsPage::selectedName() const
+{
+    return m_selected.value(u"name").toString();
+}
+
+QString AgentsPage::selectedStatus() const
+{
+    return m_selected.value(u"daemonStatus").toString();
+}
+
+int AgentsPage::selectedStatusTone() const
+{
+    return int(statusTone(selectedStatus()));
+}
+
+bool AgentsPage::readyToUpgrade() const
+{
+    return m_selected.value(u"isReadyToUpgrade").toBool();
+}
+
+bool AgentsPage::readyToRollback() const
+{
+    return m_selected.value(u"isReadyToRollback").toBool();
+}
+
+QString AgentsPage::patchDeniedReason() const
+{
+    return m_cluster->deniedReason(QStringLiteral("fogs"), QStringLiteral("patch"), selectedUuid());
+}
+
+QString AgentsPage::deleteDeniedReason() const
+{
+    return m_cluster->deniedReason(QStringLiteral("fogs"), QStringLiteral("delete"), selectedUuid());
+}
+
+QString AgentsPage::provisioningKeyDeniedReason() const
+{
+    // RBAC files this under fogs:get, but a new key replaces the fog's old one: a change, so a
+    // read-only profile (or the demo, or offline) does not mint keys.
+    if (const QString reason = m_cluster->readOnlyReason(); !reason.isEmpty())
+        return reason;
+    return m_cluster->deniedReason(QStringLiteral("fogs"), QStringLiteral("get"), selectedUuid());
+}
+
+QString AgentsPage::fogName(const QString &uuid) const
+{
+    const QString name = m_list->object(uuid).value(u"name").toString();
+    return name.isEmpty() ? uuid : name;
+}
+
+bool AgentsPage::runFogAction(const QString &uuid, const QString &method, const QString &suffix,
+                              const QString &successText)
+{
+    if (uuid.isEmpty() || m_list->object(uuid).isEmpty())
+        return false;
+    const QString verb = method == u"DELETE" ? QStringLiteral("delete") : QStringLiteral("patch");
+    if (!m_cluster->deniedReason(QStringLiteral("fogs"), verb, uuid).isEmpty())
+        return false;
+    Net::ApiRequest request;
+    request.method = method.toLatin1();
+    request.path = u"/iofog/" + QString::fromLatin1(QUrl::toPercentEncoding(uuid)) + suffix;
+    m_cluster->runAction(successText, request, {m_list});
+    return true;
+}
+
+bool AgentsPage::reboot(const QString &uuid)
+{
+    return runFogAction(uuid, QStringLiteral("POST"), QStringLiteral("/reboot"),
+                        tr("Reboot of agent %1 requested.").arg(fogName(uuid)));
+}
+
+bool AgentsPage::prune(const QString &uuid)
+{
+    return runFogAction(uuid, QStringLiteral("POST"), QStringLiteral("/prune"),
+                        tr("Prune of agent %1 requested.").arg(fogName(uuid)));
+}
+
+bool AgentsPage::upgrade(const QString &uuid)
+{
+    if (!m_list->object(uuid).value(u"isReadyToUpgrade").toBool())
+        return false;
+    return runFogAction(uuid, QStringLiteral("POST"), QStringLiteral("/version/upgrade"),
+                        tr("Upgrade of agent %1 requested.").arg(fogName(uuid)));
+}
+
+bool AgentsPage::rollback(const QString &uuid)
+{
+    if (!m_list->object(uuid).value(u"isReadyToRollback").toBool())
+        return false;
+    return runFogAction(uuid, QStringLiteral("POST"), QStringLiteral("/version/rollback"),
+                        tr("Rollback of agent %1 requested.").arg(fogName(uuid)));
+}
+
+bool AgentsPage::deleteAgent(const QString &uuid)
+{
+    return runFogAction(uuid, QStringLiteral("DELETE"), QString(),
+                        tr("Agent %1 deleted.").arg(fogName(uuid)));
+}
+
+// ---- provisioning key
+
+void AgentsPage::fetchProvisioningKey()
+{
+    const QString uuid = selectedUuid();
+    if (uuid.isEmpty() || !provisioningKeyDeniedReason().isEmpty())
+        return;
+    clearProvisioningKey();
+    m_keyUuid = uuid;
+    m_keyLoading = true;
+    auto *context = new QObject(this);
+    m_keyRequest = context;
+    Q_EMIT provisioningKeyChanged();
+    Net::ApiRequest request = Net::ApiRequest::get(
+        u"/iofog/" + QString::fromLatin1(QUrl::toPercentEncoding(uuid)) + u"/provisioning-key");
+    m_cluster->send(request, context, [this, context](Result<Net::ApiResponse> r) {
+        context->deleteLater();
+        m_keyLoading = false;
+        const QJsonObject o = r ? r->json.toObject() : QJsonObject();
+        const QString key = o.value(u"key").toString();
+        if (!r) {
+            m_keyError = r.error().message;
+        } else if (key.isEmpty()) {
+            m_keyError = tr("The Controller answered without a provisioning key.");
+        } else {
+            m_key = key;
+            m_caCert = o.value(u"caCert").toString();
+            // expirationTime is on the Controller's clock; count down on ours.
+            m_keyExpiresLocalMs = qint64(o.value(u"expirationTime").toDouble()) - r->clockSkewMs;
+            m_countdown.start();
+        }
+        Q_EMIT provisioningKeyChanged();
+        Q_EMIT keyCountdownChanged();
+    });
+}
+
+void AgentsPage::clearProvisioningKey()
+{
+    const bool had = hasKey() || m_keyLoading || !m_keyError.isEmpty() || m_keyRevealed;
+    delete m_keyRequest.data(); // its answer is no longer wanted
+    m_keyLoading = false;
+    m_key.fill(u'0');
+    m_key.clear();
+    m_caCert.clear();
+    m_keyUuid.clear();
+    m_keyError.clear();
+    m_keyRevealed = false;
+    m_keyExpiresLocalMs = 0;
+    m_countdown.stop();
+    if (had) {
+        Q_EMIT provisioningKeyChanged();
+        Q_EMIT keyCountdownChanged();
+    }
+}
+
+void AgentsPage::setKeyRevealed(bool revealed)
+{
+    if (revealed == m_keyRevealed)
+        return;
+    m_keyRevealed = revealed;
+    Q_EMIT provisioningKeyChanged();
+}
+
+QString AgentsPage::keyText() const
+{
+    if (m_key.isEmpty())
+        return {};
+    return m_keyRevealed ? m_key : QString(m_key.size(), u'•');
+}
+
+QString AgentsPage::keyExpiresAt() const
+{
+    return hasKey() ? TimeText::exact(m_keyExpiresLocalMs) : QString();
+}
+
+int AgentsPage::keySecondsLeft() const
+{
+    if (!hasKey())
+        return 0;
+    const qint64 left = m_keyExpiresLocalMs - QDateTime::currentMSecsSinceEpoch();
+    return left <= 0 ? 0 : int((left + 999) / 1000);
+}
+
+QString AgentsPage::keyCountdownText() const
+{
+    if (!hasKey())
+        return {};
+    const int left = keySecondsLeft();
+    if (left == 0)
+        return tr("expired");
+    return tr("%1 left").arg(TimeText::duration(qint64(left) * 1000));
+}
+
+QString AgentsPage::caCertPem() const
+{
+    if (m_caCert.isEmpty())
+        return {};
+    const auto decoded = QByteArray::fromBase64Encoding(m_caCert.toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || !decoded.decoded.contains("-----BEGIN"))
+        return m_caCert; // not base64 of a PEM: show what the Controller sent
+    return QString::fromUtf8(decoded.decoded);
+}
+
+QString AgentsPage::controllerUrl() const
+{
+    const ControlPlaneSession *session = m_cluster->session();
+    if (!session || !session->client())
+        return {};
+    QString url = session->client()->baseUrl().toString();
+    if (!url.endsWith(u'/'))
+        url += u'/';
+    return url;
+}
+
+QString AgentsPage::certCommand() const
+{
+    if (m_caCert.isEmpty())
+        return {};
+    // iofog-agent takes the CA as base64 of the PEM, which is what the Controller sends.
+    return u"sudo iofog-agent cert " + m_caCert;
+}
+
+QString AgentsPage::configCommand() const
+{
+    const QString url = controllerUrl();
+    return url.isEmpty() ? QString() : u"sudo iofog-agent config -a " + url;
+}
+
+QString AgentsPage::provisionCommand() const
+{
+    return hasKey() ? u"sudo iofog-agent provision " + keyText() : QString();
+}
+
+QString AgentsPage::rawProvisionCommand() const
+{
+    return hasKey() ? u"sudo iofog-agent provision " + m_key : QString();
+}
+
+void AgentsPage::copyKey() const
+{
+    if (hasKey())
+        m_cluster->copy(m_key, true);
+}
+
+void AgentsPage::copyProvisionCommand() const
+{
+    if (hasKey())
+        m_cluster->copy(rawProvisionCommand(), true);
+}
+
+void AgentsPage::copyCertCommand() const
+{
+    if (const QString cert = certCommand(); !cert.isEmpty())
+        m_cluster->copy(cert, false);
+}
+
+void AgentsPage::copyConfigCommand() const
+{
+    if (const QString config = configCommand(); !config.isEmpty())
+        m_cluster->copy(config, false);
+}
+
+void AgentsPage::copyAllCommands() const
+{
+    if (!hasKey())
+        return;
+    QStringList lines;
+    if (const QString cert = certCommand(); !cert.isEmpty())
+        lines << cert;
+    if (const QString config = configCommand(); !config.isEmpty())
+        lines << config;
+    lines << rawProvisionCommand();
+    m_cluster->copy(lines.join(u'\n') + u'\n', true);
+}
 
 } // namespace Pot::Models

@@ -2,12 +2,24 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Agents (fogs) of the selected control plane.
+// Agents (fogs) of the selected control plane: the list on the left, the selected agent's details
+// and actions on the right.
 Item {
     id: page
     required property QtObject planes
     readonly property QtObject cluster: planes.cluster
     readonly property QtObject agents: cluster ? cluster.agents : null
+
+    function toneColour(tone) {
+        switch (tone) {
+        case 1: return Theme.ok;
+        case 2: return Theme.warn;
+        case 3: return Theme.bad;
+        case 4: return Theme.info;
+        case 5: return Theme.mutedText;
+        default: return Theme.mutedText;
+        }
+    }
 
     EmptyState {
         anchors.fill: parent
@@ -37,6 +49,152 @@ Item {
                 emptyTitle: qsTr("No agents")
                 emptyText: qsTr("This control plane has no agents yet. Add one with potctl or the Controller API, then provision it with its key.")
             }
+
+            Item {
+                id: detail
+                SplitView.preferredWidth: 440
+                SplitView.minimumWidth: 320
+                readonly property bool selected: page.agents !== null && page.agents.hasSelection
+
+                EmptyState {
+                    anchors.fill: parent
+                    visible: !detail.selected
+                    title: qsTr("Select an agent to see its details")
+                    text: qsTr("Status, resources, configuration, router and NATS settings of the agent, and what you can do with it.")
+                }
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    anchors.margins: Theme.margin
+                    spacing: Theme.spacing
+                    visible: detail.selected
+
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Label {
+                            Layout.fillWidth: true
+                            text: page.agents ? page.agents.selectedName : ""
+                            font.pixelSize: 18
+                            font.bold: true
+                            elide: Text.ElideRight
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: qsTr("Agent name")
+                            Accessible.description: text
+                        }
+                        Badge {
+                            visible: text.length > 0
+                            text: page.agents ? page.agents.selectedStatus : ""
+                            tone: page.toneColour(page.agents ? page.agents.selectedStatusTone : 0)
+                            Accessible.name: qsTr("Agent status")
+                            Accessible.description: text
+                        }
+                    }
+
+                    Flow {
+                        id: actions
+                        Layout.fillWidth: true
+                        spacing: 6
+                        ActionButton {
+                            text: qsTr("Reboot")
+                            deniedReason: page.agents ? page.agents.rebootDeniedReason : ""
+                            onClicked: plainConfirm.ask("reboot",
+                                qsTr("Reboot agent"),
+                                qsTr("Reboot the host of agent %1? Its microservices stop until the host is back.").arg(page.agents.selectedName),
+                                qsTr("Reboot agent"))
+                        }
+                        ActionButton {
+                            text: qsTr("Prune")
+                            deniedReason: page.agents ? page.agents.pruneDeniedReason : ""
+                            onClicked: plainConfirm.ask("prune",
+                                qsTr("Prune agent"),
+                                qsTr("Remove the unused container images on agent %1? Images needed later are pulled again.").arg(page.agents.selectedName),
+                                qsTr("Prune agent"))
+                        }
+                        ActionButton {
+                            text: qsTr("Upgrade")
+                            deniedReason: page.agents ? page.agents.upgradeDeniedReason : ""
+                            ready: page.agents !== null && page.agents.readyToUpgrade
+                            disabledHint: qsTr("The Controller does not offer an upgrade for this agent (isReadyToUpgrade is false).")
+                            onClicked: plainConfirm.ask("upgrade",
+                                qsTr("Upgrade agent"),
+                                qsTr("Upgrade the agent software on %1? The agent restarts.").arg(page.agents.selectedName),
+                                qsTr("Upgrade agent"))
+                        }
+                        ActionButton {
+                            text: qsTr("Rollback")
+                            deniedReason: page.agents ? page.agents.rollbackDeniedReason : ""
+                            ready: page.agents !== null && page.agents.readyToRollback
+                            disabledHint: qsTr("There is no earlier agent version to roll back to (isReadyToRollback is false).")
+                            onClicked: plainConfirm.ask("rollback",
+                                qsTr("Roll back agent"),
+                                qsTr("Roll the agent software on %1 back to its previous version? The agent restarts.").arg(page.agents.selectedName),
+                                qsTr("Roll back agent"))
+                        }
+                        ActionButton {
+                            text: qsTr("Delete…")
+                            destructive: true
+                            deniedReason: page.agents ? page.agents.deleteDeniedReason : ""
+                            onClicked: {
+                                deleteConfirm.targetUuid = page.agents.selectedUuid;
+                                deleteConfirm.confirmName = page.agents.selectedName;
+                                deleteConfirm.message = qsTr("Delete agent %1 from the control plane? Its microservices are removed from it and the agent can no longer connect. This cannot be undone.").arg(page.agents.selectedName);
+                                deleteConfirm.open();
+                            }
+                        }
+                        ActionButton {
+                            text: qsTr("Provisioning key…")
+                            deniedReason: page.agents ? page.agents.provisioningKeyDeniedReason : ""
+                            onClicked: keyDialog.open()
+                        }
+                    }
+
+                    DetailPane {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        name: qsTr("Agent details")
+                        model: page.agents ? page.agents.details : null
+                        cluster: page.cluster
+                    }
+                }
+            }
         }
+    }
+
+    // Reboot, prune, upgrade, rollback: a plain confirmation naming the agent.
+    ConfirmDialog {
+        id: plainConfirm
+        property string action
+        property string targetUuid
+        function ask(what, heading, text, button) {
+            action = what;
+            targetUuid = page.agents.selectedUuid;
+            title = heading;
+            message = text;
+            confirmText = button;
+            open();
+        }
+        onConfirmed: {
+            switch (action) {
+            case "reboot": page.agents.reboot(targetUuid); break;
+            case "prune": page.agents.prune(targetUuid); break;
+            case "upgrade": page.agents.upgrade(targetUuid); break;
+            case "rollback": page.agents.rollback(targetUuid); break;
+            }
+        }
+    }
+
+    ConfirmDialog {
+        id: deleteConfirm
+        property string targetUuid
+        title: qsTr("Delete agent")
+        confirmText: qsTr("Delete agent")
+        destructive: true
+        onConfirmed: page.agents.deleteAgent(targetUuid)
+    }
+
+    ProvisioningKeyDialog {
+        id: keyDialog
+        agents: page.agents
     }
 }
