@@ -13,8 +13,6 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, parent ? parent.width - 40 : 640)
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Provisioning key")
 
     onOpened: agents.fetchProvisioningKey()
     onClosed: if (agents) agents.clearProvisioningKey()
@@ -47,9 +45,12 @@ Dialog {
         }
     }
 
+    // Accessible properties attach to Items only, not to the Dialog (a Popup).
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.spacing
+        Accessible.role: Accessible.Pane
+        Accessible.name: qsTr("Provisioning key")
 
         BusyIndicator {
             Layout.alignment: Qt.AlignHCenter

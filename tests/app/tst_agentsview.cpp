@@ -1,0 +1,195 @@
+#include "consolewindow.h"
+#include "models/agentspage.h"
+#include "models/clusterview.h"
+#include "testutil.h"
+#include "uitestutil.h"
+
+#include <QJsonObject>
+#include <QQmlProperty>
+#include <QTest>
+
+using namespace Pot;
+using Pot::Test::ConsoleWindow;
+using Pot::Test::HttpRequest;
+using Pot::Test::HttpResponse;
+
+namespace {
+const QString EdgeUuid = QStringLiteral("8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc");
+const QString Api = QStringLiteral("/api/v3");
+const QString Key = QStringLiteral("d11faeaa-8963-4822-9cd9-1fab5aae0162");
+} // namespace
+
+/// The Agents page in the real window: list, details, actions with their confirmations and
+/// permission reasons, and the provisioning key dialog.
+class TstAgentsView : public QObject
+{
+    Q_OBJECT
+
+private:
+    ConsoleWindow m_console;
+
+    bool enabled(const QString &button) const
+    {
+        QQuickItem *b = m_console.button(button);
+        return b && b->isEnabled();
+    }
+
+    /// Opens Agents and selects edge-node-1; false when something is missing.
+    bool selectEdgeNode()
+    {
+        if (!m_console.openSection(QStringLiteral("Agents")))
+            return false;
+        if (!m_console.clickCell(QStringLiteral("edge-node-1")))
+            return false;
+        QTest::qWait(50);
+        return QTest::qWaitFor(
+            [this] {
+                return m_console.description(QStringLiteral("Agent name"))
+                       == QStringLiteral("edge-node-1");
+            },
+            ConsoleWindow::Wait);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_console.start());
+        QVERIFY(m_console.signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.cluster()->roleBindings()->loaded(), ConsoleWindow::Wait);
+    }
+
+    void listFilterAndDetails()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Agents")));
+        QVERIFY(m_console.find(QStringLiteral("edge-node-1"), QAccessible::Cell));
+        QVERIFY(m_console.find(QStringLiteral("Select an agent to see its details")));
+        m_console.screenshot(QStringLiteral("agents-list"));
+
+        Pot::Test::typeInto(m_console.field(QStringLiteral("Filter agents")), QStringLiteral("edge"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("agents count")),
+                                  QStringLiteral("1 of 2"), ConsoleWindow::Wait);
+        QVERIFY(selectEdgeNode());
+        QCOMPARE(m_console.description(QStringLiteral("Agent status")),
+                 QStringLiteral("NOT_PROVISIONED"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Time zone")),
+                                  QStringLiteral("Europe/Istanbul"), ConsoleWindow::Wait);
+        QCOMPARE(m_console.description(QStringLiteral("Location")),
+                 QStringLiteral("Building A, rack 3"));
+        QVERIFY(m_console.find(QStringLiteral("Agent details"), QAccessible::List));
+        // An admin may run everything the agent is ready for.
+        QVERIFY(enabled(QStringLiteral("Reboot")));
+        QVERIFY(enabled(QStringLiteral("Upgrade")));
+        QVERIFY(!enabled(QStringLiteral("Rollback")));
+        QVERIFY(m_console.description(QStringLiteral("Rollback"), QAccessible::Button)
+                    .contains(u"isReadyToRollback"));
+        m_console.screenshot(QStringLiteral("agents-detail"));
+    }
+
+    void rebootAfterConfirmation()
+    {
+        const QString path = Api + u"/iofog/" + EdgeUuid + u"/reboot";
+        m_console.controller().protectedFixture("POST", path, 204, QString());
+        QVERIFY(selectEdgeNode());
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot")));
+        QVERIFY(m_console.find(QStringLiteral("Confirmation message")));
+        QVERIFY(m_console.description(QStringLiteral("Confirmation message")).contains(u"edge-node-1"));
+        QCOMPARE(m_console.controller().hits("POST", path), 0); // nothing before confirming
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot agent")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("POST", path), 1, ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->lastActionMessage(),
+                                  QStringLiteral("Reboot of agent edge-node-1 requested."),
+                                  ConsoleWindow::Wait);
+        QVERIFY(m_console.cluster()->lastActionOk());
+    }
+
+    void deleteNeedsTheTypedName()
+    {
+        const QString path = Api + u"/iofog/" + EdgeUuid;
+        m_console.controller().protectedFixture("DELETE", path, 202, QString());
+        QVERIFY(selectEdgeNode());
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Delete…")));
+        QQuickItem *confirm = m_console.button(QStringLiteral("Delete agent"));
+        QVERIFY(confirm);
+        QVERIFY(!confirm->isEnabled());
+        Pot::Test::typeInto(m_console.field(QStringLiteral("Name to confirm")),
+                            QStringLiteral("edge-node"));
+        QTest::qWait(50);
+        QVERIFY(!confirm->isEnabled());
+        Pot::Test::typeInto(m_console.field(QStringLiteral("Name to confirm")),
+                            QStringLiteral("edge-node-1"));
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->isEnabled(), ConsoleWindow::Wait);
+        Pot::Test::clickItem(confirm);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("DELETE", path), 1, ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->lastActionMessage(),
+                                  QStringLiteral("Agent edge-node-1 deleted."), ConsoleWindow::Wait);
+    }
+
+    void provisioningKeyDialog()
+    {
+        auto &c = m_console.controller();
+        c.setHandler("GET", Api + u"/iofog/" + EdgeUuid + u"/provisioning-key",
+                     [&c](const HttpRequest &r) {
+                         HttpResponse refusal;
+                         if (!c.authorize(r, &refusal))
+                             return refusal;
+                         return HttpResponse::json(
+                             201, QJsonObject{{QStringLiteral("key"), Key},
+                                              {QStringLiteral("expirationTime"),
+                                               double(c.serverNowMs() + 20 * 60 * 1000)},
+                                              {QStringLiteral("caCert"), QString()}});
+                     });
+        QVERIFY(selectEdgeNode());
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Provisioning key…")));
+        QVERIFY(m_console.find(QStringLiteral("Provisioning key"), QAccessible::Pane));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Provisioning key value")),
+                                  QString(Key.size(), u'•'), ConsoleWindow::Wait);
+        const QString countdown = m_console.description(QStringLiteral("Key expiry"));
+        QVERIFY2(countdown.startsWith(u"19 min") || countdown.startsWith(u"20 min"),
+                 qPrintable(countdown));
+        QVERIFY(m_console.description(QStringLiteral("Controller command"))
+                    .startsWith(u"sudo iofog-agent config -a " + c.address()));
+        QVERIFY(!m_console.description(QStringLiteral("Provision command")).contains(Key));
+        m_console.screenshot(QStringLiteral("agents-provisioning-key"));
+
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Reveal key")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Provisioning key value")),
+                                  Key, ConsoleWindow::Wait);
+        QCOMPARE(m_console.description(QStringLiteral("Provision command")),
+                 u"sudo iofog-agent provision " + Key);
+
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Close")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.cluster()->agents()->hasKey(), ConsoleWindow::Wait);
+    }
+
+    void viewerSeesWhyActionsAreOff()
+    {
+        QVERIFY(m_console.signIn(QStringLiteral("viewer@example.com"), QStringLiteral("viewer-pass"),
+                                 false, QStringLiteral("viewer")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.cluster()->roleBindings()->loaded(), ConsoleWindow::Wait);
+        QVERIFY(selectEdgeNode());
+        QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Reboot")), ConsoleWindow::Wait);
+        const QString why = m_console.description(QStringLiteral("Reboot"), QAccessible::Button);
+        QVERIFY2(why.contains(u"fogs:patch"), qPrintable(why));
+        QVERIFY(m_console.description(QStringLiteral("Delete…"), QAccessible::Button)
+                    .contains(u"fogs:delete"));
+        // fogs:get is enough to mint a key (controller-api.md §6.4).
+        QVERIFY(enabled(QStringLiteral("Provisioning key…")));
+    }
+
+    void readOnlyProfileRunsNothing()
+    {
+        QVERIFY(m_console.signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass"),
+                                 true, QStringLiteral("read-only admin")));
+        QVERIFY(selectEdgeNode());
+        for (const QString &action : {QStringLiteral("Reboot"), QStringLiteral("Prune"),
+                                      QStringLiteral("Upgrade"), QStringLiteral("Delete…"),
+                                      QStringLiteral("Provisioning key…")}) {
+            QTRY_VERIFY_WITH_TIMEOUT(!enabled(action), ConsoleWindow::Wait);
+            const QString why = m_console.description(action, QAccessible::Button);
+            QVERIFY2(why.contains(u"read-only"), qPrintable(action + u": " + why));
+        }
+    }
+};
+
+QTEST_MAIN(TstAgentsView)
+#include "tst_agentsview.moc"
