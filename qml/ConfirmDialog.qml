@@ -14,8 +14,6 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(520, parent ? parent.width - 40 : 520)
-    Accessible.role: Accessible.Dialog
-    Accessible.name: title
 
     onOpened: {
         typed.text = "";
@@ -28,6 +26,8 @@ Dialog {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.spacing
+        Accessible.role: Accessible.Dialog
+        Accessible.name: dialog.title
         Label {
             Layout.fillWidth: true
             text: dialog.message

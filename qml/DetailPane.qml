@@ -51,22 +51,26 @@ ListView {
                 color: Theme.mutedText
                 Layout.preferredWidth: Math.min(190, pane.width * 0.35)
                 Layout.alignment: Qt.AlignTop
+                topPadding: 6
                 elide: Text.ElideRight
             }
             Label {
                 text: rowItem.masked ? "••••••••••••" : rowItem.value
                 color: rowItem.warning ? Theme.warn : Theme.text
                 font.family: rowItem.value.length > 48 && rowItem.value.indexOf(" ") < 0 ? "monospace" : Qt.application.font.family
-                wrapMode: Text.WrapAnywhere
+                wrapMode: Text.Wrap
                 textFormat: Text.PlainText
                 maximumLineCount: 12
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                topPadding: 6
             }
             ToolButton {
                 text: qsTr("Copy")
-                visible: rowItem.value.length > 0 && pane.cluster !== null
+                visible: rowItem.value.length > 0 && rowItem.value !== "—" && pane.cluster !== null
                 font.pixelSize: 11
+                Layout.alignment: Qt.AlignTop
                 Accessible.name: qsTr("Copy %1").arg(rowItem.label)
                 onClicked: pane.cluster.copy(rowItem.value, rowItem.sensitive)
             }

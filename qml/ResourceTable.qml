@@ -11,7 +11,7 @@ Item {
     property string noun: qsTr("items")          // plural, lower case: "agents"
     property string emptyTitle: qsTr("Nothing here yet")
     property string emptyText: ""
-    readonly property bool hasRows: list.loaded && list.count > 0
+    readonly property bool hasRows: list !== null && list.loaded && list.count > 0
     // Tone values from the model (Tone enum in resourcetablemodel.h).
     function toneColour(tone) {
         switch (tone) {
