@@ -279,8 +279,18 @@ NatsPage::NatsPage(ClusterView *cluster)
         const QJsonObject o = m_userRules->selectedObject();
         m_userRuleDetails->setRows(o.isEmpty() ? QList<DetailRow>() : NatsDetails::userRuleRows(o));
     });
-    connect(m_accountRules, &ResourceList::applied, this, &NatsPage::rulesChanged);
-    connect(m_userRules, &ResourceList::applied, this, &NatsPage::rulesChanged);
+    // Only a real change of names: a refresh must not reset a rule picked in an open dialog.
+    auto checkRules = [this] {
+        const QStringList account = accountRuleNames();
+        const QStringList user = userRuleNames();
+        if (account == m_accountRuleNames && user == m_userRuleNames)
+            return;
+        m_accountRuleNames = account;
+        m_userRuleNames = user;
+        Q_EMIT rulesChanged();
+    };
+    connect(m_accountRules, &ResourceList::applied, this, checkRules);
+    connect(m_userRules, &ResourceList::applied, this, checkRules);
     connect(cluster, &ClusterView::refreshTick, this, &NatsPage::refreshDocuments);
     // Offline and demo: the documents come from the snapshot at once.
     if (!cluster->online())

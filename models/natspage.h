@@ -138,6 +138,8 @@ private:
     QJsonObject m_operator;
     QJsonObject m_hub;
     QList<QJsonObject> m_applications; ///< read here only when no applications list exists
+    QStringList m_accountRuleNames;
+    QStringList m_userRuleNames;
     QString m_operatorError;
     QString m_hubError;
     bool m_documentsLive = false;

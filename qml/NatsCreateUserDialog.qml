@@ -19,8 +19,6 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(520, parent ? parent.width - 40 : 520)
-    Accessible.role: Accessible.Dialog
-    Accessible.name: title
 
     onOpened: {
         appField.text = dialog.application;

@@ -16,8 +16,6 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: Math.min(720, parent ? parent.width - 40 : 720)
     height: Math.min(620, parent ? parent.height - 40 : 620)
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("User creds")
     onClosed: if (creds) creds.clear()
     onOpened: liveUrl.text = nats.hubUrl
 

@@ -54,9 +54,12 @@ Item {
                 }
             }
         }
-        StackLayout {
+        // Built only while there is a NATS page model (none when no control plane is selected).
+        Loader {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            active: page.nats !== null
+            sourceComponent: StackLayout {
             currentIndex: tabs.currentIndex
 
             NatsOperatorView {
@@ -144,6 +147,7 @@ Item {
                 emptyTitle: qsTr("No user rules")
                 selectPrompt: qsTr("Select a rule to see its fields in words. Null limits and a resp.ttl that looks like milliseconds are flagged.")
             }
+            }
         }
     }
 
@@ -174,8 +178,6 @@ Item {
         modal: true
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 40)
-        Accessible.role: Accessible.Dialog
-        Accessible.name: title
         onOpened: { ensureApp.text = ""; ensureRule.currentIndex = 0; ensureApp.forceActiveFocus() }
         GridLayout {
             anchors.fill: parent

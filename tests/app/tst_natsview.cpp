@@ -77,13 +77,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(app->property("text").toString(), QStringLiteral("foo-producer"),
                                   ConsoleWindow::Wait);
         Pot::Test::typeInto(m_console.field(QStringLiteral("User name")), QStringLiteral("ops-cli"));
-        QQuickItem *unit = m_console.find(QStringLiteral("Expiry unit"));
+        QQuickItem *unit = m_console.find(QStringLiteral("Expiry unit"), QAccessible::ComboBox);
         QVERIFY(unit);
         unit->setProperty("currentIndex", 1); // hours
         QQuickItem *amount = m_console.find(QStringLiteral("Expiry amount"));
         QVERIFY(amount);
         amount->setProperty("value", 720);
-        QQuickItem *rule = m_console.find(QStringLiteral("User rule"));
+        QQuickItem *rule = m_console.find(QStringLiteral("User rule"), QAccessible::ComboBox);
         QVERIFY(rule);
         const QStringList rules = m_console.cluster()->nats()->userRuleNames();
         QVERIFY(rules.contains(QStringLiteral("sensor-publisher")));
