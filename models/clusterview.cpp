@@ -391,6 +391,10 @@ void ClusterView::updateListAvailability()
 {
     for (ResourceList *l : std::as_const(m_lists)) {
         const auto &spec = l->spec();
+        if (m_natsKnown && !m_natsAvailable && spec.rbacResource.startsWith(u"nats")) {
+            l->setUnavailable(tr("NATS is disabled on this Controller."));
+            continue;
+        }
         l->setUnavailable(spec.rbacResource.isEmpty()
                               ? QString()
                               : readDeniedReason(spec.rbacResource, spec.rbacVerb, spec.rbacName));
@@ -422,6 +426,7 @@ void ClusterView::checkNatsCapability()
                     !s)
                     qCWarning(lcCoreProfiles) << "capabilities not saved:" << s.error().message;
             }
+            updateListAvailability();
             Q_EMIT natsAvailableChanged();
         });
 }

@@ -117,7 +117,8 @@ public:
     /// Sends a request that changes nothing (creds, provisioning key). Fails at once when offline.
     Net::ApiReply *send(const Net::ApiRequest &request, QObject *context, Done done);
     /// Runs a mutating request, reports it through actionFinished() with `successText`, and
-    /// refreshes `refresh` afterwards. Refused (with the reason) when `deniedReason` is not empty.
+    /// refreshes `refresh` afterwards. Refused (with the reason) when read-only; callers check
+    /// deniedReason() for the RBAC verb first, as their buttons do.
     void runAction(const QString &successText, const Net::ApiRequest &request,
                    const QList<ResourceList *> &refresh, Done done = {});
 
