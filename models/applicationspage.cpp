@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Pot::Models {
 
 namespace {
@@ -181,9 +183,9 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
     ResourceList::Spec ms;
     ms.id = QStringLiteral("applicationMicroservices");
     ms.arrayKey = QStringLiteral("microservices");
-    ms.columns = {{tr("Name"), 150},   {tr("Status"), 110}, {tr("Agent"), 130},
-                  {tr("Images"), 220}, {tr("Ports"), 110},  {tr("Health"), 90},
-                  {tr("NATS"), 150}};
+    // Images last: they are long, and the columns before them matter more in a narrow pane.
+    ms.columns = {{tr("Name"), 120}, {tr("Status"), 95}, {tr("Agent"), 100}, {tr("Ports"), 100},
+                  {tr("Health"), 75}, {tr("NATS"), 140}, {tr("Images"), 260}};
     ms.build = [names = m_agentNames](const QJsonObject &o) {
         ResourceRow row;
         row.key = o.value(u"uuid").toString();
@@ -210,23 +212,23 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
         row.cells = {o.value(u"name").toString(),
                      state,
                      names->value(agentUuid, agentUuid),
-                     images.join(u", "),
                      ports.join(u", "),
                      health,
-                     natsCell(o)};
+                     natsCell(o),
+                     images.join(u", ")};
         row.tips = {row.key,
                     error.isEmpty() ? QString() : error,
                     agentUuid,
-                    imageTips.join(u'\n'),
                     ApplicationsPage::tr("host port → container port"),
                     {},
-                    {}};
+                    {},
+                    imageTips.join(u'\n')};
         const QString lowerHealth = health.toLower();
         const Tone healthTone = lowerHealth == u"healthy"     ? Tone::Ok
                                 : lowerHealth == u"unhealthy" ? Tone::Bad
                                                               : Tone::Muted;
         row.tones = {Tone::None, error.isEmpty() ? microserviceTone(state) : Tone::Bad, Tone::None,
-                     Tone::None, Tone::None, healthTone};
+                     Tone::None, healthTone};
         return row;
     };
     // Fed from the selected application; parsed at once (no pool), never fetched by itself.
@@ -240,14 +242,20 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
     connect(m_systemList, &ResourceList::selectedObjectChanged, this, onApplication);
     connect(m_microservices, &ResourceList::selectedObjectChanged, this,
             &ApplicationsPage::updateDetails);
-    // The microservice table shows the application list's age; it has no refresh of its own.
-    auto freshness = [this] {
-        m_microservices->setFixed(shownList()->freshnessText());
-        m_microservices->setStale(shownList()->stale());
-    };
-    connect(m_list, &ResourceList::freshnessChanged, this, freshness);
-    connect(m_systemList, &ResourceList::freshnessChanged, this, freshness);
-    connect(this, &ApplicationsPage::showSystemChanged, this, freshness);
+    // The microservice table has no request of its own: its refresh() (no client) only marks it
+    // stale, which is taken as "read the application list again"; the answer feeds it anew.
+    connect(m_microservices, &ResourceList::stateChanged, this, [this] {
+        ResourceList *source = shownList();
+        if (m_microservices->stale() && !source->stale() && !m_cluster->demo()) {
+            source->refresh();
+            feedMicroservices();
+        }
+    });
+    if (cluster->demo())
+        m_microservices->setFixed(m_list->freshnessText());
+    // Same age as the list it comes from, re-read on the same tick.
+    for (ResourceList *source : {m_list, m_systemList})
+        connect(source, &ResourceList::freshnessChanged, m_microservices, &ResourceList::notifyFreshness);
     if (AgentsPage *agents = cluster->agents()) {
         connect(agents->list(), &ResourceList::applied, this, [this] {
             feedMicroservices();
@@ -257,7 +265,6 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
     connect(cluster, &ClusterView::permissionsChanged, this, &ApplicationsPage::actionsChanged);
     connect(cluster, &ClusterView::onlineChanged, this, &ApplicationsPage::actionsChanged);
     connect(this, &ApplicationsPage::selectionChanged, this, &ApplicationsPage::actionsChanged);
-    freshness();
     onApplication();
 }
 
@@ -301,6 +308,16 @@ bool ApplicationsPage::applicationSystem() const
 bool ApplicationsPage::applicationActivated() const
 {
     return application().value(u"isActivated").toBool();
+}
+
+bool ApplicationsPage::applicationNatsAccess() const
+{
+    return application().value(u"natsConfig").toObject().value(u"natsAccess").toBool();
+}
+
+bool ApplicationsPage::microserviceNatsAccess() const
+{
+    return microservice().value(u"natsConfig").toObject().value(u"natsAccess").toBool();
 }
 
 QString ApplicationsPage::accountRuleName() const
@@ -483,14 +500,33 @@ void ApplicationsPage::feedMicroservices()
                                 source->stale());
 }
 
+namespace {
+
+/// DetailsModel updates rows in place; a ListView does not re-read a row's section on dataChanged,
+/// so when rows change groups (another microservice, an error row appears) start from empty.
+void setDetailRows(DetailsModel *model, const QList<DetailRow> &rows)
+{
+    const QList<DetailRow> &old = model->rows();
+    const qsizetype common = std::min(old.size(), rows.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        if (old.at(i).group != rows.at(i).group || old.at(i).label != rows.at(i).label) {
+            model->clear();
+            break;
+        }
+    }
+    model->setRows(rows);
+}
+
+} // namespace
+
 void ApplicationsPage::updateDetails()
 {
     const QJsonObject app = application();
-    m_appDetails->setRows(app.isEmpty() ? QList<DetailRow>() : applicationRows(app));
+    setDetailRows(m_appDetails, app.isEmpty() ? QList<DetailRow>() : applicationRows(app));
     const QJsonObject ms = microservice();
-    m_msDetails->setRows(
-        ms.isEmpty() ? QList<DetailRow>()
-                     : microserviceRows(ms, agentName(ms.value(u"iofogUuid").toString())));
+    setDetailRows(m_msDetails,
+                  ms.isEmpty() ? QList<DetailRow>()
+                               : microserviceRows(ms, agentName(ms.value(u"iofogUuid").toString())));
     Q_EMIT selectionChanged();
 }
 

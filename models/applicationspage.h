@@ -34,12 +34,14 @@ class ApplicationsPage final : public QObject
     Q_PROPERTY(QString applicationName READ applicationName NOTIFY selectionChanged)
     Q_PROPERTY(bool applicationSystem READ applicationSystem NOTIFY selectionChanged)
     Q_PROPERTY(bool applicationActivated READ applicationActivated NOTIFY selectionChanged)
+    Q_PROPERTY(bool applicationNatsAccess READ applicationNatsAccess NOTIFY selectionChanged)
     Q_PROPERTY(QString accountRuleName READ accountRuleName NOTIFY selectionChanged)
     Q_PROPERTY(bool hasMicroservice READ hasMicroservice NOTIFY selectionChanged)
     Q_PROPERTY(QString microserviceUuid READ microserviceUuid NOTIFY selectionChanged)
     Q_PROPERTY(QString microserviceName READ microserviceName NOTIFY selectionChanged)
     Q_PROPERTY(QString microserviceStatus READ microserviceStatus NOTIFY selectionChanged)
     Q_PROPERTY(bool microserviceActivated READ microserviceActivated NOTIFY selectionChanged)
+    Q_PROPERTY(bool microserviceNatsAccess READ microserviceNatsAccess NOTIFY selectionChanged)
     Q_PROPERTY(QString userRuleName READ userRuleName NOTIFY selectionChanged)
     // Why each action on the selection is refused ("" = allowed): permissions, read-only, system.
     Q_PROPERTY(QString applicationPatchDenied READ applicationPatchDenied NOTIFY actionsChanged)
@@ -69,12 +71,16 @@ public:
     QString applicationName() const;
     bool applicationSystem() const;
     bool applicationActivated() const;
+    bool applicationNatsAccess() const;
+    /// The application's NATS account rule; empty without NATS access or with the default rule.
     QString accountRuleName() const;
     bool hasMicroservice() const { return !microservice().isEmpty(); }
     QString microserviceUuid() const;
     QString microserviceName() const;
     QString microserviceStatus() const;
     bool microserviceActivated() const;
+    bool microserviceNatsAccess() const;
+    /// The microservice's NATS user rule; empty without NATS access or with the default rule.
     QString userRuleName() const;
 
     QString applicationPatchDenied() const;

@@ -190,11 +190,11 @@ private Q_SLOTS:
         QCOMPARE(ms->table()->rowAt(0).tones.value(1), Models::Tone::Info);
         // iofogUuid shown as the agent's name once the agent list is read.
         QCOMPARE(cell(ms, SensorUuid, 2), QStringLiteral("edge-node-1"));
-        QCOMPARE(cell(ms, SensorUuid, 3),
+        QCOMPARE(cell(ms, SensorUuid, 3), QStringLiteral("18080→8080/tcp"));
+        QCOMPARE(cell(ms, SensorUuid, 4), QStringLiteral("no check"));
+        QCOMPARE(cell(ms, SensorUuid, 5), QStringLiteral("on (sensor-publisher)"));
+        QCOMPARE(cell(ms, SensorUuid, 6),
                  QStringLiteral("temp-sensor:1.2.0 (x86), temp-sensor:1.2.0-arm (ARM)"));
-        QCOMPARE(cell(ms, SensorUuid, 4), QStringLiteral("18080→8080/tcp"));
-        QCOMPARE(cell(ms, SensorUuid, 5), QStringLiteral("no check"));
-        QCOMPARE(cell(ms, SensorUuid, 6), QStringLiteral("on (sensor-publisher)"));
 
         // The system tab shows the system applications' microservices.
         page()->setShowSystem(true);
@@ -388,10 +388,22 @@ private Q_SLOTS:
         QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("1"));
         QCOMPARE(cell(page()->microservices(), SensorUuid, 1), QStringLiteral("RUNNING"));
         QCOMPARE(page()->microservices()->table()->rowAt(0).tones.value(1), Models::Tone::Ok);
-        QCOMPARE(cell(page()->microservices(), SensorUuid, 5), QStringLiteral("healthy"));
+        QCOMPARE(cell(page()->microservices(), SensorUuid, 4), QStringLiteral("healthy"));
         QCOMPARE(page()->microserviceStatus(), QStringLiteral("RUNNING"));
         QCOMPARE(page()->microserviceDetails()->valueOf(QStringLiteral("Status")),
                  QStringLiteral("RUNNING"));
+    }
+
+    void refreshingMicroservicesReadsTheApplicationsAgain()
+    {
+        selectSensor();
+        const int before = countRequests("GET", Api + u"/application");
+        QSignalSpy applied(page()->list(), &ResourceList::applied);
+        page()->microservices()->refresh();
+        QVERIFY(!page()->microservices()->stale());
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
+        QCOMPARE(countRequests("GET", Api + u"/application"), before + 1);
+        QCOMPARE(page()->microservices()->selectedKey(), SensorUuid);
     }
 
     void failedMicroserviceIsBad()
