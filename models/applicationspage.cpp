@@ -137,8 +137,9 @@ ResourceRow applicationRow(const QJsonObject &o)
 
 QList<ResourceColumn> applicationColumns()
 {
-    return {{ApplicationsPage::tr("Name"), 180},         {ApplicationsPage::tr("State"), 90},       {ApplicationsPage::tr("Microservices"), 100},
-            {ApplicationsPage::tr("Running"), 70},       {ApplicationsPage::tr("NATS"), 150},       {ApplicationsPage::tr("Description"), 240},
+    return {{ApplicationsPage::tr("Name"), 160},        {ApplicationsPage::tr("State"), 80},
+            {ApplicationsPage::tr("Microservices"), 105}, {ApplicationsPage::tr("Running"), 70},
+            {ApplicationsPage::tr("NATS"), 150},          {ApplicationsPage::tr("Description"), 240},
             {ApplicationsPage::tr("Updated"), 110}};
 }
 
@@ -184,8 +185,8 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
     ms.id = QStringLiteral("applicationMicroservices");
     ms.arrayKey = QStringLiteral("microservices");
     // Images last: they are long, and the columns before them matter more in a narrow pane.
-    ms.columns = {{tr("Name"), 120}, {tr("Status"), 95}, {tr("Agent"), 100}, {tr("Ports"), 100},
-                  {tr("Health"), 75}, {tr("NATS"), 140}, {tr("Images"), 260}};
+    ms.columns = {{tr("Name"), 120}, {tr("Status"), 95}, {tr("Agent"), 100}, {tr("Ports"), 120},
+                  {tr("Health"), 80}, {tr("NATS"), 160}, {tr("Images"), 260}};
     ms.build = [names = m_agentNames](const QJsonObject &o) {
         ResourceRow row;
         row.key = o.value(u"uuid").toString();

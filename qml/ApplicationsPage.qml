@@ -78,7 +78,7 @@ Item {
                 Layout.fillHeight: true
 
                 StackLayout {
-                    SplitView.preferredWidth: 430
+                    SplitView.preferredWidth: 380
                     SplitView.minimumWidth: 300
                     currentIndex: tabs.currentIndex
                     ResourceTable {
@@ -190,7 +190,8 @@ Item {
                             orientation: Qt.Vertical
 
                             ResourceTable {
-                                SplitView.preferredHeight: 190
+                                // Tall enough for its rows (filter bar, header, rows), leaving the rest to the details.
+                                SplitView.preferredHeight: Math.min(280, 90 + 30 * Math.max(2, list ? list.count : 0))
                                 SplitView.minimumHeight: 120
                                 list: page.apps ? page.apps.microservices : null
                                 noun: qsTr("microservices")
