@@ -115,6 +115,18 @@ ApplicationWindow {
         }
     }
 
+    // NATS rule names on the Applications page link to the NATS section; the NATS page shows the
+    // rule when it offers showRule(kind, name) (kind "account" or "user").
+    Connections {
+        target: window.planes.cluster ? window.planes.cluster.applications : null
+        function onRuleLinkActivated(kind, name) {
+            sidebar.currentIndex = 3;
+            const nats = pages.children[3];
+            if (nats && typeof nats.showRule === "function")
+                nats.showRule(kind, name);
+        }
+    }
+
     // Alt+1…9 pick a control plane by its place in the list.
     Shortcut { sequence: "Alt+1"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(0) }
     Shortcut { sequence: "Alt+2"; context: Qt.ApplicationShortcut; onActivated: window.selectProfile(1) }

@@ -1,0 +1,434 @@
+#include "core/profiles/memorysecretstore.h"
+#include "core/profiles/profilestore.h"
+#include "core/profiles/snapshotstore.h"
+#include "models/agentspage.h"
+#include "models/applicationspage.h"
+#include "models/clusterview.h"
+#include "models/controlplanes.h"
+#include "models/detailsmodel.h"
+#include "standincontroller.h"
+#include "testutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Pot;
+using Pot::Models::ApplicationsPage;
+using Pot::Models::ResourceList;
+using Pot::Test::HttpRequest;
+using Pot::Test::HttpResponse;
+
+namespace {
+
+const QString Api = QStringLiteral("/api/v3");
+const QString SensorUuid = QStringLiteral("4b4533f6-8d61-4751-a904-57acb0e8e692");
+constexpr int Wait = 15000;
+
+QString cell(ResourceList *list, const QString &key, int column)
+{
+    const int row = list->table()->indexOfKey(key);
+    return row < 0 ? QString() : list->table()->rowAt(row).cells.value(column);
+}
+
+} // namespace
+
+/// The Applications page model against the stand-in Controller: lists, the microservices of the
+/// selected application, details, rule links, actions and refresh without reset.
+class TstApplicationsPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Test::StandInController> m_controller;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<Profiles::ProfileStore> m_store;
+    std::unique_ptr<Profiles::MemorySecretStore> m_secrets;
+    std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
+    std::unique_ptr<Models::ControlPlanes> m_planes;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+
+    Models::ClusterView *cluster() const
+    {
+        return qobject_cast<Models::ClusterView *>(m_planes->currentCluster());
+    }
+    ApplicationsPage *page() const { return cluster()->applications(); }
+
+    bool signIn(const QString &email, const QString &password)
+    {
+        const QString error = m_planes->saveProfile(
+            -1, {{QStringLiteral("name"), QStringLiteral("stand-in")},
+                 {QStringLiteral("url"), m_controller->address()},
+                 {QStringLiteral("email"), email},
+                 {QStringLiteral("refreshInterval"), 300}});
+        if (!error.isEmpty())
+            return false;
+        const int index = m_planes->currentIndex();
+        m_planes->connectProfile(index);
+        const auto state = [this] { return m_planes->currentState(); };
+        QDeadlineTimer deadline(Wait);
+        while (state() != int(Models::ConnectionState::SignInRequired)
+               && state() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+            QTest::qWait(20);
+        if (state() == int(Models::ConnectionState::SignInRequired))
+            m_planes->signIn(index, email, password, QString(), false);
+        while (state() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+            QTest::qWait(20);
+        return state() == int(Models::ConnectionState::SignedIn);
+    }
+
+    /// The stand-in's GET /application answer with temp-sensor changed by `edit`.
+    static QJsonObject editedApplications(const std::function<void(QJsonObject &)> &edit)
+    {
+        QJsonObject answer = QJsonDocument::fromJson(Test::readData(
+                                 QStringLiteral("controller-3.7.3/GET_application.json")))
+                                 .object();
+        QJsonArray apps = answer.value(u"applications").toArray();
+        QJsonObject app = apps.at(0).toObject();
+        QJsonArray ms = app.value(u"microservices").toArray();
+        QJsonObject sensor = ms.at(0).toObject();
+        edit(sensor);
+        ms[0] = sensor;
+        app[QStringLiteral("microservices")] = ms;
+        apps[0] = app;
+        answer[QStringLiteral("applications")] = apps;
+        return answer;
+    }
+
+    void selectSensor()
+    {
+        // An action's follow-up refresh may still be under way; start from a settled list.
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->list()->loading(), Wait);
+        page()->setShowSystem(false);
+        page()->list()->setSelectedKey(QStringLiteral("foo-producer"));
+        page()->microservices()->setSelectedKey(SensorUuid);
+    }
+
+    int countRequests(const QByteArray &method, const QString &path) const
+    {
+        int n = 0;
+        for (const HttpRequest &r : m_controller->requests())
+            n += (r.method == method && r.path == path) ? 1 : 0;
+        return n;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Test::initTestEnvironment();
+        QVERIFY(m_dir.isValid());
+        m_controller = std::make_unique<Test::StandInController>();
+        QVERIFY(m_controller->listen());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_store = std::make_unique<Profiles::ProfileStore>(m_dir.filePath(QStringLiteral("p.yaml")));
+        m_secrets = std::make_unique<Profiles::MemorySecretStore>();
+        m_snapshots = std::make_unique<Profiles::SnapshotStore>(m_dir.filePath(QStringLiteral("s")));
+        Models::ControlPlanes::Services services;
+        services.network = m_network.get();
+        services.store = m_store.get();
+        services.secrets = m_secrets.get();
+        services.snapshots = m_snapshots.get();
+        services.potctlHome = m_dir.path();
+        services.requestTimeoutMs = 5000;
+        services.openBrowser = [](const QUrl &) {};
+        m_planes = std::make_unique<Models::ControlPlanes>(services);
+        QVERIFY(signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        QVERIFY(cluster());
+        for (QAbstractItemModel *m : {page()->list()->model(), page()->systemList()->model(),
+                                      page()->microservices()->model()})
+            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        QTRY_VERIFY_WITH_TIMEOUT(page()->list()->loaded() && page()->systemList()->loaded()
+                                     && cluster()->agents()->list()->loaded(),
+                                 Wait);
+    }
+
+    void listsShowTheCapture()
+    {
+        ResourceList *apps = page()->list();
+        QCOMPARE(apps->count(), 1);
+        const QString foo = QStringLiteral("foo-producer");
+        QCOMPARE(cell(apps, foo, 0), foo);
+        QCOMPARE(cell(apps, foo, 1), QStringLiteral("activated"));
+        QCOMPARE(cell(apps, foo, 2), QStringLiteral("1"));
+        QCOMPARE(cell(apps, foo, 3), QStringLiteral("0")); // temp-sensor is QUEUED
+        QCOMPARE(cell(apps, foo, 4), QStringLiteral("on (foo-exporter)"));
+        QVERIFY(cell(apps, foo, 5).startsWith(u"Publishes telemetry"));
+
+        // System applications come from GET /application/system, apart from the others.
+        ResourceList *system = page()->systemList();
+        QCOMPARE(system->count(), 2);
+        QVERIFY(system->table()->indexOfKey(QStringLiteral("system-remote-hub")) >= 0);
+        QVERIFY(system->table()->indexOfKey(QStringLiteral("system-edge-node-1")) >= 0);
+        QCOMPARE(apps->table()->indexOfKey(QStringLiteral("system-remote-hub")), -1);
+        QCOMPARE(cell(system, QStringLiteral("system-remote-hub"), 4), QStringLiteral("off"));
+        QCOMPARE(countRequests("GET", Api + u"/application/system"), 1);
+    }
+
+    void microservicesOfTheSelectedApplication()
+    {
+        QSignalSpy selection(page(), &ApplicationsPage::selectionChanged);
+        page()->setShowSystem(false);
+        page()->list()->setSelectedKey(QStringLiteral("foo-producer"));
+        QVERIFY(selection.count() > 0);
+        QVERIFY(page()->hasApplication());
+        QCOMPARE(page()->applicationName(), QStringLiteral("foo-producer"));
+        QCOMPARE(page()->accountRuleName(), QStringLiteral("foo-exporter"));
+
+        ResourceList *ms = page()->microservices();
+        QVERIFY(ms->loaded());
+        QCOMPARE(ms->count(), 1);
+        QCOMPARE(cell(ms, SensorUuid, 0), QStringLiteral("temp-sensor"));
+        QCOMPARE(cell(ms, SensorUuid, 1), QStringLiteral("QUEUED"));
+        QCOMPARE(ms->table()->rowAt(0).tones.value(1), Models::Tone::Info);
+        // iofogUuid shown as the agent's name once the agent list is read.
+        QCOMPARE(cell(ms, SensorUuid, 2), QStringLiteral("edge-node-1"));
+        QCOMPARE(cell(ms, SensorUuid, 3), QStringLiteral("18080→8080/tcp"));
+        QCOMPARE(cell(ms, SensorUuid, 4), QStringLiteral("no check"));
+        QCOMPARE(cell(ms, SensorUuid, 5), QStringLiteral("on (sensor-publisher)"));
+        QCOMPARE(cell(ms, SensorUuid, 6),
+                 QStringLiteral("temp-sensor:1.2.0 (x86), temp-sensor:1.2.0-arm (ARM)"));
+
+        // The system tab shows the system applications' microservices.
+        page()->setShowSystem(true);
+        QVERIFY(!page()->hasApplication());
+        QCOMPARE(ms->count(), 0);
+        page()->systemList()->setSelectedKey(QStringLiteral("system-remote-hub"));
+        QCOMPARE(ms->count(), 2);
+        QVERIFY(page()->applicationSystem());
+        page()->setShowSystem(false);
+        QCOMPARE(page()->applicationName(), QStringLiteral("foo-producer"));
+        QCOMPARE(ms->count(), 1);
+    }
+
+    void detailsOfApplicationAndMicroservice()
+    {
+        selectSensor();
+        Models::DetailsModel *app = page()->applicationDetails();
+        QCOMPARE(app->valueOf(QStringLiteral("Name")), QStringLiteral("foo-producer"));
+        QCOMPARE(app->valueOf(QStringLiteral("State")), QStringLiteral("activated"));
+        QCOMPARE(app->valueOf(QStringLiteral("NATS access")), QStringLiteral("enabled"));
+        QCOMPARE(app->valueOf(QStringLiteral("Account rule")), QStringLiteral("foo-exporter"));
+        QCOMPARE(app->valueOf(QStringLiteral("Count")), QStringLiteral("1"));
+
+        QVERIFY(page()->hasMicroservice());
+        QCOMPARE(page()->microserviceName(), QStringLiteral("temp-sensor"));
+        QCOMPARE(page()->microserviceStatus(), QStringLiteral("QUEUED"));
+        QCOMPARE(page()->userRuleName(), QStringLiteral("sensor-publisher"));
+        Models::DetailsModel *ms = page()->microserviceDetails();
+        QCOMPARE(ms->valueOf(QStringLiteral("UUID")), SensorUuid);
+        QCOMPARE(ms->valueOf(QStringLiteral("Agent")), QStringLiteral("edge-node-1"));
+        QCOMPARE(ms->valueOf(QStringLiteral("x86")), QStringLiteral("ghcr.io/example/temp-sensor:1.2.0"));
+        QCOMPARE(ms->valueOf(QStringLiteral("ARM")),
+                 QStringLiteral("ghcr.io/example/temp-sensor:1.2.0-arm"));
+        QCOMPARE(ms->valueOf(QStringLiteral("container 8080/tcp")), QStringLiteral("host 18080"));
+        QCOMPARE(ms->valueOf(QStringLiteral("/data")), QStringLiteral("/var/lib/temp-sensor (bind, rw)"));
+        QCOMPARE(ms->valueOf(QStringLiteral("/etc/nats/creds")),
+                 QStringLiteral("nats-creds-foo-producer-temp-sensor (volumeMount, ro)"));
+        QCOMPARE(ms->valueOf(QStringLiteral("NATS_SUBJECT")), QStringLiteral("foo.temperature"));
+        QCOMPARE(ms->valueOf(QStringLiteral("User rule")), QStringLiteral("sensor-publisher"));
+        QCOMPARE(ms->valueOf(QStringLiteral("Creds secret")),
+                 QStringLiteral("nats-creds-foo-producer-temp-sensor"));
+        QCOMPARE(ms->valueOf(QStringLiteral("Exec status")), QStringLiteral("INACTIVE"));
+        QCOMPARE(ms->valueOf(QStringLiteral("Check")), QStringLiteral("none"));
+        // config is a JSON string; it is shown pretty-printed.
+        QCOMPARE(ms->valueOf(QStringLiteral("Config")),
+                 QStringLiteral("{\n    \"interval\": 5,\n    \"unit\": \"C\"\n}"));
+    }
+
+    void secretEnvironmentShownAsReference()
+    {
+        page()->setShowSystem(true);
+        page()->systemList()->setSelectedKey(QStringLiteral("system-remote-hub"));
+        const QString nats = QStringLiteral("292f3499-4622-4e09-93bc-d6b027f64846");
+        page()->microservices()->setSelectedKey(nats);
+        Models::DetailsModel *ms = page()->microserviceDetails();
+        QCOMPARE(ms->valueOf(QStringLiteral("JETSTREAM_KEY")),
+                 QStringLiteral("from secret nats-jetstream-key-remote-hub/jsk"));
+        // The Controller sends the resolved value; it must appear nowhere.
+        for (const Models::DetailRow &row : ms->rows())
+            QVERIFY2(!row.value.contains(u"Qlyr9nQ8"), qPrintable(row.label));
+        QVERIFY(ms->valueOf(QStringLiteral("Check")).startsWith(u"CMD-SHELL curl -f"));
+        QCOMPARE(ms->valueOf(QStringLiteral("Timing")),
+                 QStringLiteral("every 30 s, timeout 10 s, start period 60 s, 3 retries"));
+        // System applications are read-only here.
+        QVERIFY(page()->microservicePatchDenied().contains(u"System applications"));
+        QVERIFY(page()->applicationDeleteDenied().contains(u"System applications"));
+        QVERIFY(!page()->stopMicroservice());
+        QVERIFY(!page()->deleteApplication());
+        page()->setShowSystem(false);
+    }
+
+    void ruleLinks()
+    {
+        QSignalSpy spy(page(), &ApplicationsPage::ruleLinkActivated);
+        page()->openRule(QStringLiteral("account"), page()->accountRuleName());
+        page()->openRule(QStringLiteral("user"), QStringLiteral("sensor-publisher"));
+        page()->openRule(QStringLiteral("user"), QString());     // no rule: nothing to open
+        page()->openRule(QStringLiteral("operator"), QStringLiteral("x"));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(0), (QList<QVariant>{QStringLiteral("account"), QStringLiteral("foo-exporter")}));
+        QCOMPARE(spy.at(1), (QList<QVariant>{QStringLiteral("user"), QStringLiteral("sensor-publisher")}));
+    }
+
+    void actionsSendTheRightRequests_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("stop microservice") << "stopMicroservice" << QByteArray("PATCH")
+                                           << QString(Api + u"/microservices/" + SensorUuid + u"/stop")
+                                           << QByteArray() << "Microservice temp-sensor stopped.";
+        QTest::newRow("start microservice") << "startMicroservice" << QByteArray("PATCH")
+                                            << QString(Api + u"/microservices/" + SensorUuid + u"/start")
+                                            << QByteArray() << "Microservice temp-sensor started.";
+        QTest::newRow("delete microservice") << "deleteMicroservice" << QByteArray("DELETE")
+                                             << QString(Api + u"/microservices/" + SensorUuid)
+                                             << QByteArray() << "Microservice temp-sensor deleted.";
+        QTest::newRow("stop application") << "stopApplication" << QByteArray("PATCH")
+                                          << QString(Api + u"/application/foo-producer")
+                                          << QByteArray(R"({"isActivated":false})")
+                                          << "Application foo-producer stopped.";
+        QTest::newRow("start application") << "startApplication" << QByteArray("PATCH")
+                                           << QString(Api + u"/application/foo-producer")
+                                           << QByteArray(R"({"isActivated":true})")
+                                           << "Application foo-producer started.";
+        QTest::newRow("delete application") << "deleteApplication" << QByteArray("DELETE")
+                                            << QString(Api + u"/application/foo-producer")
+                                            << QByteArray() << "Application foo-producer deleted.";
+    }
+
+    void actionsSendTheRightRequests()
+    {
+        QFETCH(QString, action);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        selectSensor();
+        QVERIFY(page()->microservicePatchDenied().isEmpty());
+        QVERIFY(page()->applicationDeleteDenied().isEmpty());
+        QList<HttpRequest> seen;
+        m_controller->setHandler(method, path, [&seen](const HttpRequest &r) {
+            seen << r;
+            return HttpResponse::empty(204);
+        });
+        QSignalSpy finished(cluster(), &Models::ClusterView::actionFinished);
+        QSignalSpy refreshed(page()->list(), &ResourceList::applied);
+        bool sent = false;
+        QVERIFY(QMetaObject::invokeMethod(page(), action.toLatin1().constData(),
+                                          Q_RETURN_ARG(bool, sent)));
+        QVERIFY(sent);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QCOMPARE(finished.at(0).at(1).toString(), message);
+        QCOMPARE(seen.size(), 1);
+        QVERIFY(!seen.at(0).bearerToken().isEmpty());
+        if (!body.isEmpty())
+            QCOMPARE(seen.at(0).jsonBody(), QJsonDocument::fromJson(body).object());
+        // The application list is read again after the action.
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, Wait);
+    }
+
+    void failedActionIsReported()
+    {
+        selectSensor();
+        m_controller->setHandler("PATCH", Api + u"/microservices/" + SensorUuid + u"/stop",
+                                 [](const HttpRequest &) {
+                                     return HttpResponse::fixture(
+                                         403, QStringLiteral("PUT_config__viewer-token_403.json"));
+                                 });
+        QSignalSpy finished(cluster(), &Models::ClusterView::actionFinished);
+        QVERIFY(page()->stopMicroservice());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY(!finished.at(0).at(1).toString().isEmpty());
+    }
+
+    void refreshOfAChangedApplicationKeepsSelection()
+    {
+        selectSensor();
+        QCOMPARE(page()->microserviceStatus(), QStringLiteral("QUEUED"));
+        m_controller->setHandler("GET", Api + u"/application", [](const HttpRequest &) {
+            return HttpResponse::json(200, editedApplications([](QJsonObject &sensor) {
+                QJsonObject status = sensor.value(u"status").toObject();
+                status[QStringLiteral("status")] = QStringLiteral("RUNNING");
+                status[QStringLiteral("healthStatus")] = QStringLiteral("healthy");
+                sensor[QStringLiteral("status")] = status;
+            }));
+        });
+        std::vector<std::unique_ptr<QSignalSpy>> structural;
+        for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(page()->list()->table()),
+                                      static_cast<QAbstractItemModel *>(page()->microservices()->table())}) {
+            structural.push_back(std::make_unique<QSignalSpy>(m, &QAbstractItemModel::modelReset));
+            structural.push_back(std::make_unique<QSignalSpy>(m, &QAbstractItemModel::rowsInserted));
+            structural.push_back(std::make_unique<QSignalSpy>(m, &QAbstractItemModel::rowsRemoved));
+        }
+        QSignalSpy appChanged(page()->list()->table(), &QAbstractItemModel::dataChanged);
+        QSignalSpy msChanged(page()->microservices()->table(), &QAbstractItemModel::dataChanged);
+        QSignalSpy applied(page()->list(), &ResourceList::applied);
+        page()->list()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
+
+        QCOMPARE(appChanged.count(), 1);
+        QCOMPARE(msChanged.count(), 1);
+        for (const auto &spy : structural)
+            QCOMPARE(spy->count(), 0);
+        QCOMPARE(page()->list()->selectedKey(), QStringLiteral("foo-producer"));
+        QCOMPARE(page()->microservices()->selectedKey(), SensorUuid);
+        QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("1"));
+        QCOMPARE(cell(page()->microservices(), SensorUuid, 1), QStringLiteral("RUNNING"));
+        QCOMPARE(page()->microservices()->table()->rowAt(0).tones.value(1), Models::Tone::Ok);
+        QCOMPARE(cell(page()->microservices(), SensorUuid, 4), QStringLiteral("healthy"));
+        QCOMPARE(page()->microserviceStatus(), QStringLiteral("RUNNING"));
+        QCOMPARE(page()->microserviceDetails()->valueOf(QStringLiteral("Status")),
+                 QStringLiteral("RUNNING"));
+    }
+
+    void refreshingMicroservicesReadsTheApplicationsAgain()
+    {
+        selectSensor();
+        const int before = countRequests("GET", Api + u"/application");
+        QSignalSpy applied(page()->list(), &ResourceList::applied);
+        page()->microservices()->refresh();
+        QVERIFY(!page()->microservices()->stale());
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
+        QCOMPARE(countRequests("GET", Api + u"/application"), before + 1);
+        QCOMPARE(page()->microservices()->selectedKey(), SensorUuid);
+    }
+
+    void failedMicroserviceIsBad()
+    {
+        selectSensor();
+        m_controller->setHandler("GET", Api + u"/application", [](const HttpRequest &) {
+            return HttpResponse::json(200, editedApplications([](QJsonObject &sensor) {
+                QJsonObject status = sensor.value(u"status").toObject();
+                status[QStringLiteral("status")] = QStringLiteral("STUCK_IN_RESTART");
+                sensor[QStringLiteral("status")] = status;
+            }));
+        });
+        QSignalSpy applied(page()->list(), &ResourceList::applied);
+        page()->list()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
+        QCOMPARE(page()->microservices()->table()->rowAt(0).tones.value(1), Models::Tone::Bad);
+        QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("0"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_testers.clear();
+        m_planes.reset();
+    }
+};
+
+QTEST_MAIN(TstApplicationsPage)
+#include "tst_applicationspage.moc"
