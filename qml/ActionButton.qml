@@ -22,7 +22,12 @@ Item {
         enabled: root.deniedReason.length === 0 && root.ready
         Accessible.name: text
         Accessible.description: root.why
-        palette.buttonText: root.destructive && enabled ? Theme.bad : undefined
+        // Only a destructive, enabled button changes colour; otherwise the style's own colours
+        // (including its disabled look) apply.
+        Binding on palette.buttonText {
+            when: root.destructive && button.enabled
+            value: Theme.bad
+        }
         onClicked: root.clicked()
     }
     // A disabled button gets no hover; the wrapper still does, so the reason can be read.

@@ -190,6 +190,7 @@ Item {
                             orientation: Qt.Vertical
 
                             ResourceTable {
+                                shortcutsEnabled: false
                                 // Tall enough for its rows (filter bar, header, rows), leaving the rest to the details.
                                 SplitView.preferredHeight: Math.min(280, 90 + 30 * Math.max(2, list ? list.count : 0))
                                 SplitView.minimumHeight: 120

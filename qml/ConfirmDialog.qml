@@ -66,8 +66,14 @@ Dialog {
             enabled: dialog.confirmName.length === 0 || typed.text === dialog.confirmName
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             Accessible.name: dialog.confirmText
-            palette.button: dialog.destructive ? Theme.bad : undefined
-            palette.buttonText: dialog.destructive ? "white" : undefined
+            Binding on palette.button {
+                when: dialog.destructive && confirmButton.enabled
+                value: Theme.bad
+            }
+            Binding on palette.buttonText {
+                when: dialog.destructive && confirmButton.enabled
+                value: "white"
+            }
         }
     }
     onAccepted: dialog.confirmed()

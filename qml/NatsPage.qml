@@ -11,6 +11,16 @@ Item {
     readonly property QtObject nats: cluster ? cluster.nats : null
     readonly property bool disabledHere: cluster !== null && cluster.natsKnown && !cluster.natsAvailable
 
+    // Opens an account or user rule by name (links from the Applications page).
+    function showRule(kind, name) {
+        if (!page.nats)
+            return;
+        tabs.currentIndex = kind === "account" ? 3 : 4;
+        const list = kind === "account" ? page.nats.accountRules : page.nats.userRules;
+        list.filterText = "";
+        list.selectedKey = name;
+    }
+
     // deniedReason() re-evaluates when permissions change (permissionsRevision).
     function denied(resource, verb, name) {
         if (!page.cluster || page.cluster.permissionsRevision < 0)

@@ -11,6 +11,8 @@ Item {
     property string noun: qsTr("items")          // plural, lower case: "agents"
     property string emptyTitle: qsTr("Nothing here yet")
     property string emptyText: ""
+    // Ctrl+F and F5 go to this table; turn off for the second table of a page.
+    property bool shortcutsEnabled: true
     readonly property bool hasRows: list !== null && list.loaded && list.count > 0
     // Tone values from the model (Tone enum in resourcetablemodel.h).
     function toneColour(tone) {
@@ -264,12 +266,12 @@ Item {
 
             Shortcut {
                 sequence: StandardKey.Find
-                enabled: root.visible
+                enabled: root.visible && root.shortcutsEnabled
                 onActivated: content.focusFilter()
             }
             Shortcut {
                 sequence: StandardKey.Refresh
-                enabled: root.visible
+                enabled: root.visible && root.shortcutsEnabled
                 onActivated: root.list.refresh()
             }
         }
