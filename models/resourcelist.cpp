@@ -214,6 +214,18 @@ void ResourceList::refresh()
             Q_EMIT freshnessChanged();
             return;
         }
+        // A web page with 200 (the ECN viewer's address, a proxy's sign-in page) is not a list;
+        // say so instead of "malformed JSON".
+        if (r->contentType.split(';').constFirst().trimmed().toLower() == "text/html") {
+            setLoading(false);
+            m_error = tr("The address answered with a web page, not the Controller's API. Check "
+                         "the Controller address (and any proxy in between).");
+            if (m_loaded)
+                m_stale = true;
+            Q_EMIT stateChanged();
+            Q_EMIT freshnessChanged();
+            return;
+        }
         startParse(r->body, QDateTime::currentDateTimeUtc(), false, true);
     });
 }
