@@ -292,12 +292,13 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
     m_pool->start([this, work, generation, at, stale] {
         auto rows = std::make_shared<Result<QList<ResourceRow>>>(work());
         QMetaObject::invokeMethod(
-            this, [this, rows, generation, at, stale] { onParsed(generation, *rows, at, stale); },
+            this,
+            [this, rows, generation, at, stale] { onParsed(generation, std::move(*rows), at, stale); },
             Qt::QueuedConnection);
     });
 }
 
-void ResourceList::onParsed(quint64 generation, const Result<QList<ResourceRow>> &rows,
+void ResourceList::onParsed(quint64 generation, Result<QList<ResourceRow>> rows,
                             const QDateTime &at, bool stale)
 {
     if (generation < m_appliedGeneration)
@@ -315,7 +316,8 @@ void ResourceList::onParsed(quint64 generation, const Result<QList<ResourceRow>>
         return;
     }
     const int selectedBefore = selectedRow();
-    m_table->applyRows(*rows);
+    // Moved, not copied: applyRows takes rows out of the list, which would detach a shared copy.
+    m_table->applyRows(std::move(*rows));
     m_error.clear();
     m_loaded = true;
     m_stale = stale;
