@@ -44,22 +44,39 @@ bool ResourceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 
 bool ResourceFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QVariant l = left.data(ResourceTableModel::SortRole);
-    const QVariant r = right.data(ResourceTableModel::SortRole);
-    if (l.typeId() == QMetaType::QString && r.typeId() == QMetaType::QString) {
-        const int c = l.toString().compare(r.toString(), Qt::CaseInsensitive);
+    // Reads the rows directly: going through data() builds two QVariants per comparison, which
+    // dominated sorting 10,000 rows.
+    const ResourceRow &l = m_source->rowAt(left.row());
+    const ResourceRow &r = m_source->rowAt(right.row());
+    const int col = left.column();
+    const auto sortKey = [col](const ResourceRow &row) -> const QVariant * {
+        return col < row.sortKeys.size() && row.sortKeys.at(col).isValid() ? &row.sortKeys.at(col)
+                                                                           : nullptr;
+    };
+    const auto cell = [col](const ResourceRow &row) {
+        return col < row.cells.size() ? QStringView(row.cells.at(col)) : QStringView();
+    };
+    const QVariant *lk = sortKey(l);
+    const QVariant *rk = sortKey(r);
+    const bool lText = !lk || lk->typeId() == QMetaType::QString;
+    const bool rText = !rk || rk->typeId() == QMetaType::QString;
+    if (lText && rText) {
+        const QString lString = lk ? lk->toString() : QString();
+        const QString rString = rk ? rk->toString() : QString();
+        const int c = (lk ? QStringView(lString) : cell(l))
+                          .compare(rk ? QStringView(rString) : cell(r), Qt::CaseInsensitive);
         if (c != 0)
             return c < 0;
     } else {
-        const QPartialOrdering o = QVariant::compare(l, r);
+        const QPartialOrdering o = QVariant::compare(lk ? *lk : QVariant(cell(l).toString()),
+                                                     rk ? *rk : QVariant(cell(r).toString()));
         if (o == QPartialOrdering::Less)
             return true;
         if (o == QPartialOrdering::Greater)
             return false;
     }
     // Ties keep a stable order by key, so equal rows do not jump around on refresh.
-    return left.data(ResourceTableModel::KeyRole).toString()
-           < right.data(ResourceTableModel::KeyRole).toString();
+    return l.key < r.key;
 }
 
 } // namespace Pot::Models

@@ -214,6 +214,18 @@ void ResourceList::refresh()
             Q_EMIT freshnessChanged();
             return;
         }
+        // A web page with 200 (the ECN viewer's address, a proxy's sign-in page) is not a list;
+        // say so instead of "malformed JSON".
+        if (r->contentType.split(';').constFirst().trimmed().toLower() == "text/html") {
+            setLoading(false);
+            m_error = tr("The address answered with a web page, not the Controller's API. Check "
+                         "the Controller address (and any proxy in between).");
+            if (m_loaded)
+                m_stale = true;
+            Q_EMIT stateChanged();
+            Q_EMIT freshnessChanged();
+            return;
+        }
         startParse(r->body, QDateTime::currentDateTimeUtc(), false, true);
     });
 }
@@ -280,12 +292,13 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
     m_pool->start([this, work, generation, at, stale] {
         auto rows = std::make_shared<Result<QList<ResourceRow>>>(work());
         QMetaObject::invokeMethod(
-            this, [this, rows, generation, at, stale] { onParsed(generation, *rows, at, stale); },
+            this,
+            [this, rows, generation, at, stale] { onParsed(generation, std::move(*rows), at, stale); },
             Qt::QueuedConnection);
     });
 }
 
-void ResourceList::onParsed(quint64 generation, const Result<QList<ResourceRow>> &rows,
+void ResourceList::onParsed(quint64 generation, Result<QList<ResourceRow>> rows,
                             const QDateTime &at, bool stale)
 {
     if (generation < m_appliedGeneration)
@@ -303,7 +316,8 @@ void ResourceList::onParsed(quint64 generation, const Result<QList<ResourceRow>>
         return;
     }
     const int selectedBefore = selectedRow();
-    m_table->applyRows(*rows);
+    // Moved, not copied: applyRows takes rows out of the list, which would detach a shared copy.
+    m_table->applyRows(std::move(*rows));
     m_error.clear();
     m_loaded = true;
     m_stale = stale;

@@ -142,7 +142,7 @@ Q_SIGNALS:
 
 private:
     void startParse(const QByteArray &body, const QDateTime &at, bool stale, bool fromNetwork);
-    void onParsed(quint64 generation, const Result<QList<ResourceRow>> &rows, const QDateTime &at,
+    void onParsed(quint64 generation, Result<QList<ResourceRow>> rows, const QDateTime &at,
                   bool stale);
     void setLoading(bool loading);
 

@@ -8,6 +8,7 @@
 #include "uitestutil.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QQmlApplicationEngine>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -16,7 +17,14 @@ Q_IMPORT_QML_PLUGIN(PotConsolePlugin)
 
 namespace Pot::Test {
 
-ConsoleWindow::ConsoleWindow() = default;
+ConsoleWindow::ConsoleWindow()
+    : m_tempDir(std::make_unique<QTemporaryDir>())
+    , m_dirPath(m_tempDir->isValid() ? m_tempDir->path() : QString())
+{}
+
+ConsoleWindow::ConsoleWindow(const QString &dir)
+    : m_dirPath(dir)
+{}
 
 ConsoleWindow::~ConsoleWindow()
 {
@@ -27,8 +35,9 @@ ConsoleWindow::~ConsoleWindow()
 bool ConsoleWindow::start()
 {
     initTestEnvironment();
-    if (!m_dir.isValid())
+    if (m_dirPath.isEmpty() || !QDir().mkpath(m_dirPath))
         return false;
+    const QDir dir(m_dirPath);
     m_controller = std::make_unique<StandInController>();
     if (!m_controller->listen()) {
         qWarning("stand-in controller did not listen");
@@ -36,9 +45,9 @@ bool ConsoleWindow::start()
     }
     App::CompositionRoot::Options options;
     options.useMemorySecretStore = true;
-    options.profilesFile = m_dir.filePath(QStringLiteral("profiles.yaml"));
-    options.snapshotDir = m_dir.filePath(QStringLiteral("snapshots"));
-    options.potctlHome = m_dir.path();
+    options.profilesFile = dir.filePath(QStringLiteral("profiles.yaml"));
+    options.snapshotDir = dir.filePath(QStringLiteral("snapshots"));
+    options.potctlHome = m_dirPath;
     options.requestTimeoutMs = 3000;
     options.openBrowser = [](const QUrl &) {};
     m_root = std::make_unique<App::CompositionRoot>(options);

@@ -31,6 +31,9 @@ public:
     static constexpr int Wait = 15000; ///< CI runs two suites at once on two cores
 
     ConsoleWindow();
+    /// Uses `dir` (profile file, snapshots) instead of a fresh temporary folder, so a second window
+    /// can reopen what an earlier one left there (a restart).
+    explicit ConsoleWindow(const QString &dir);
     ~ConsoleWindow();
     ConsoleWindow(const ConsoleWindow &) = delete;
     ConsoleWindow &operator=(const ConsoleWindow &) = delete;
@@ -44,7 +47,7 @@ public:
     /// The selected control plane's cluster view (nullptr when none).
     Models::ClusterView *cluster() const;
     QQuickWindow *window() const { return m_window; }
-    QString dir() const { return m_dir.path(); }
+    QString dir() const { return m_dirPath; }
 
     /// Adds a password profile for the stand-in and signs in (through the view model, which the
     /// sign-in UI test already covers). Returns when signed in, false on time-out.
@@ -68,7 +71,8 @@ public:
     void screenshot(const QString &name) const;
 
 private:
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_tempDir; ///< only when no folder was given
+    QString m_dirPath;
     std::unique_ptr<StandInController> m_controller;
     std::unique_ptr<App::CompositionRoot> m_root;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

@@ -1,0 +1,407 @@
+#include "models/resourcefilterproxy.h"
+#include "models/resourcetablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Pot::Models;
+
+namespace {
+
+const QList<ResourceColumn> kColumns{{QStringLiteral("Name")}, {QStringLiteral("Status")},
+                                     {QStringLiteral("CPU")}};
+
+/// A row like an agent: name, status, CPU with a numeric sort key.
+ResourceRow makeRow(const QString &key, const QString &name, const QString &status, double cpu)
+{
+    ResourceRow row;
+    row.key = key;
+    row.object.insert(u"uuid", key);
+    row.object.insert(u"name", name);
+    row.object.insert(u"cpuUsage", cpu);
+    row.cells = {name, status, QString::number(cpu, 'f', cpu < 10 ? 1 : 0) + u'%'};
+    row.sortKeys = {QVariant(), QVariant(), cpu};
+    row.tips = {key, QString(), QString()};
+    row.tones = {Tone::None, status == u"RUNNING" ? Tone::Ok : Tone::Bad, Tone::None};
+    row.finish();
+    return row;
+}
+
+QList<ResourceRow> makeRows(int count)
+{
+    QList<ResourceRow> rows;
+    for (int i = 0; i < count; ++i) {
+        rows << makeRow(QStringLiteral("key-%1").arg(i, 3, 10, QLatin1Char('0')),
+                        QStringLiteral("node-%1").arg(i), QStringLiteral("RUNNING"), i % 50);
+    }
+    return rows;
+}
+
+/// Counts every structural signal of a model.
+struct Signals
+{
+    explicit Signals(QAbstractItemModel *m)
+        : dataChanged(m, &QAbstractItemModel::dataChanged)
+        , inserted(m, &QAbstractItemModel::rowsInserted)
+        , removed(m, &QAbstractItemModel::rowsRemoved)
+        , reset(m, &QAbstractItemModel::modelReset)
+        , layout(m, &QAbstractItemModel::layoutChanged)
+    {}
+    QSignalSpy dataChanged;
+    QSignalSpy inserted;
+    QSignalSpy removed;
+    QSignalSpy reset;
+    QSignalSpy layout;
+};
+
+/// Every key maps to the row that holds it, and every row's key maps back.
+bool indexConsistent(const ResourceTableModel &model)
+{
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QString key = model.rowAt(r).key;
+        if (model.indexOfKey(key) != r)
+            return false;
+        if (model.index(r, 0).data(ResourceTableModel::KeyRole).toString() != key)
+            return false;
+    }
+    return true;
+}
+
+QStringList proxyColumn(const QAbstractItemModel &proxy, int column,
+                        int role = ResourceTableModel::KeyRole)
+{
+    QStringList out;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        out << proxy.index(r, column).data(role).toString();
+    return out;
+}
+
+} // namespace
+
+class TstResourceTableModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ResourceTableModel> m_model;
+    std::unique_ptr<ResourceFilterProxy> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_model = std::make_unique<ResourceTableModel>(kColumns);
+        m_proxy = std::make_unique<ResourceFilterProxy>(m_model.get());
+        m_modelTester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_proxyTester = std::make_unique<QAbstractItemModelTester>(
+            m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void cleanup()
+    {
+        m_proxyTester.reset();
+        m_modelTester.reset();
+        m_proxy.reset();
+        m_model.reset();
+    }
+
+    void rolesAndHeaders()
+    {
+        m_model->applyRows({makeRow(QStringLiteral("k1"), QStringLiteral("edge-1"),
+                                    QStringLiteral("RUNNING"), 9)});
+        const QModelIndex cpu = m_model->index(0, 2);
+        QCOMPARE(cpu.data().toString(), QStringLiteral("9.0%"));
+        QCOMPARE(cpu.data(ResourceTableModel::SortRole).toDouble(), 9.0);
+        // Without a sort key the cell text is the sort value.
+        QCOMPARE(m_model->index(0, 0).data(ResourceTableModel::SortRole).toString(),
+                 QStringLiteral("edge-1"));
+        QCOMPARE(m_model->index(0, 0).data(Qt::ToolTipRole).toString(), QStringLiteral("k1"));
+        QCOMPARE(m_model->index(0, 1).data(ResourceTableModel::ToneRole).toInt(), int(Tone::Ok));
+        QCOMPARE(m_model->index(0, 1).data(ResourceTableModel::ColumnRole).toInt(), 1);
+        QCOMPARE(m_model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("CPU"));
+        QVERIFY(m_model->roleNames().values().contains(QByteArrayLiteral("rowKey")));
+        QVERIFY(m_model->roleNames().values().contains(QByteArrayLiteral("sortValue")));
+    }
+
+    void unchangedRefreshSendsNothing()
+    {
+        m_model->applyRows(makeRows(100));
+        Signals s(m_model.get());
+        m_model->applyRows(makeRows(100));
+        QCOMPARE(s.dataChanged.size(), 0);
+        QCOMPARE(s.inserted.size(), 0);
+        QCOMPARE(s.removed.size(), 0);
+        QCOMPARE(s.reset.size(), 0);
+        QCOMPARE(m_model->rowCount(), 100);
+    }
+
+    void oneChangedRowGetsOneDataChanged()
+    {
+        m_model->applyRows(makeRows(100));
+        QList<ResourceRow> next = makeRows(100);
+        next[42] = makeRow(next[42].key, QStringLiteral("node-42"), QStringLiteral("STOPPED"), 3);
+        Signals s(m_model.get());
+        Signals p(m_proxy.get());
+        m_model->applyRows(next);
+        QCOMPARE(s.dataChanged.size(), 1);
+        const QModelIndex topLeft = s.dataChanged.at(0).at(0).value<QModelIndex>();
+        const QModelIndex bottomRight = s.dataChanged.at(0).at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), m_model->indexOfKey(next[42].key));
+        QCOMPARE(bottomRight.row(), topLeft.row());
+        QCOMPARE(topLeft.column(), 0);
+        QCOMPARE(bottomRight.column(), kColumns.size() - 1);
+        QCOMPARE(s.inserted.size(), 0);
+        QCOMPARE(s.removed.size(), 0);
+        QCOMPARE(s.reset.size(), 0);
+        QCOMPARE(p.reset.size(), 0);
+        QCOMPARE(m_model->rowAt(topLeft.row()).cells.at(1), QStringLiteral("STOPPED"));
+        QCOMPARE(m_model->rowAt(topLeft.row()).object.value(u"cpuUsage").toDouble(), 3.0);
+    }
+
+    void changeOnlyInTheObjectIsSeen()
+    {
+        // The detail pane shows the whole object: a field no column shows still counts.
+        m_model->applyRows(makeRows(3));
+        QList<ResourceRow> next = makeRows(3);
+        next[1].object.insert(u"description", QStringLiteral("moved to rack 4"));
+        Signals s(m_model.get());
+        m_model->applyRows(next);
+        QCOMPARE(s.dataChanged.size(), 1);
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(next[1].key)).object.value(u"description"),
+                 QStringLiteral("moved to rack 4"));
+    }
+
+    void newRowsAreOneInsert()
+    {
+        m_model->applyRows(makeRows(10));
+        Signals s(m_model.get());
+        m_model->applyRows(makeRows(15));
+        QCOMPARE(s.inserted.size(), 1);
+        QCOMPARE(s.inserted.at(0).at(1).toInt(), 10);
+        QCOMPARE(s.inserted.at(0).at(2).toInt(), 14);
+        QCOMPARE(s.removed.size(), 0);
+        QCOMPARE(s.dataChanged.size(), 0);
+        QCOMPARE(s.reset.size(), 0);
+        QCOMPARE(m_model->rowCount(), 15);
+        QVERIFY(indexConsistent(*m_model));
+        QCOMPARE(m_proxy->rowCount(), 15);
+    }
+
+    void scatteredRemovalsKeepKeysRight()
+    {
+        m_model->applyRows(makeRows(20));
+        QList<ResourceRow> next = makeRows(20);
+        QStringList gone;
+        for (int i : {19, 12, 11, 10, 5, 0}) {
+            gone << next.at(i).key;
+            next.removeAt(i);
+        }
+        // One of the survivors changes in the same refresh.
+        const QString changedKey = next.at(7).key;
+        next[7] = makeRow(changedKey, QStringLiteral("renamed"), QStringLiteral("RUNNING"), 1);
+        Signals s(m_model.get());
+        m_model->applyRows(next);
+        QCOMPARE(m_model->rowCount(), 14);
+        QCOMPARE(s.removed.size(), 4); // blocks: [19], [10..12], [5], [0]
+        QCOMPARE(s.inserted.size(), 0);
+        QCOMPARE(s.reset.size(), 0);
+        QCOMPARE(s.dataChanged.size(), 1);
+        QVERIFY(indexConsistent(*m_model));
+        for (const QString &key : std::as_const(gone))
+            QCOMPARE(m_model->indexOfKey(key), -1);
+        for (const ResourceRow &r : std::as_const(next))
+            QCOMPARE(m_model->rowAt(m_model->indexOfKey(r.key)).cells, r.cells);
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(changedKey)).cells.at(0),
+                 QStringLiteral("renamed"));
+        QCOMPARE(m_proxy->rowCount(), 14);
+    }
+
+    void removeInsertAndChangeTogether()
+    {
+        m_model->applyRows(makeRows(6));
+        QList<ResourceRow> next = makeRows(6);
+        next.removeAt(2);
+        next << makeRow(QStringLiteral("new-a"), QStringLiteral("fresh"), QStringLiteral("RUNNING"), 5);
+        next[0] = makeRow(next[0].key, QStringLiteral("node-0"), QStringLiteral("STOPPED"), 0);
+        Signals s(m_model.get());
+        m_model->applyRows(next);
+        QCOMPARE(s.removed.size(), 1);
+        QCOMPARE(s.inserted.size(), 1);
+        QCOMPARE(s.dataChanged.size(), 1);
+        QCOMPARE(s.reset.size(), 0);
+        QCOMPARE(m_model->rowCount(), 6);
+        QVERIFY(indexConsistent(*m_model));
+        QVERIFY(m_model->indexOfKey(QStringLiteral("new-a")) >= 0);
+    }
+
+    void duplicateKeysLastWins()
+    {
+        m_model->applyRows({makeRow(QStringLiteral("dup"), QStringLiteral("first"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("other"), QStringLiteral("other"), QStringLiteral("RUNNING"), 2),
+                            makeRow(QStringLiteral("dup"), QStringLiteral("second"), QStringLiteral("STOPPED"), 3)});
+        QCOMPARE(m_model->rowCount(), 2);
+        QVERIFY(indexConsistent(*m_model));
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(QStringLiteral("dup"))).cells.at(0),
+                 QStringLiteral("second"));
+
+        // Again while the key is shown: one update with the last copy.
+        Signals s(m_model.get());
+        m_model->applyRows({makeRow(QStringLiteral("dup"), QStringLiteral("third"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("other"), QStringLiteral("other"), QStringLiteral("RUNNING"), 2),
+                            makeRow(QStringLiteral("dup"), QStringLiteral("fourth"), QStringLiteral("RUNNING"), 4)});
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(s.dataChanged.size(), 1);
+        QCOMPARE(s.inserted.size(), 0);
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(QStringLiteral("dup"))).cells.at(0),
+                 QStringLiteral("fourth"));
+    }
+
+    void emptyAndClear()
+    {
+        m_model->applyRows(makeRows(5));
+        Signals s(m_model.get());
+        m_model->applyRows({});
+        QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(s.removed.size(), 1);
+        QCOMPARE(s.reset.size(), 0);
+        QCOMPARE(m_model->indexOfKey(QStringLiteral("key-001")), -1);
+        m_model->applyRows(makeRows(3));
+        m_model->clear();
+        QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(m_model->indexOfKey(QStringLiteral("key-001")), -1);
+        m_model->clear(); // nothing to clear: no signal, no crash
+        QCOMPARE(m_proxy->rowCount(), 0);
+    }
+
+    void filterMatchesAnyColumnCaseInsensitively()
+    {
+        m_model->applyRows({makeRow(QStringLiteral("a"), QStringLiteral("edge-node-1"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("b"), QStringLiteral("hub"), QStringLiteral("STOPPED"), 2),
+                            makeRow(QStringLiteral("c"), QStringLiteral("Edge-Gateway"), QStringLiteral("STOPPED"), 3)});
+        m_proxy->setFilterText(QStringLiteral("EDGE"));
+        // Sorted by name without regard to case: "Edge-Gateway" < "edge-node-1".
+        QCOMPARE(proxyColumn(*m_proxy, 0), (QStringList{QStringLiteral("c"), QStringLiteral("a")}));
+        m_proxy->setFilterText(QStringLiteral("stopped")); // second column
+        QCOMPARE(proxyColumn(*m_proxy, 0), (QStringList{QStringLiteral("c"), QStringLiteral("b")}));
+        m_proxy->setFilterText(QStringLiteral("  hub ")); // surrounding blanks do not count
+        QCOMPARE(proxyColumn(*m_proxy, 0), QStringList{QStringLiteral("b")});
+        QCOMPARE(m_proxy->filterText(), QStringLiteral("  hub "));
+        m_proxy->setFilterText(QStringLiteral("nothing like this"));
+        QCOMPARE(m_proxy->rowCount(), 0);
+        m_proxy->setFilterText(QString());
+        QCOMPARE(m_proxy->rowCount(), 3);
+    }
+
+    void filterDoesNotMatchAcrossColumns()
+    {
+        // "hub" ends column 0 and "RUNNING" starts column 1: "hubrun" spans both.
+        m_model->applyRows({makeRow(QStringLiteral("a"), QStringLiteral("hub"), QStringLiteral("RUNNING"), 1)});
+        m_proxy->setFilterText(QStringLiteral("hubrun"));
+        QCOMPARE(m_proxy->rowCount(), 0);
+        m_proxy->setFilterText(QStringLiteral("hub run"));
+        QCOMPARE(m_proxy->rowCount(), 0);
+        m_proxy->setFilterText(QStringLiteral("runn"));
+        QCOMPARE(m_proxy->rowCount(), 1);
+    }
+
+    void filterFollowsRefreshes()
+    {
+        m_model->applyRows({makeRow(QStringLiteral("a"), QStringLiteral("edge-1"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("b"), QStringLiteral("hub"), QStringLiteral("RUNNING"), 2)});
+        m_proxy->setFilterText(QStringLiteral("edge"));
+        QCOMPARE(m_proxy->rowCount(), 1);
+        // A renamed row starts or stops matching; a new matching row appears.
+        m_model->applyRows({makeRow(QStringLiteral("a"), QStringLiteral("core-1"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("b"), QStringLiteral("edge-hub"), QStringLiteral("RUNNING"), 2),
+                            makeRow(QStringLiteral("c"), QStringLiteral("edge-2"), QStringLiteral("RUNNING"), 3)});
+        QCOMPARE(proxyColumn(*m_proxy, 0), (QStringList{QStringLiteral("c"), QStringLiteral("b")}));
+    }
+
+    void sortsByNumericSortKeys()
+    {
+        m_model->applyRows({makeRow(QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("RUNNING"), 10),
+                            makeRow(QStringLiteral("b"), QStringLiteral("b"), QStringLiteral("RUNNING"), 9),
+                            makeRow(QStringLiteral("c"), QStringLiteral("c"), QStringLiteral("RUNNING"), 100),
+                            makeRow(QStringLiteral("d"), QStringLiteral("d"), QStringLiteral("RUNNING"), 2.5)});
+        m_proxy->sortByColumn(2);
+        QCOMPARE(m_proxy->sortColumn(), 2);
+        QCOMPARE(m_proxy->sortOrder(), Qt::AscendingOrder);
+        // As text "10%" < "100%" < "2.5%" < "9.0%"; as numbers 2.5 < 9 < 10 < 100.
+        QCOMPARE(proxyColumn(*m_proxy, 2, Qt::DisplayRole),
+                 (QStringList{QStringLiteral("2.5%"), QStringLiteral("9.0%"), QStringLiteral("10%"),
+                              QStringLiteral("100%")}));
+        m_proxy->sortByColumn(2);
+        QCOMPARE(m_proxy->sortOrder(), Qt::DescendingOrder);
+        QCOMPARE(proxyColumn(*m_proxy, 0), (QStringList{QStringLiteral("c"), QStringLiteral("a"),
+                                                         QStringLiteral("b"), QStringLiteral("d")}));
+        m_proxy->sortByColumn(2);
+        QCOMPARE(m_proxy->sortOrder(), Qt::AscendingOrder);
+        // Another column starts ascending again.
+        m_proxy->sortByColumn(2);
+        m_proxy->sortByColumn(0);
+        QCOMPARE(m_proxy->sortColumn(), 0);
+        QCOMPARE(m_proxy->sortOrder(), Qt::AscendingOrder);
+        // Out of range: ignored.
+        m_proxy->sortByColumn(7);
+        m_proxy->sortByColumn(-1);
+        QCOMPARE(m_proxy->sortColumn(), 0);
+    }
+
+    void textSortIsCaseInsensitive()
+    {
+        m_model->applyRows({makeRow(QStringLiteral("1"), QStringLiteral("beta"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("2"), QStringLiteral("Alpha"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("3"), QStringLiteral("alpha2"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("4"), QStringLiteral("Gamma"), QStringLiteral("RUNNING"), 1)});
+        // A new list is sorted by its first column, ascending; clicking that column flips it.
+        QCOMPARE(m_proxy->sortColumn(), 0);
+        QCOMPARE(m_proxy->sortOrder(), Qt::AscendingOrder);
+        const QStringList ascending{QStringLiteral("Alpha"), QStringLiteral("alpha2"),
+                                    QStringLiteral("beta"), QStringLiteral("Gamma")};
+        QCOMPARE(proxyColumn(*m_proxy, 0, Qt::DisplayRole), ascending);
+        m_proxy->sortByColumn(0);
+        QCOMPARE(m_proxy->sortOrder(), Qt::DescendingOrder);
+        QStringList descending = ascending;
+        std::reverse(descending.begin(), descending.end());
+        QCOMPARE(proxyColumn(*m_proxy, 0, Qt::DisplayRole), descending);
+    }
+
+    void tiesAreOrderedByKey()
+    {
+        QList<ResourceRow> rows;
+        for (const QString &k : {QStringLiteral("k5"), QStringLiteral("k2"), QStringLiteral("k9"),
+                                 QStringLiteral("k1")})
+            rows << makeRow(k, QStringLiteral("same"), QStringLiteral("RUNNING"), 7);
+        m_model->applyRows(rows);
+        m_proxy->sortByColumn(1); // every status is RUNNING
+        const QStringList ascending{QStringLiteral("k1"), QStringLiteral("k2"), QStringLiteral("k5"),
+                                    QStringLiteral("k9")};
+        QCOMPARE(proxyColumn(*m_proxy, 0), ascending);
+        m_proxy->sortByColumn(2); // every CPU is 7
+        QCOMPARE(proxyColumn(*m_proxy, 0), ascending);
+        // A refresh that changes a tied row in another way does not move it.
+        rows[0].object.insert(u"note", QStringLiteral("changed"));
+        m_model->applyRows(rows);
+        QCOMPARE(proxyColumn(*m_proxy, 0), ascending);
+    }
+
+    void sortFollowsChangedValues()
+    {
+        m_model->applyRows({makeRow(QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("RUNNING"), 1),
+                            makeRow(QStringLiteral("b"), QStringLiteral("b"), QStringLiteral("RUNNING"), 50)});
+        m_proxy->sortByColumn(2);
+        QCOMPARE(proxyColumn(*m_proxy, 0), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        m_model->applyRows({makeRow(QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("RUNNING"), 90),
+                            makeRow(QStringLiteral("b"), QStringLiteral("b"), QStringLiteral("RUNNING"), 50)});
+        QCOMPARE(proxyColumn(*m_proxy, 0), (QStringList{QStringLiteral("b"), QStringLiteral("a")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstResourceTableModel)
+#include "tst_resourcetablemodel.moc"
