@@ -8,6 +8,7 @@ import QtQuick.Layouts
 ColumnLayout {
     id: grid
     required property QtObject access
+    readonly property int headerWidth: 170
     spacing: Theme.spacing
 
     RowLayout {
@@ -73,9 +74,11 @@ ColumnLayout {
         rowSpacing: 0
         columnSpacing: 0
 
-        Item { implicitWidth: 1; implicitHeight: 1 }
+        // Header views have no implicit size of their own: give the layout theirs.
+        Item { Layout.preferredWidth: grid.headerWidth; Layout.preferredHeight: 28 }
         HorizontalHeaderView {
             Layout.fillWidth: true
+            Layout.preferredHeight: 28
             syncView: table
             clip: true
             delegate: Rectangle {
@@ -93,11 +96,12 @@ ColumnLayout {
         }
         VerticalHeaderView {
             Layout.fillHeight: true
+            Layout.preferredWidth: grid.headerWidth
             syncView: table
             clip: true
             delegate: Rectangle {
                 implicitHeight: 26
-                implicitWidth: 170
+                implicitWidth: grid.headerWidth
                 color: Theme.sidebar
                 Label {
                     anchors.fill: parent
