@@ -247,7 +247,7 @@ void AccessPage::updateServiceAccountDetails()
     rows << DetailRow(g, tr("Name"), o.value(u"name").toString());
     rows << DetailRow(g, tr("Application"), app);
     rows << DetailRow(g, tr("Role"), o.value(u"roleRef").toObject().value(u"name").toString());
-    rows << DetailRow(g, tr("Microservice"), msvc.isEmpty() ? tr("none") : msvc,
+    rows << DetailRow(g, tr("Microservice UUID"), msvc.isEmpty() ? tr("none") : msvc,
                       msvc.isEmpty() ? QString()
                                      : tr("Deleting the account fails while this microservice "
                                           "uses it."));

@@ -52,6 +52,16 @@ private Q_SLOTS:
         QCOMPARE(m_console.description(QStringLiteral("Edit…")), QString());
         m_console.screenshot(QStringLiteral("access-roles"));
 
+        // Edit… opens the selected role as YAML; Cancel leaves it alone.
+        Test::clickItem(m_console.button(QStringLiteral("Edit…")));
+        QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        QVERIFY(text(yaml).contains(u"metadata:\n  name: nats-operator\nrules:\n"));
+        Test::clickItem(m_console.button(QStringLiteral("Cancel")));
+        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("YAML"),
+                                                       QAccessible::EditableText),
+                                 ConsoleWindow::Wait);
+
         // A built-in role is read-only, and the buttons say why.
         QVERIFY(m_console.clickCell(QStringLiteral("sre")));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Edit…")).contains(u"built-in role"),
@@ -113,6 +123,18 @@ private Q_SLOTS:
                                   1, ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->lastActionMessage(),
                                   QStringLiteral("Role cert-viewer deleted."), ConsoleWindow::Wait);
+    }
+
+    void serviceAccountsTab()
+    {
+        Test::clickItem(m_console.find(QStringLiteral("Service accounts")));
+        QVERIFY(m_console.clickCell(QStringLiteral("temp-sensor")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected service account")),
+                                  QStringLiteral("temp-sensor"), ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Microservice UUID")),
+                                  QStringLiteral("4b4533f6-8d61-4751-a904-57acb0e8e692"), ConsoleWindow::Wait);
+        QCOMPARE(m_console.description(QStringLiteral("Edit…")), QString());
+        m_console.screenshot(QStringLiteral("access-serviceaccounts"));
     }
 
     void viewerMayNotCreateRoles()

@@ -182,7 +182,7 @@ private Q_SLOTS:
 
         a->serviceAccounts()->setSelectedKey(QStringLiteral("foo-consumer/dashboard"));
         QCOMPARE(valueOf(a->serviceAccountDetails(), QStringLiteral("Service account"),
-                         QStringLiteral("Microservice")),
+                         QStringLiteral("Microservice UUID")),
                  QStringLiteral("235f499d-d0d7-405f-99d7-243f19630cbd"));
         QCOMPARE(a->nameOf(QStringLiteral("ServiceAccount"), QStringLiteral("foo-consumer/dashboard")),
                  QStringLiteral("dashboard"));
