@@ -45,6 +45,12 @@ struct ApiRequest
     static ApiRequest head(const QString &path, bool authenticated = true);
     static ApiRequest sendJson(const QByteArray &method, const QString &path,
                                const QJsonObject &body, bool authenticated = true);
+    /// multipart/form-data with one file part named `field` (the Controller's /yaml endpoints),
+    /// separated by a random boundary that does not occur in `content`.
+    static ApiRequest multipartFile(const QByteArray &method, const QString &path,
+                                    const QByteArray &field, const QByteArray &fileName,
+                                    const QByteArray &content,
+                                    const QByteArray &mime = QByteArrayLiteral("application/yaml"));
 };
 
 /// A successful (2xx) answer.

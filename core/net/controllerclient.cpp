@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRandomGenerator>
 #include <QSslConfiguration>
 
 namespace Pot::Net {
@@ -54,6 +55,34 @@ ApiRequest ApiRequest::sendJson(const QByteArray &method, const QString &path,
     r.method = method;
     r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     r.contentType = QByteArrayLiteral("application/json");
+    return r;
+}
+
+ApiRequest ApiRequest::multipartFile(const QByteArray &method, const QString &path,
+                                     const QByteArray &field, const QByteArray &fileName,
+                                     const QByteArray &content, const QByteArray &mime)
+{
+    ApiRequest r = get(path);
+    r.method = method;
+    // 24 random bytes in hex; drawn again in the (theoretical) case the content contains it.
+    QByteArray boundary;
+    do {
+        QByteArray random(24, Qt::Uninitialized);
+        for (char &c : random)
+            c = char(QRandomGenerator::system()->bounded(256));
+        boundary = QByteArrayLiteral("----PotConsole") + random.toHex();
+    } while (content.contains(boundary));
+    // Quotes and line breaks would end the header parameter early; the names come from code.
+    auto quoted = [](QByteArray v) {
+        v.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
+        return v;
+    };
+    r.body = QByteArrayLiteral("--") + boundary + QByteArrayLiteral("\r\n")
+             + QByteArrayLiteral("Content-Disposition: form-data; name=\"") + quoted(field)
+             + QByteArrayLiteral("\"; filename=\"") + quoted(fileName) + QByteArrayLiteral("\"\r\n")
+             + QByteArrayLiteral("Content-Type: ") + mime + QByteArrayLiteral("\r\n\r\n") + content
+             + QByteArrayLiteral("\r\n--") + boundary + QByteArrayLiteral("--\r\n");
+    r.contentType = QByteArrayLiteral("multipart/form-data; boundary=") + boundary;
     return r;
 }
 

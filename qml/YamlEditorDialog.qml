@@ -1,0 +1,119 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Edits a Role, RoleBinding or ServiceAccount as YAML. The text is checked locally before it is
+// uploaded; a problem (local or from the Controller) shows below the text and never clears it.
+Dialog {
+    id: dialog
+    property QtObject access
+    property string kind
+    property string key                 // "" = a new object
+    readonly property string kindLabel: kind === "Role" ? qsTr("role")
+                                       : kind === "RoleBinding" ? qsTr("role binding")
+                                       : qsTr("service account")
+
+    function openFor(kind, key, text) {
+        dialog.kind = kind;
+        dialog.key = key;
+        yaml.text = text;
+        dialog.access.clearEditor();
+        dialog.open();
+    }
+
+    title: key.length > 0 ? qsTr("Edit %1 %2").arg(kindLabel).arg(access ? access.nameOf(kind, key) : "")
+                          : qsTr("New %1").arg(kindLabel)
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(760, parent ? parent.width - 40 : 760)
+    height: Math.min(620, parent ? parent.height - 40 : 620)
+    closePolicy: Popup.CloseOnEscape
+
+    onOpened: yaml.forceActiveFocus()
+
+    Connections {
+        target: dialog.access
+        function onSaved(kind, key) { if (dialog.opened) dialog.close() }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        Label {
+            Layout.fillWidth: true
+            text: dialog.kind === "Role"
+                  ? qsTr("kind, metadata.name and rules at top level (no spec). Verbs: get, list, create, update, patch, delete or *.")
+                  : dialog.kind === "RoleBinding"
+                    ? qsTr("kind, metadata.name, roleRef and subjects at top level. Group names must be lower case to match.")
+                    : qsTr("kind, metadata.name, metadata.applicationName and roleRef at top level.")
+            color: Theme.mutedText
+            wrapMode: Text.WordWrap
+        }
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            TextArea {
+                id: yaml
+                font.family: "monospace"
+                wrapMode: TextEdit.NoWrap
+                selectByMouse: true
+                persistentSelection: true
+                tabStopDistance: 16
+                Accessible.name: qsTr("YAML")
+                background: Rectangle {
+                    color: Theme.base
+                    border.color: dialog.access && dialog.access.editorError.length > 0 ? Theme.bad : Theme.border
+                    border.width: 1
+                }
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: text.length > 0
+            text: dialog.access ? dialog.access.editorError : ""
+            color: Theme.bad
+            wrapMode: Text.WordWrap
+            textFormat: Text.PlainText
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: qsTr("YAML problem")
+            Accessible.description: text
+        }
+        Repeater {
+            model: dialog.access ? dialog.access.editorWarnings : []
+            Label {
+                required property string modelData
+                Layout.fillWidth: true
+                text: modelData
+                color: Theme.warn
+                wrapMode: Text.WordWrap
+                textFormat: Text.PlainText
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("YAML warning")
+                Accessible.description: text
+            }
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Check")
+            DialogButtonBox.buttonRole: DialogButtonBox.HelpRole
+            Accessible.name: text
+            onClicked: dialog.access.check(dialog.kind, yaml.text)
+        }
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            Accessible.name: text
+        }
+        Button {
+            // Not AcceptRole: the dialog closes only once the Controller accepted the object.
+            text: dialog.access && dialog.access.saving ? qsTr("Saving…") : qsTr("Save")
+            enabled: dialog.access !== null && !dialog.access.saving
+            highlighted: true
+            DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole
+            Accessible.name: qsTr("Save")
+            onClicked: dialog.access.save(dialog.kind, dialog.key, yaml.text)
+        }
+    }
+}
