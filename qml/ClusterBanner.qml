@@ -11,6 +11,8 @@ Pane {
     visible: cluster !== null && (cluster.readOnly || message.length > 0)
     property string message
     property bool messageOk: true
+    // A message belongs to the control plane it came from.
+    onClusterChanged: message = ""
 
     Connections {
         target: banner.cluster

@@ -130,19 +130,30 @@ Item {
                     Layout.fillWidth: true
                     visible: root.hasRows
                     clip: true
-                    delegate: ItemDelegate {
+                    // A plain item, so the accessible role stays ColumnHeader (controls report their own).
+                    delegate: Rectangle {
                         implicitHeight: 28
                         implicitWidth: 80
-                        text: (model.display ?? "")
-                              + (root.list.sortColumn === column ? (root.list.sortAscending ? "  ▲" : "  ▼") : "")
-                        font.bold: true
+                        color: headerHover.hovered ? Qt.darker(Theme.sidebar, 1.05) : Theme.sidebar
                         Accessible.role: Accessible.ColumnHeader
                         Accessible.name: model.display ?? ""
-                        onClicked: root.list.sortBy(column)
-                        background: Rectangle {
-                            color: Theme.sidebar
-                            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+                        Accessible.onPressAction: root.list.sortBy(column)
+                        Label {
+                            anchors.fill: parent
+                            anchors.leftMargin: 8
+                            anchors.rightMargin: 4
+                            verticalAlignment: Text.AlignVCenter
+                            elide: Text.ElideRight
+                            font.bold: true
+                            text: (model.display ?? "")
+                                  + (root.list.sortColumn === column ? (root.list.sortAscending ? "  ▲" : "  ▼") : "")
                         }
+                        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+                        HoverHandler { id: headerHover; cursorShape: Qt.PointingHandCursor }
+                        TapHandler { onTapped: root.list.sortBy(column) }
+                        ToolTip.visible: headerHover.hovered
+                        ToolTip.delay: 800
+                        ToolTip.text: qsTr("Sort by %1").arg(model.display ?? "")
                     }
                 }
 
