@@ -252,9 +252,19 @@ ResourceList *ClusterView::addList(ResourceList::Spec spec, QObject *owner)
         const Profiles::SnapshotStore *store = m_services.snapshots;
         const QUuid profile = m_session->profile().id;
         const QString id = list->listId();
-        list->setSink([store, profile, id](const QJsonValue &answer, const QDateTime &at) {
-            if (Status s = store->save(profile, id, answer, at); !s)
+        // Runs on the parse thread. An unchanged answer is written again only every few minutes,
+        // so the saved time stays close to the last time the Controller confirmed it.
+        struct Written { size_t hash = 0; QDateTime at; };
+        auto last = std::make_shared<Written>();
+        list->setSink([store, profile, id, last](const QByteArray &answer, const QDateTime &at) {
+            const size_t hash = qHash(answer);
+            if (hash == last->hash && last->at.isValid() && last->at.secsTo(at) < 300)
+                return;
+            if (Status s = store->save(profile, id, answer, at); !s) {
                 qCWarning(lcCoreProfiles) << "snapshot" << id << "not saved:" << s.error().message;
+                return;
+            }
+            *last = Written{hash, at};
         });
     }
     connect(list, &ResourceList::stateChanged, this, &ClusterView::dataAvailabilityChanged);

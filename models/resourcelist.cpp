@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/net/controllerclient.h"
+#include "models/jsonslicer.h"
 #include "models/resourcefilterproxy.h"
 #include "models/timetext.h"
 
@@ -131,7 +132,7 @@ int ResourceList::selectedRow() const
 QJsonObject ResourceList::object(const QString &key) const
 {
     const int row = m_table->indexOfKey(key);
-    return row < 0 ? QJsonObject() : m_table->rowAt(row).object;
+    return row < 0 ? QJsonObject() : m_table->rowAt(row).toObject();
 }
 
 QList<QJsonObject> ResourceList::objects() const
@@ -139,7 +140,7 @@ QList<QJsonObject> ResourceList::objects() const
     QList<QJsonObject> out;
     out.reserve(m_table->rowCount());
     for (int i = 0; i < m_table->rowCount(); ++i)
-        out << m_table->rowAt(i).object;
+        out << m_table->rowAt(i).toObject();
     return out;
 }
 
@@ -270,31 +271,68 @@ Result<QList<ResourceRow>> ResourceList::buildRows(const QJsonValue &answer, con
     return rows;
 }
 
+Result<QList<ResourceRow>> ResourceList::buildRowsFromBody(const QByteArray &body,
+                                                           const QString &arrayKey,
+                                                           const RowBuilder &build)
+{
+    const std::optional<QList<QByteArrayView>> elements = sliceJsonArray(body, arrayKey);
+    if (!elements) {
+        // Not the expected shape: parse it whole for a precise message (or a lenient success).
+        Result<QJsonValue> answer = parseAnswer(body);
+        if (!answer)
+            return answer.error();
+        return buildRows(*answer, arrayKey, build);
+    }
+    QList<ResourceRow> rows;
+    rows.reserve(elements->size());
+    for (const QByteArrayView element : *elements) {
+        if (element.isEmpty() || element.front() != '{')
+            continue;
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            QByteArray::fromRawData(element.data(), element.size()), &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return Error(ErrorCode::Protocol, tr("The Controller sent malformed JSON."),
+                         parseError.errorString());
+        ResourceRow row = build(doc.object());
+        if (row.key.isEmpty())
+            continue;
+        row.object = QJsonObject();
+        row.json = element.toByteArray();
+        row.finish();
+        rows << std::move(row);
+    }
+    return rows;
+}
+
 void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool stale,
                               bool fromNetwork)
 {
     const quint64 generation = ++m_generation;
     setLoading(true);
-    auto work = [body, arrayKey = m_spec.arrayKey, build = m_spec.build,
-                 sink = fromNetwork ? m_sink : Sink()]() -> Result<QList<ResourceRow>> {
-        Result<QJsonValue> answer = parseAnswer(body);
-        if (!answer)
-            return answer.error();
-        Result<QList<ResourceRow>> rows = buildRows(*answer, arrayKey, build);
-        if (rows && sink)
-            sink(*answer, QDateTime::currentDateTimeUtc());
-        return rows;
+    auto work = [body, arrayKey = m_spec.arrayKey, build = m_spec.build] {
+        return buildRowsFromBody(body, arrayKey, build);
+    };
+    // The snapshot is written after the rows are on their way to the view.
+    auto save = [body, sink = fromNetwork ? m_sink : Sink()](bool ok) {
+        if (ok && sink)
+            sink(body, QDateTime::currentDateTimeUtc());
     };
     if (!m_pool) {
-        onParsed(generation, work(), at, stale);
+        Result<QList<ResourceRow>> rows = work();
+        const bool ok = bool(rows);
+        onParsed(generation, std::move(rows), at, stale);
+        save(ok);
         return;
     }
-    m_pool->start([this, work, generation, at, stale] {
+    m_pool->start([this, work, save, generation, at, stale] {
         auto rows = std::make_shared<Result<QList<ResourceRow>>>(work());
+        const bool ok = bool(*rows);
         QMetaObject::invokeMethod(
             this,
             [this, rows, generation, at, stale] { onParsed(generation, std::move(*rows), at, stale); },
             Qt::QueuedConnection);
+        save(ok);
     });
 }
 

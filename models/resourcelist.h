@@ -63,7 +63,7 @@ public:
         RowBuilder build;
     };
     /// Called on the worker thread with each answer fetched from the Controller (for snapshots).
-    using Sink = std::function<void(const QJsonValue &answer, const QDateTime &at)>;
+    using Sink = std::function<void(const QByteArray &answer, const QDateTime &at)>;
 
     /// `pool` runs the parsing; nullptr parses on the calling thread (tests, benchmarks).
     ResourceList(Spec spec, QThreadPool *pool, QObject *parent = nullptr);
@@ -124,6 +124,11 @@ public:
     static Result<QList<ResourceRow>> buildRows(const QJsonValue &answer, const QString &arrayKey,
                                                 const RowBuilder &build);
     static Result<QJsonValue> parseAnswer(const QByteArray &body);
+    /// The same from the raw answer, element by element: rows keep their object's JSON bytes,
+    /// not a parsed tree (what the console does; memory stays near the size of the answer).
+    static Result<QList<ResourceRow>> buildRowsFromBody(const QByteArray &body,
+                                                        const QString &arrayKey,
+                                                        const RowBuilder &build);
 
     /// Emitted after each refresh or snapshot load was applied (tests, benchmarks).
     void notifyFreshness() { Q_EMIT freshnessChanged(); }

@@ -1,5 +1,7 @@
 #include "resourcetablemodel.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace Pot::Models {
@@ -20,8 +22,19 @@ void ResourceRow::finish()
 
 bool ResourceRow::sameContent(const ResourceRow &other) const
 {
-    return cells == other.cells && tips == other.tips && tones == other.tones
-           && sortKeys == other.sortKeys && object == other.object;
+    if (cells != other.cells || tips != other.tips || tones != other.tones
+        || sortKeys != other.sortKeys)
+        return false;
+    if (!json.isEmpty() && !other.json.isEmpty())
+        return json == other.json; // the same bytes: cheap even for 10,000 rows
+    return toObject() == other.toObject();
+}
+
+QJsonObject ResourceRow::toObject() const
+{
+    if (json.isEmpty())
+        return object;
+    return QJsonDocument::fromJson(json).object();
 }
 
 ResourceTableModel::ResourceTableModel(QList<ResourceColumn> columns, QObject *parent)

@@ -26,7 +26,10 @@ struct ResourceColumn
 struct ResourceRow
 {
     QString key;               ///< stable identity (uuid, name, "app/user")
+    /// The object as built; lists read from the Controller keep `json` instead and drop this.
     QJsonObject object;
+    /// The object's compact JSON as the Controller sent it (a parsed object takes ~3× the memory).
+    QByteArray json;
     QStringList cells;         ///< one per column
     QVariantList sortKeys;     ///< one per column; empty: sort by the cell text
     QStringList tips;          ///< tooltip per column (exact time, full value); may be empty
@@ -36,6 +39,8 @@ struct ResourceRow
     /// Fills `haystack` from the cells (call once the cells are set).
     void finish();
     bool sameContent(const ResourceRow &other) const;
+    /// The object, parsed from `json` when the row keeps only that.
+    QJsonObject toObject() const;
 };
 
 /// Turns one JSON object of a list into a row. Runs on a worker thread: it must be a pure function.
