@@ -288,19 +288,23 @@ void ControlPlanes::removeProfile(int index)
     if (!e || !m_services.store)
         return;
     const Profiles::Profile p = e->profile;
-    if (ControlPlaneSession *s = m_sessions.take(p.id)) {
-        s->signOut();
-        s->deleteLater();
-    }
     if (!m_services.store->remove(p.id))
         return;
-    if (m_services.snapshots)
-        m_services.snapshots->remove(p.id);
+    const Profiles::SnapshotStore *snapshots = m_services.snapshots;
+    if (ControlPlaneSession *s = m_sessions.take(p.id)) {
+        s->signOut();
+        // Its cluster view may still be saving a list; remove the snapshots once it is gone.
+        if (snapshots)
+            connect(s, &QObject::destroyed, this, [snapshots, id = p.id] { snapshots->remove(id); });
+        s->deleteLater();
+    } else if (snapshots) {
+        snapshots->remove(p.id);
+    }
     if (m_services.secrets)
         ControlPlaneSession::forgetSecrets(m_services.secrets, p.id, this);
     m_model->remove(p.id);
     const int n = m_model->rowCount();
-    m_currentIndex = -1;
+    m_currentIndex = -2; // forces the change signals even when nothing is left to select
     setCurrentIndex(n == 0 ? -1 : std::min(index, n - 1));
 }
 

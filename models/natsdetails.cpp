@@ -32,7 +32,7 @@ QString stringList(const QJsonValue &v)
     return out.isEmpty() ? NatsDetails::tr("none") : out.join(u", ");
 }
 
-void claimRows(QList<DetailRow> &rows, const QString &token, qint64 now)
+void claimRows(QList<DetailRow> &rows, const QString &token, qint64 now, bool bearer = false)
 {
     Result<Nats::Jwt> jwt = Nats::Jwt::decode(token.toLatin1());
     if (!jwt) {
@@ -46,7 +46,11 @@ void claimRows(QList<DetailRow> &rows, const QString &token, qint64 now)
             hint = hint.isEmpty() ? r.warning : r.warning + u'\n' + hint;
         rows.append(DetailRow(r.group, r.label, r.value, hint, false, !r.warning.isEmpty()));
     }
-    rows.append(DetailRow(NatsDetails::tr("Token"), NatsDetails::tr("Encoded JWT"), token));
+    // A bearer user's JWT alone signs in: treat it like a password.
+    rows.append(DetailRow(NatsDetails::tr("Token"), NatsDetails::tr("Encoded JWT"), token,
+                          bearer ? NatsDetails::tr("Bearer token: this JWT alone lets a client connect.")
+                                 : QString(),
+                          bearer));
 }
 
 /// A numeric limit of a rule: -1 unlimited; null flagged when it ends up in the JWT as null.
@@ -252,7 +256,7 @@ QList<DetailRow> NatsDetails::userRows(const QJsonObject &user, qint64 now)
                               p.allowedConnectionTypes.isEmpty() ? tr("all")
                                                                  : p.allowedConnectionTypes.join(u", ")));
     }
-    claimRows(rows, user.value(u"jwt").toString(), now);
+    claimRows(rows, user.value(u"jwt").toString(), now, user.value(u"isBearer").toBool());
     return rows;
 }
 

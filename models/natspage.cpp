@@ -433,6 +433,10 @@ QString NatsPage::createUserProblem(const QString &app, const QString &name, int
 {
     if (app.trimmed().isEmpty())
         return tr("Enter the application whose account gets the user.");
+    if (const QString denied = m_cluster->deniedReason(QStringLiteral("natsUsers"),
+                                                       QStringLiteral("create"), app.trimmed());
+        !denied.isEmpty())
+        return denied;
     if (name.trimmed().isEmpty())
         return tr("Enter a user name.");
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
@@ -520,7 +524,16 @@ void NatsPage::rebuildAccount()
     QString source;
     const QString rule = NatsDetails::findAccountRule(a, applicationObjects(), m_accountRules->objects(),
                                                       &source);
-    m_accountDetails->setRows(NatsDetails::accountRows(a, m_users->objects(), rule, source,
+    // Only this account's users are parsed (rows keep JSON bytes; there may be 10,000 users).
+    QList<QJsonObject> users;
+    const QString account = a.value(u"name").toString();
+    const ResourceTableModel *table = m_users->table();
+    for (int i = 0; i < table->rowCount(); ++i) {
+        const ResourceRow &row = table->rowAt(i);
+        if (row.cells.size() > 1 && row.cells.at(1) == account)
+            users << row.toObject();
+    }
+    m_accountDetails->setRows(NatsDetails::accountRows(a, users, rule, source,
                                                        QDateTime::currentSecsSinceEpoch()));
 }
 

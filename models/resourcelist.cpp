@@ -1,6 +1,7 @@
 #include "resourcelist.h"
 
 #include "core/logging.h"
+#include "core/memory.h"
 #include "core/net/controllerclient.h"
 #include "models/jsonslicer.h"
 #include "models/resourcefilterproxy.h"
@@ -330,9 +331,13 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
         const bool ok = bool(*rows);
         QMetaObject::invokeMethod(
             this,
-            [this, rows, generation, at, stale] { onParsed(generation, std::move(*rows), at, stale); },
+            [this, rows, generation, at, stale] {
+                onParsed(generation, std::move(*rows), at, stale);
+                releaseFreedMemory(); // the previous rows were freed just now
+            },
             Qt::QueuedConnection);
         save(ok);
+        releaseFreedMemory();
     });
 }
 

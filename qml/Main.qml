@@ -23,6 +23,34 @@ ApplicationWindow {
 
     readonly property bool framed: planes.currentState === 3 && planes.currentColour.length > 0
 
+    // A dialog opened for one control plane must not act on another: switching control planes
+    // (Alt+1…9 works while a dialog is open) closes every dialog of the cluster pages.
+    property QtObject shownCluster: planes.cluster
+    function closePopupsIn(obj) {
+        if (!obj || obj.data === undefined)
+            return;
+        for (let i = 0; i < obj.data.length; ++i) {
+            const o = obj.data[i];
+            if (o instanceof Popup) {
+                if (o.opened)
+                    o.close();
+                closePopupsIn(o.contentItem);
+            } else {
+                closePopupsIn(o);
+            }
+        }
+    }
+    Connections {
+        target: window.planes
+        function onCurrentChanged() {
+            if (window.planes.cluster === window.shownCluster)
+                return;
+            window.shownCluster = window.planes.cluster;
+            for (let i = 1; i < pages.children.length - 1; ++i)
+                window.closePopupsIn(pages.children[i]);
+        }
+    }
+
     Rectangle {
         id: frame
         anchors.fill: parent

@@ -26,14 +26,16 @@ Dialog {
         Layout.fillWidth: true
         spacing: Theme.spacing
         visible: command.length > 0
-        TextArea {
+        // A label, not a text field: a command with the key can only leave through Copy, whose
+        // clipboard copy is cleared after 30 s (a field would let Ctrl+A, Ctrl+C around that).
+        Label {
             Layout.fillWidth: true
             text: commandRow.command
-            readOnly: true
-            selectByMouse: !commandRow.sensitive
-            wrapMode: TextEdit.WrapAnywhere
+            wrapMode: Text.WrapAnywhere
             font.family: "monospace"
-            textFormat: TextEdit.PlainText
+            textFormat: Text.PlainText
+            padding: 6
+            background: Rectangle { color: Theme.base; border.color: Theme.border; radius: 2 }
             Accessible.role: Accessible.StaticText
             Accessible.name: commandRow.label
             Accessible.description: text

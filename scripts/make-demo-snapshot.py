@@ -33,7 +33,11 @@ SECRET_KEYS = {k.lower() for k in ("seed", "privateKey", "private_key", "credsBa
 
 def scrub(value):
     if isinstance(value, dict):
-        return {k: scrub(v) for k, v in value.items() if k.lower() not in SECRET_KEYS}
+        from_secret = bool(value.get("valueFromSecret"))
+        bearer = bool(value.get("isBearer")) or bool(value.get("bearer_token"))
+        return {k: scrub(v) for k, v in value.items()
+                if k.lower() not in SECRET_KEYS
+                and not (from_secret and k == "value") and not (bearer and k == "jwt")}
     if isinstance(value, list):
         return [scrub(v) for v in value]
     return value

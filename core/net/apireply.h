@@ -68,7 +68,7 @@ struct ApiResponse
 
 /// Handle of one request in flight. Emits finished() exactly once (success, error, timeout or
 /// cancel), then deletes itself later. Keep it in a QPointer if you keep it at all. Deleting the
-/// ControllerClient deletes its replies without emitting finished().
+/// ControllerClient cancels its unfinished replies (finished() with ErrorCode::Cancelled).
 class ApiReply final : public QObject
 {
     Q_OBJECT

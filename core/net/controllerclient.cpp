@@ -376,7 +376,13 @@ ControllerClient::ControllerClient(QNetworkAccessManager *network, QObject *pare
 {
 }
 
-ControllerClient::~ControllerClient() = default;
+ControllerClient::~ControllerClient()
+{
+    // Callers waiting on a reply hear "cancelled" instead of nothing, so no spinner stays on.
+    const auto replies = findChildren<ApiReply *>(Qt::FindDirectChildrenOnly);
+    for (ApiReply *reply : replies)
+        reply->cancel();
+}
 
 Status ControllerClient::setBaseUrl(const QString &address)
 {

@@ -60,9 +60,16 @@ QJsonValue withoutSecrets(const QJsonValue &value)
     }
     if (value.isObject()) {
         const QJsonObject in = value.toObject();
+        // The Controller resolves env values taken from secrets, and a bearer user's JWT alone
+        // signs in: neither is kept.
+        const bool fromSecret = !in.value(u"valueFromSecret").toString().isEmpty()
+                                || in.value(u"valueFromSecret").isObject();
+        const bool bearer = in.value(u"isBearer").toBool() || in.value(u"bearer_token").toBool();
         QJsonObject out;
         for (auto it = in.begin(); it != in.end(); ++it) {
             if (isSecretKey(it.key()))
+                continue;
+            if ((fromSecret && it.key() == u"value") || (bearer && it.key() == u"jwt"))
                 continue;
             out.insert(it.key(), withoutSecrets(it.value()));
         }

@@ -202,6 +202,32 @@ private Q_SLOTS:
         QCOMPARE(history.at(1).toArray().at(0).toObject(), (QJsonObject{{QStringLiteral("kept"), true}}));
     }
 
+    void resolvedSecretEnvValuesAndBearerJwtsAreRemoved()
+    {
+        // GET /application resolves env values taken from secrets; a bearer user's JWT signs in.
+        const QJsonObject env{{QStringLiteral("key"), QStringLiteral("JETSTREAM_KEY")},
+                              {QStringLiteral("value"), QStringLiteral("5YtydnRrL3Tn")},
+                              {QStringLiteral("valueFromSecret"), QStringLiteral("nats-js-key/jsk")}};
+        const QJsonObject plainEnv{{QStringLiteral("key"), QStringLiteral("MODE")},
+                                   {QStringLiteral("value"), QStringLiteral("fast")}};
+        const QJsonObject bearer{{QStringLiteral("name"), QStringLiteral("mqtt-dev-1")},
+                                 {QStringLiteral("isBearer"), true},
+                                 {QStringLiteral("jwt"), QStringLiteral("eyJ0eXAiOiJKV1Qi.bearer")}};
+        const QJsonObject normal{{QStringLiteral("name"), QStringLiteral("ops-cli")},
+                                 {QStringLiteral("isBearer"), false},
+                                 {QStringLiteral("jwt"), QStringLiteral("eyJ0eXAiOiJKV1Qi.normal")}};
+        const QJsonObject answer{{QStringLiteral("env"), QJsonArray{env, plainEnv}},
+                                 {QStringLiteral("users"), QJsonArray{bearer, normal}}};
+        const QByteArray text =
+            QJsonDocument(Profiles::withoutSecrets(answer).toObject()).toJson(QJsonDocument::Compact);
+        QVERIFY(!text.contains("5YtydnRrL3Tn"));
+        QVERIFY(text.contains("nats-js-key/jsk")); // the reference stays
+        QVERIFY(text.contains("fast"));
+        QVERIFY(!text.contains("bearer\""));
+        QVERIFY(!text.contains(".bearer"));
+        QVERIFY(text.contains(".normal"));
+    }
+
     void withoutSecretsLeavesOtherValuesAlone()
     {
         QCOMPARE(Profiles::withoutSecrets(QJsonValue(42)), QJsonValue(42));
