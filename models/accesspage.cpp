@@ -257,6 +257,20 @@ void AccessPage::updateServiceAccountDetails()
 
 // ---- grid -------------------------------------------------------------------------------------
 
+QList<Rbac::Subject> AccessPage::companionsOf(const std::optional<Rbac::Subject> &subject) const
+{
+    // The signed-in user is decided with the groups of its token, as the Controller does.
+    const QList<Rbac::Subject> mine = m_cluster->subjects();
+    if (!subject || subject->kind != u"User" || !mine.contains(*subject))
+        return {};
+    QList<Rbac::Subject> groups;
+    for (const Rbac::Subject &s : mine) {
+        if (s.kind == u"Group")
+            groups << s;
+    }
+    return groups;
+}
+
 QStringList AccessPage::gridSubjects() const
 {
     return m_gridSubjects;
@@ -283,8 +297,9 @@ void AccessPage::updateGrid()
     // Until the user picks one, the grid follows the first offer (the signed-in user once known).
     if (!m_gridSubjectChosen && !subjects.isEmpty() && m_gridSubject != subjects.constFirst()) {
         m_gridSubject = subjects.constFirst();
-        m_grid->setSubject(parseSubject(m_gridSubject));
     }
+    m_grid->setCompanions(companionsOf(parseSubject(m_gridSubject)));
+    m_grid->setSubject(parseSubject(m_gridSubject));
     m_grid->recompute();
     Q_EMIT gridChanged();
 }
@@ -295,6 +310,7 @@ void AccessPage::setGridSubject(const QString &subject)
         return;
     m_gridSubject = subject;
     m_gridSubjectChosen = true;
+    m_grid->setCompanions(companionsOf(parseSubject(subject)));
     m_grid->setSubject(parseSubject(subject));
     Q_EMIT gridChanged();
 }

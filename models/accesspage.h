@@ -98,6 +98,7 @@ Q_SIGNALS:
     void saved(const QString &kind, const QString &key);
 
 private:
+    QList<Rbac::Subject> companionsOf(const std::optional<Rbac::Subject> &subject) const;
     ResourceList *listOf(Rbac::Kind kind) const;
     static QString rbacResource(Rbac::Kind kind);
     QString deniedFor(Rbac::Kind kind, const QString &verb, const QString &key) const;

@@ -115,8 +115,11 @@ void PermissionGridModel::recompute()
     for (int r = 0; r < resources.size(); ++r) {
         for (int c = 0; c < verbs.size(); ++c) {
             Rbac::Decision d;
-            if (m_authorizer && m_subject)
-                d = m_authorizer->decide({*m_subject}, resources.at(r), verbs.at(c), m_resourceName);
+            if (m_authorizer && m_subject) {
+                QList<Rbac::Subject> who{*m_subject};
+                who += m_companions;
+                d = m_authorizer->decide(who, resources.at(r), verbs.at(c), m_resourceName);
+            }
             m_cells[r * verbs.size() + c] = d;
         }
     }

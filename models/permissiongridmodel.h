@@ -42,6 +42,9 @@ public:
     /// nullopt: nobody (every cell denied).
     void setSubject(const std::optional<Rbac::Subject> &subject);
     std::optional<Rbac::Subject> subject() const { return m_subject; }
+    /// Subjects decided together with the chosen one: the signed-in user's token groups, since the
+    /// Controller evaluates the user and its groups at once.
+    void setCompanions(const QList<Rbac::Subject> &subjects) { m_companions = subjects; }
     /// The resourceName requests would carry ("" = a request without a name, e.g. a list).
     void setResourceName(const QString &name);
     QString resourceName() const { return m_resourceName; }
@@ -62,6 +65,7 @@ private:
 
     const Rbac::Authorizer *m_authorizer = nullptr;
     std::optional<Rbac::Subject> m_subject;
+    QList<Rbac::Subject> m_companions;
     QString m_resourceName;
     QList<Rbac::Decision> m_cells; ///< row-major
 };

@@ -188,6 +188,22 @@ private Q_SLOTS:
                  QStringLiteral("dashboard"));
     }
 
+    void signedInUserIsDecidedWithTheTokenGroups()
+    {
+        // The Controller evaluates the user together with the groups of its token (§6.1): an admin
+        // sees every cell allowed for "User <me>", not only what bindings name the user for.
+        SignedIn s;
+        QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        AccessPage *a = s.access();
+        a->setGridSubject(QStringLiteral("User admin@example.com"));
+        QTRY_COMPARE_WITH_TIMEOUT(a->grid()->allowedCount(),
+                                  int(Rbac::catalogResources().size() * Rbac::catalogVerbs().size()),
+                                  15000);
+        a->setGridSubject(QStringLiteral("Group viewer"));
+        QVERIFY(a->grid()->isAllowed(QStringLiteral("fogs"), QStringLiteral("list")));
+        QVERIFY(!a->grid()->isAllowed(QStringLiteral("fogs"), QStringLiteral("patch")));
+    }
+
     void bindingToADeletedRoleIsFlagged()
     {
         SignedIn s;
