@@ -298,8 +298,28 @@ void ClusterView::loadOffline(ResourceList *list)
 {
     if (demo())
         list->setFixed(tr("Demo data captured from a Controller 3.7.3"));
-    if (auto snapshot = offlineDocument(list->listId()))
-        list->showAnswer(snapshot->body, snapshot->savedAt, !demo());
+    // Read on the parse thread: a snapshot of a large cluster is tens of megabytes.
+    const bool isDemo = demo();
+    const QString path = m_services.demoRoot + u'/' + list->listId() + QStringLiteral(".json");
+    const Profiles::SnapshotStore *store = m_services.snapshots;
+    const QUuid profile = m_session ? m_session->profile().id : QUuid();
+    const QString id = list->listId();
+    list->showSaved(
+        [isDemo, path, store, profile, id]() -> std::optional<ResourceList::Saved> {
+            if (isDemo) {
+                QFile file(path);
+                if (!file.open(QIODevice::ReadOnly))
+                    return std::nullopt;
+                return ResourceList::Saved{file.readAll(), QDateTime::currentDateTimeUtc()};
+            }
+            if (!store || profile.isNull())
+                return std::nullopt;
+            Result<Profiles::Snapshot> s = store->load(profile, id);
+            if (!s)
+                return std::nullopt;
+            return ResourceList::Saved{std::move(s->body), s->savedAt};
+        },
+        !isDemo);
 }
 
 void ClusterView::fetchDocument(const QString &id, const QString &path, QObject *context,

@@ -3,7 +3,7 @@
 #include "core/logging.h"
 #include "core/memory.h"
 #include "core/net/controllerclient.h"
-#include "models/jsonslicer.h"
+#include "core/jsonslicer.h"
 #include "models/resourcefilterproxy.h"
 #include "models/timetext.h"
 
@@ -235,6 +235,51 @@ void ResourceList::refresh()
 void ResourceList::showAnswer(const QByteArray &body, const QDateTime &at, bool stale)
 {
     startParse(body, at, stale, false);
+}
+
+void ResourceList::showSaved(std::function<std::optional<Saved>()> load, bool stale)
+{
+    const quint64 generation = ++m_generation;
+    auto work = [load, arrayKey = m_spec.arrayKey, build = m_spec.build]()
+        -> std::pair<std::optional<Result<QList<ResourceRow>>>, QDateTime> {
+        std::optional<Saved> saved = load();
+        if (!saved)
+            return {std::nullopt, {}};
+        return {buildRowsFromBody(saved->body, arrayKey, build), saved->at};
+    };
+    if (!m_pool) {
+        auto [rows, at] = work();
+        onSavedParsed(generation, std::move(rows), at, stale);
+        return;
+    }
+    setLoading(true);
+    m_pool->start([this, work, generation, stale] {
+        auto result = std::make_shared<std::pair<std::optional<Result<QList<ResourceRow>>>, QDateTime>>(
+            work());
+        releaseFreedMemory();
+        QMetaObject::invokeMethod(
+            this,
+            [this, result, generation, stale] {
+                onSavedParsed(generation, std::move(result->first), result->second, stale);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ResourceList::onSavedParsed(quint64 generation,
+                                 std::optional<Result<QList<ResourceRow>>> rows,
+                                 const QDateTime &at, bool stale)
+{
+    if (rows) {
+        onParsed(generation, std::move(*rows), at, stale);
+        return;
+    }
+    // Nothing saved: only the loading state ends (unless a newer load is running).
+    if (generation == m_generation && m_loading) {
+        m_loading = false;
+        Q_EMIT stateChanged();
+        Q_EMIT freshnessChanged();
+    }
 }
 
 Result<QJsonValue> ResourceList::parseAnswer(const QByteArray &body)

@@ -12,6 +12,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <optional>
 
 class QThreadPool;
 
@@ -119,6 +120,15 @@ public:
 
     /// Shows a saved or bundled answer (snapshot, demo) as of `at`.
     void showAnswer(const QByteArray &body, const QDateTime &at, bool stale);
+    /// A saved answer and the time it was read.
+    struct Saved
+    {
+        QByteArray body;
+        QDateTime at;
+    };
+    /// Same, but `load` reads it on the worker thread (a large snapshot never blocks the window);
+    /// nullopt from `load` leaves the list as it is.
+    void showSaved(std::function<std::optional<Saved>()> load, bool stale);
 
     /// Parses a list answer and builds the rows (what a refresh does off the GUI thread).
     static Result<QList<ResourceRow>> buildRows(const QJsonValue &answer, const QString &arrayKey,
@@ -147,6 +157,8 @@ Q_SIGNALS:
 
 private:
     void startParse(const QByteArray &body, const QDateTime &at, bool stale, bool fromNetwork);
+    void onSavedParsed(quint64 generation, std::optional<Result<QList<ResourceRow>>> rows,
+                       const QDateTime &at, bool stale);
     void onParsed(quint64 generation, Result<QList<ResourceRow>> rows, const QDateTime &at,
                   bool stale);
     void setLoading(bool loading);

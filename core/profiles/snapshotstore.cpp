@@ -1,5 +1,6 @@
 #include "snapshotstore.h"
 
+#include "core/jsonslicer.h"
 #include "core/logging.h"
 #include "core/tr.h"
 
@@ -140,19 +141,21 @@ Result<Snapshot> SnapshotStore::load(const QUuid &profile, const QString &name) 
         return Error(ErrorCode::NotFound, Tr::tr("No snapshot yet."));
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io, Tr::tr("Cannot read %1.").arg(file.fileName()), file.errorString());
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    const QJsonObject wrapper = doc.object();
-    const QDateTime at = QDateTime::fromString(wrapper.value(u"savedAt").toString(), Qt::ISODateWithMs);
-    const QJsonValue body = wrapper.value(u"body");
-    if (parseError.error != QJsonParseError::NoError || !at.isValid()
-        || !(body.isObject() || body.isArray())) {
+    const QByteArray text = file.readAll();
+    // The body is cut out of the file as it is, not parsed into a tree and written again: a
+    // snapshot of a large cluster is tens of megabytes. Its rows are parsed one by one later.
+    const std::optional<QByteArrayView> savedAt = sliceJsonMember(text, QStringLiteral("savedAt"));
+    const std::optional<QByteArrayView> body = sliceJsonMember(text, QStringLiteral("body"));
+    QDateTime at;
+    if (savedAt && savedAt->size() >= 2 && savedAt->front() == '"')
+        at = QDateTime::fromString(QString::fromUtf8(savedAt->sliced(1, savedAt->size() - 2)),
+                                   Qt::ISODateWithMs);
+    if (!at.isValid() || !body || body->isEmpty() || (body->front() != '{' && body->front() != '[')) {
         qCWarning(lcCoreProfiles) << "ignoring damaged snapshot" << file.fileName();
         return Error(ErrorCode::InvalidInput, Tr::tr("The saved snapshot is damaged."));
     }
     Snapshot s;
-    s.body = body.isObject() ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
-                             : QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+    s.body = body->toByteArray();
     s.savedAt = at;
     return s;
 }

@@ -1,4 +1,4 @@
-#include "models/jsonslicer.h"
+#include "core/jsonslicer.h"
 #include "models/resourcelist.h"
 #include "testutil.h"
 
@@ -8,7 +8,7 @@
 #include <QTest>
 
 using namespace Pot;
-using Pot::Models::sliceJsonArray;
+using Pot::sliceJsonArray;
 
 /// The array slicer that lets lists parse one element at a time: it must find exactly the elements
 /// a full JSON parser finds, whatever the strings contain, and refuse other shapes.

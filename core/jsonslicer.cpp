@@ -1,6 +1,6 @@
 #include "jsonslicer.h"
 
-namespace Pot::Models {
+namespace Pot {
 
 namespace {
 
@@ -119,6 +119,41 @@ std::optional<QList<QByteArrayView>> splitArray(Scanner &s)
 
 } // namespace
 
+std::optional<QByteArrayView> sliceJsonMember(QByteArrayView body, const QString &key)
+{
+    Scanner s(body);
+    s.skipSpace();
+    if (s.peek() != '{')
+        return std::nullopt;
+    s.advance();
+    const QByteArray wanted = key.toUtf8();
+    std::optional<QByteArrayView> found;
+    for (;;) {
+        s.skipSpace();
+        QByteArrayView name;
+        if (!s.skipString(&name))
+            return std::nullopt;
+        s.skipSpace();
+        if (s.peek() != ':')
+            return std::nullopt;
+        s.advance();
+        s.skipSpace();
+        const qsizetype start = s.pos();
+        if (!s.skipValue())
+            return std::nullopt;
+        if (name == wanted)
+            found = s.slice(start, s.pos());
+        s.skipSpace();
+        if (s.peek() == ',') {
+            s.advance();
+            continue;
+        }
+        if (s.peek() == '}')
+            return found; // the whole object is balanced
+        return std::nullopt;
+    }
+}
+
 std::optional<QList<QByteArrayView>> sliceJsonArray(QByteArrayView body, const QString &arrayKey)
 {
     Scanner s(body);
@@ -152,4 +187,4 @@ std::optional<QList<QByteArrayView>> sliceJsonArray(QByteArrayView body, const Q
     }
 }
 
-} // namespace Pot::Models
+} // namespace Pot

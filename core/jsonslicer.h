@@ -6,7 +6,7 @@
 
 #include <optional>
 
-namespace Pot::Models {
+namespace Pot {
 
 /// Finds the elements of one JSON array in a Controller answer without building a document: the
 /// array under `arrayKey` of the top-level object, or the top-level array when `arrayKey` is empty.
@@ -16,4 +16,8 @@ namespace Pot::Models {
 /// error message).
 std::optional<QList<QByteArrayView>> sliceJsonArray(QByteArrayView body, const QString &arrayKey);
 
-} // namespace Pot::Models
+/// The raw text of the value of `key` in the top-level object (strings with their quotes), or
+/// nullopt when the body is no such object or its nesting is broken.
+std::optional<QByteArrayView> sliceJsonMember(QByteArrayView body, const QString &key);
+
+} // namespace Pot
