@@ -5,7 +5,6 @@
 #include "models/natsdetails.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QFileInfo>
 
 namespace Pot::Models {
@@ -170,17 +169,12 @@ bool NatsCreds::saveContext(const QUrl &file, const QString &serverUrl)
     context.description = tr("%1 in account %2").arg(m_user, m_account);
     context.url = serverUrl.trimmed();
     context.credsPath = m_savedPath;
-    QFile f(file.isLocalFile() ? file.toLocalFile() : file.toString());
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        setStatus(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (Status written = Nats::writeNatsContext(path, context); !written) {
+        setStatus(written.error().message);
         return false;
     }
-    f.write(Nats::natsContextJson(context));
-    if (!f.flush()) {
-        setStatus(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
-        return false;
-    }
-    setStatus(tr("Saved nats context %1.").arg(QFileInfo(f.fileName()).fileName()));
+    setStatus(tr("Saved nats context %1.").arg(QFileInfo(path).fileName()));
     return true;
 }
 
@@ -206,22 +200,14 @@ void NatsCreds::runLiveTest(const QString &serverUrl, const QString &caPem)
     connect(m_probe, &Nats::HandshakeProbe::finished, this,
             [this](const Result<Nats::ProbeResult> &r) {
                 m_liveOk = bool(r);
-                if (r)
-                    m_liveResult = tr("Authenticated to %1 (nats-server %2)%3.")
-                                       .arg(r->serverName, r->version, r->tls ? tr(", TLS") : QString());
-                else
-                    m_liveResult = r.error().message;
+                m_liveResult = Nats::describeProbeOutcome(r);
                 Q_EMIT liveTestChanged();
             });
-    Nats::ProbeCredentials credentials;
-    credentials.userJwt = m_creds->jwt.token();
-    if (!m_creds->jwt.claims().user.permissions.bearerToken)
-        credentials.key = m_creds->key;
     Nats::ProbeOptions options;
     options.caPem = caPem.toUtf8();
     m_liveOk = false;
     m_liveResult = tr("Connecting to %1…").arg(url->toString());
-    m_probe->start(*url, credentials, options);
+    m_probe->start(*url, Nats::probeCredentials(*m_creds), options);
     Q_EMIT liveTestChanged();
 }
 

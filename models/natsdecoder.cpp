@@ -286,13 +286,12 @@ void NatsDecoder::saveContext(const QUrl &file, const QString &serverUrl)
     context.description = m_jwt->standard().name;
     context.url = serverUrl.trimmed();
     context.credsPath = m_lastCredsPath;
-    QFile f(file.toLocalFile());
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        setStatus(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+    const QString path = file.toLocalFile();
+    if (Status written = Nats::writeNatsContext(path, context); !written) {
+        setStatus(written.error().message);
         return;
     }
-    f.write(Nats::natsContextJson(context));
-    setStatus(tr("Saved nats context %1.").arg(QFileInfo(f.fileName()).fileName()));
+    setStatus(tr("Saved nats context %1.").arg(QFileInfo(path).fileName()));
 }
 
 void NatsDecoder::runLiveTest(const QString &serverUrl, const QString &caPem)
@@ -313,22 +312,13 @@ void NatsDecoder::runLiveTest(const QString &serverUrl, const QString &caPem)
     m_probe = new Nats::HandshakeProbe(this);
     connect(m_probe, &Nats::HandshakeProbe::finished, this,
             [this](const Result<Nats::ProbeResult> &r) {
-                if (r)
-                    m_liveResult = tr("Authenticated to %1 (nats-server %2)%3.")
-                                       .arg(r->serverName, r->version,
-                                            r->tls ? tr(", TLS") : QString());
-                else
-                    m_liveResult = r.error().message;
+                m_liveResult = Nats::describeProbeOutcome(r);
                 Q_EMIT liveTestChanged();
             });
-    Nats::ProbeCredentials credentials;
-    credentials.userJwt = m_creds->jwt.token();
-    if (!m_creds->jwt.claims().user.permissions.bearerToken)
-        credentials.key = m_creds->key;
     Nats::ProbeOptions options;
     options.caPem = caPem.toUtf8();
     m_liveResult = tr("Connecting to %1…").arg(url->toString());
-    m_probe->start(*url, credentials, options);
+    m_probe->start(*url, Nats::probeCredentials(*m_creds), options);
     Q_EMIT liveTestChanged();
 }
 

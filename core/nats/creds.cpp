@@ -258,6 +258,15 @@ QByteArray natsContextJson(const NatsContext &context)
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
+Status writeNatsContext(const QString &path, const NatsContext &context)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(natsContextJson(context)) < 0
+        || !f.flush())
+        return Error(ErrorCode::Io, Tr::tr("Cannot write %1: %2").arg(path, f.errorString()));
+    return {};
+}
+
 QString natsEnvironment(const NatsContext &context)
 {
     QString out;

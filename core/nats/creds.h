@@ -61,6 +61,8 @@ struct NatsContext
 
 /// A `nats context` JSON file (~/.config/nats/context/<name>.json).
 QByteArray natsContextJson(const NatsContext &context);
+/// Writes natsContextJson() to `path` (replacing it); an Io error says why it could not.
+Status writeNatsContext(const QString &path, const NatsContext &context);
 /// POSIX shell lines: export NATS_URL='…' / NATS_CREDS / NATS_CA.
 QString natsEnvironment(const NatsContext &context);
 

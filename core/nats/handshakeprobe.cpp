@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/secretbytes.h"
+#include "core/tr.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -513,6 +514,23 @@ void HandshakeProbe::teardown()
     m_buffer.clear();
     m_nonce.clear();
     m_credentials = ProbeCredentials();
+}
+
+ProbeCredentials probeCredentials(const UserCreds &creds)
+{
+    ProbeCredentials c;
+    c.userJwt = creds.jwt.token();
+    if (!creds.jwt.claims().user.permissions.bearerToken)
+        c.key = creds.key;
+    return c;
+}
+
+QString describeProbeOutcome(const Result<ProbeResult> &outcome)
+{
+    if (!outcome)
+        return outcome.error().message;
+    return Tr::tr("Authenticated to %1 (nats-server %2)%3.")
+        .arg(outcome->serverName, outcome->version, outcome->tls ? Tr::tr(", TLS") : QString());
 }
 
 } // namespace Pot::Nats

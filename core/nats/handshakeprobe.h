@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/nats/creds.h"
 #include "core/nats/nkey.h"
 #include "core/result.h"
 
@@ -114,5 +115,11 @@ private:
     ProbeResult m_result;
     QString m_sslErrors;
 };
+
+/// What a .creds file connects with: its JWT, and its key to sign the nonce unless the JWT is a
+/// bearer token (which signs in on its own).
+ProbeCredentials probeCredentials(const UserCreds &creds);
+/// One sentence for the user: "Authenticated to hub (nats-server 2.9.10), TLS." or the error.
+QString describeProbeOutcome(const Result<ProbeResult> &outcome);
 
 } // namespace Pot::Nats
