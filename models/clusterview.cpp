@@ -114,6 +114,7 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     connect(m_roleBindings, &ResourceList::applied, this, readAuthorizer);
 
     m_agents = new AgentsPage(this);
+    // NATS reads the account rule of an application account from the applications list: first.
     m_applications = new ApplicationsPage(this);
     m_nats = new NatsPage(this);
     m_access = new AccessPage(this);

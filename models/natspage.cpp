@@ -1,6 +1,7 @@
 #include "natspage.h"
 
 #include "core/nats/jwt.h"
+#include "models/applicationspage.h"
 #include "models/clusterview.h"
 #include "models/natscreds.h"
 #include "models/natsdetails.h"
@@ -269,6 +270,7 @@ NatsPage::NatsPage(ClusterView *cluster)
     connect(m_accounts, &ResourceList::applied, this, &NatsPage::selectionChanged);
     connect(m_users, &ResourceList::applied, this, &NatsPage::rebuildAccount);
     connect(m_accountRules, &ResourceList::applied, this, &NatsPage::rebuildAccount);
+    connect(m_cluster->applications()->list(), &ResourceList::applied, this, &NatsPage::rebuildAccount);
     connect(m_users, &ResourceList::selectedObjectChanged, this, &NatsPage::rebuildUser);
     connect(m_users, &ResourceList::selectedObjectChanged, this, &NatsPage::selectionChanged);
     connect(m_accountRules, &ResourceList::selectedObjectChanged, this, [this] {
@@ -479,33 +481,12 @@ void NatsPage::refreshDocuments()
                 Q_EMIT documentsChanged();
             });
     }
-    // The account rule of an application account is in the application's NATS settings. Read the
-    // applications here only when no page keeps a list of them.
-    const bool haveAppList = std::any_of(m_cluster->lists().cbegin(), m_cluster->lists().cend(),
-                                         [](ResourceList *l) { return l->listId() == u"applications"; });
-    if (!haveAppList
-        && m_cluster->readDeniedReason(QStringLiteral("applications"), QStringLiteral("list")).isEmpty()) {
-        m_cluster->fetchDocument(
-            QStringLiteral("applications"), QStringLiteral("/application"), this,
-            [this](const QJsonValue &json, bool) {
-                m_applications.clear();
-                const QJsonArray apps = json.isArray() ? json.toArray()
-                                                       : json.toObject().value(u"applications").toArray();
-                for (const QJsonValue &a : apps)
-                    m_applications << a.toObject();
-                rebuildAccount();
-            },
-            [](const Error &) {});
-    }
 }
 
 QList<QJsonObject> NatsPage::applicationObjects() const
 {
-    for (ResourceList *l : m_cluster->lists()) {
-        if (l->listId() == u"applications")
-            return l->objects();
-    }
-    return m_applications;
+    // The account rule of an application account is in the application's NATS settings.
+    return m_cluster->applications()->list()->objects();
 }
 
 void NatsPage::rebuildOperator()

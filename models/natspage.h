@@ -137,7 +137,6 @@ private:
     NatsCreds *m_creds;
     QJsonObject m_operator;
     QJsonObject m_hub;
-    QList<QJsonObject> m_applications; ///< read here only when no applications list exists
     QStringList m_accountRuleNames;
     QStringList m_userRuleNames;
     QString m_operatorError;
