@@ -1,4 +1,5 @@
 #include "app/compositionroot.h"
+#include "core/memory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -41,6 +42,7 @@ bool wantsTextOnly(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    Pot::configureAllocator();
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication core(argc, argv);
         describeApplication();

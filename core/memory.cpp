@@ -1,5 +1,7 @@
 #include "memory.h"
 
+#include <cstdlib> // defines __GLIBC__ on glibc systems
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -10,6 +12,13 @@ void releaseFreedMemory()
 {
 #if defined(__GLIBC__)
     malloc_trim(0);
+#endif
+}
+
+void configureAllocator()
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024); // glibc's initial value, now fixed
 #endif
 }
 

@@ -511,7 +511,7 @@ void NatsPage::rebuildAccount()
     const ResourceTableModel *table = m_users->table();
     for (int i = 0; i < table->rowCount(); ++i) {
         const ResourceRow &row = table->rowAt(i);
-        if (row.cells.size() > 1 && row.cells.at(1) == account)
+        if (row.cell(1) == account)
             users << row.toObject();
     }
     m_accountDetails->setRows(NatsDetails::accountRows(a, users, rule, source,

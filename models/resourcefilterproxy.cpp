@@ -49,31 +49,15 @@ bool ResourceFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     const ResourceRow &l = m_source->rowAt(left.row());
     const ResourceRow &r = m_source->rowAt(right.row());
     const int col = left.column();
-    const auto sortKey = [col](const ResourceRow &row) -> const QVariant * {
-        return col < row.sortKeys.size() && row.sortKeys.at(col).isValid() ? &row.sortKeys.at(col)
-                                                                           : nullptr;
-    };
-    const auto cell = [col](const ResourceRow &row) {
-        return col < row.cells.size() ? QStringView(row.cells.at(col)) : QStringView();
-    };
-    const QVariant *lk = sortKey(l);
-    const QVariant *rk = sortKey(r);
-    const bool lText = !lk || lk->typeId() == QMetaType::QString;
-    const bool rText = !rk || rk->typeId() == QMetaType::QString;
-    if (lText && rText) {
-        const QString lString = lk ? lk->toString() : QString();
-        const QString rString = rk ? rk->toString() : QString();
-        const int c = (lk ? QStringView(lString) : cell(l))
-                          .compare(rk ? QStringView(rString) : cell(r), Qt::CaseInsensitive);
-        if (c != 0)
-            return c < 0;
-    } else {
-        const QPartialOrdering o = QVariant::compare(lk ? *lk : QVariant(cell(l).toString()),
-                                                     rk ? *rk : QVariant(cell(r).toString()));
-        if (o == QPartialOrdering::Less)
-            return true;
-        if (o == QPartialOrdering::Greater)
-            return false;
+    const std::optional<double> lk = l.sortKey(col);
+    const std::optional<double> rk = r.sortKey(col);
+    if (lk && rk) {
+        if (*lk != *rk)
+            return *lk < *rk;
+    } else if (lk || rk) {
+        return bool(lk); // rows with a number come before rows without one
+    } else if (const int c = l.cell(col).compare(r.cell(col), Qt::CaseInsensitive); c != 0) {
+        return c < 0;
     }
     // Ties keep a stable order by key, so equal rows do not jump around on refresh.
     return l.key < r.key;

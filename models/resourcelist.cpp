@@ -1,5 +1,6 @@
 #include "resourcelist.h"
 
+#include "core/deltacodec.h"
 #include "core/logging.h"
 #include "core/memory.h"
 #include "core/net/controllerclient.h"
@@ -11,7 +12,10 @@
 #include <QJsonDocument>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <memory>
+#include <thread>
+#include <vector>
 
 namespace Pot::Models {
 
@@ -240,12 +244,12 @@ void ResourceList::showAnswer(const QByteArray &body, const QDateTime &at, bool 
 void ResourceList::showSaved(std::function<std::optional<Saved>()> load, bool stale)
 {
     const quint64 generation = ++m_generation;
-    auto work = [load, arrayKey = m_spec.arrayKey, build = m_spec.build]()
+    auto work = [load, arrayKey = m_spec.arrayKey, build = m_spec.build, reference = m_jsonReference]()
         -> std::pair<std::optional<Result<QList<ResourceRow>>>, QDateTime> {
         std::optional<Saved> saved = load();
         if (!saved)
             return {std::nullopt, {}};
-        return {buildRowsFromBody(saved->body, arrayKey, build), saved->at};
+        return {buildRowsFromBody(saved->body, arrayKey, build, reference), saved->at};
     };
     if (!m_pool) {
         auto [rows, at] = work();
@@ -319,7 +323,8 @@ Result<QList<ResourceRow>> ResourceList::buildRows(const QJsonValue &answer, con
 
 Result<QList<ResourceRow>> ResourceList::buildRowsFromBody(const QByteArray &body,
                                                            const QString &arrayKey,
-                                                           const RowBuilder &build)
+                                                           const RowBuilder &build,
+                                                           const QByteArray &reference)
 {
     const std::optional<QList<QByteArrayView>> elements = sliceJsonArray(body, arrayKey);
     if (!elements) {
@@ -329,24 +334,57 @@ Result<QList<ResourceRow>> ResourceList::buildRowsFromBody(const QByteArray &bod
             return answer.error();
         return buildRows(*answer, arrayKey, build);
     }
+    // Objects are coded against `reference`, or else the list's first object.
+    QByteArray codeReference = reference;
+    for (qsizetype i = 0; codeReference.isEmpty() && i < elements->size(); ++i) {
+        if (!elements->at(i).isEmpty() && elements->at(i).front() == '{')
+            codeReference = elements->at(i).toByteArray();
+    }
+    const DeltaEncoder encoder(codeReference);
+
+    // Parsing and coding take most of a load: big lists are split over the cores (the GUI thread
+    // only waits for the result, so a second core would otherwise idle).
+    const qsizetype total = elements->size();
+    const int parts = total < 2000 ? 1 : int(std::clamp(std::thread::hardware_concurrency(), 1U, 4U));
+    std::vector<Result<QList<ResourceRow>>> results(size_t(parts), Result<QList<ResourceRow>>(QList<ResourceRow>{}));
+    const auto buildPart = [&](int part) {
+        const qsizetype from = total * part / parts;
+        const qsizetype to = total * (part + 1) / parts;
+        QList<ResourceRow> rows;
+        rows.reserve(to - from);
+        for (qsizetype i = from; i < to; ++i) {
+            const QByteArrayView element = elements->at(i);
+            if (element.isEmpty() || element.front() != '{')
+                continue;
+            QJsonParseError parseError{};
+            const QJsonDocument doc = QJsonDocument::fromJson(
+                QByteArray::fromRawData(element.data(), element.size()), &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                results[size_t(part)] = Error(ErrorCode::Protocol, tr("The Controller sent malformed JSON."),
+                                              parseError.errorString());
+                return;
+            }
+            ResourceRow row = build(doc.object());
+            if (row.key.isEmpty())
+                continue;
+            row.setJson(element, encoder);
+            row.finish();
+            rows << std::move(row);
+        }
+        results[size_t(part)] = std::move(rows);
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (int part = 1; part < parts; ++part)
+            helpers.emplace_back(buildPart, part);
+        buildPart(0);
+    } // joined
     QList<ResourceRow> rows;
-    rows.reserve(elements->size());
-    for (const QByteArrayView element : *elements) {
-        if (element.isEmpty() || element.front() != '{')
-            continue;
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(
-            QByteArray::fromRawData(element.data(), element.size()), &parseError);
-        if (parseError.error != QJsonParseError::NoError)
-            return Error(ErrorCode::Protocol, tr("The Controller sent malformed JSON."),
-                         parseError.errorString());
-        ResourceRow row = build(doc.object());
-        if (row.key.isEmpty())
-            continue;
-        row.object = QJsonObject();
-        row.json = element.toByteArray();
-        row.finish();
-        rows << std::move(row);
+    rows.reserve(total);
+    for (Result<QList<ResourceRow>> &part : results) {
+        if (!part)
+            return part.error();
+        rows.append(std::move(*part));
     }
     return rows;
 }
@@ -356,8 +394,8 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
 {
     const quint64 generation = ++m_generation;
     setLoading(true);
-    auto work = [body, arrayKey = m_spec.arrayKey, build = m_spec.build] {
-        return buildRowsFromBody(body, arrayKey, build);
+    auto work = [body, arrayKey = m_spec.arrayKey, build = m_spec.build, reference = m_jsonReference] {
+        return buildRowsFromBody(body, arrayKey, build, reference);
     };
     // The snapshot is written after the rows are on their way to the view.
     auto save = [body, sink = fromNetwork ? m_sink : Sink()](bool ok) {
@@ -406,6 +444,8 @@ void ResourceList::onParsed(quint64 generation, Result<QList<ResourceRow>> rows,
     const int selectedBefore = selectedRow();
     // Moved, not copied: applyRows takes rows out of the list, which would detach a shared copy.
     m_table->applyRows(std::move(*rows));
+    if (m_jsonReference.isEmpty() && m_table->rowCount() > 0)
+        m_jsonReference = m_table->rowAt(0).jsonReference();
     m_error.clear();
     m_loaded = true;
     m_stale = stale;

@@ -134,11 +134,13 @@ public:
     static Result<QList<ResourceRow>> buildRows(const QJsonValue &answer, const QString &arrayKey,
                                                 const RowBuilder &build);
     static Result<QJsonValue> parseAnswer(const QByteArray &body);
-    /// The same from the raw answer, element by element: rows keep their object's JSON bytes,
-    /// not a parsed tree (what the console does; memory stays near the size of the answer).
+    /// The same from the raw answer, element by element: rows keep their object's JSON, coded
+    /// against `reference` (another object of the list; the first element when empty), not a
+    /// parsed tree. Pass the reference of the rows shown so that unchanged rows code the same.
     static Result<QList<ResourceRow>> buildRowsFromBody(const QByteArray &body,
                                                         const QString &arrayKey,
-                                                        const RowBuilder &build);
+                                                        const RowBuilder &build,
+                                                        const QByteArray &reference = {});
 
     /// Emitted after each refresh or snapshot load was applied (tests, benchmarks).
     void notifyFreshness() { Q_EMIT freshnessChanged(); }
@@ -170,6 +172,7 @@ private:
     QPointer<Net::ControllerClient> m_client;
     QPointer<Net::ApiReply> m_reply;
     Sink m_sink;
+    QByteArray m_jsonReference; ///< what rows code their JSON against, kept across refreshes
     quint64 m_generation = 0;
     quint64 m_appliedGeneration = 0;
     bool m_loading = false;

@@ -1,40 +1,176 @@
 #include "resourcetablemodel.h"
 
+#include "core/deltacodec.h"
+
 #include <QJsonDocument>
 
+#include <QVarLengthArray>
+
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 namespace Pot::Models {
 
+namespace {
+
+constexpr int MaxPackedColumns = 32; // sort-key bits fit in two units
+
+// Layout offsets, in UTF-16 units, for a row of n columns.
+constexpr qsizetype offsetsAt() { return 1; }
+constexpr qsizetype tonesAt(int n) { return offsetsAt() + 2 * (2 * qsizetype(n) + 1); }
+constexpr qsizetype bitsAt(int n) { return tonesAt(n) + n; }
+constexpr qsizetype keysAt(int n) { return bitsAt(n) + 2; }
+
+quint32 read32(const QChar *p)
+{
+    return quint32(p[0].unicode()) | (quint32(p[1].unicode()) << 16);
+}
+
+void write32(QChar *p, quint32 v)
+{
+    p[0] = QChar(char16_t(v & 0xFFFF));
+    p[1] = QChar(char16_t(v >> 16));
+}
+
+} // namespace
+
 void ResourceRow::finish()
 {
-    qsizetype size = 0;
-    for (const QString &c : std::as_const(cells))
-        size += c.size() + 1;
-    haystack.clear();
-    haystack.reserve(size);
-    for (const QString &c : std::as_const(cells)) {
-        haystack += c;
+    const int n = int(std::min<qsizetype>(
+        MaxPackedColumns, std::max({cells.size(), tips.size(), tones.size(), sortKeys.size()})));
+    quint32 bits = 0;
+    QVarLengthArray<double, MaxPackedColumns> keys;
+    for (int c = 0; c < n && c < sortKeys.size(); ++c) {
+        bool ok = false;
+        const double v = sortKeys.at(c).isValid() ? sortKeys.at(c).toDouble(&ok) : 0.0;
+        if (ok) {
+            bits |= 1U << c;
+            keys << v;
+        }
+    }
+    QString haystack;
+    for (int c = 0; c < n && c < cells.size(); ++c) {
+        haystack += cells.at(c);
         haystack += u'\x1f'; // a separator no one types, so a match never spans two columns
     }
     haystack = std::move(haystack).toLower();
+
+    const qsizetype textAt = keysAt(n) + 4 * keys.size();
+    qsizetype textSize = haystack.size();
+    for (int c = 0; c < n; ++c)
+        textSize += (c < cells.size() ? cells.at(c).size() : 0) + (c < tips.size() ? tips.at(c).size() : 0);
+    m_packed = QString(textAt + textSize, Qt::Uninitialized);
+    QChar *p = m_packed.data();
+    p[0] = QChar(char16_t(n));
+    QChar *text = p + textAt;
+    qsizetype written = 0;
+    int segmentIndex = 0;
+    const auto put = [&](QStringView s) {
+        std::copy(s.begin(), s.end(), text + written);
+        written += s.size();
+        write32(p + offsetsAt() + 2 * segmentIndex++, quint32(written));
+    };
+    for (int c = 0; c < n; ++c)
+        put(c < cells.size() ? QStringView(cells.at(c)) : QStringView());
+    for (int c = 0; c < n; ++c)
+        put(c < tips.size() ? QStringView(tips.at(c)) : QStringView());
+    put(haystack);
+    for (int c = 0; c < n; ++c)
+        p[tonesAt(n) + c] = QChar(char16_t(c < tones.size() ? quint8(tones.at(c)) : 0));
+    write32(p + bitsAt(n), bits);
+    for (qsizetype k = 0; k < keys.size(); ++k) {
+        quint64 raw = 0;
+        std::memcpy(&raw, &keys[k], sizeof raw);
+        write32(p + keysAt(n) + 4 * k, quint32(raw & 0xFFFFFFFFU));
+        write32(p + keysAt(n) + 4 * k + 2, quint32(raw >> 32));
+    }
+    cells.clear();
+    tips.clear();
+    tones.clear();
+    sortKeys.clear();
+}
+
+void ResourceRow::setJson(QByteArrayView json, const DeltaEncoder &encoder)
+{
+    m_json = encoder.encode(json);
+    m_reference = encoder.reference();
+    object = QJsonObject();
+}
+
+int ResourceRow::columnCount() const
+{
+    return packedColumns();
+}
+
+QStringView ResourceRow::segment(int i) const
+{
+    const int n = packedColumns();
+    if (i < 0 || i > 2 * n)
+        return {};
+    const QChar *p = m_packed.constData();
+    const quint32 from = i == 0 ? 0 : read32(p + offsetsAt() + 2 * (i - 1));
+    const quint32 to = read32(p + offsetsAt() + 2 * i);
+    const quint32 bits = read32(p + bitsAt(n));
+    const qsizetype textAt = keysAt(n) + 4 * std::popcount(bits);
+    return QStringView(m_packed).sliced(textAt + from, to - from);
+}
+
+QStringView ResourceRow::cell(int column) const
+{
+    return column < packedColumns() ? segment(column) : QStringView();
+}
+
+QStringView ResourceRow::tip(int column) const
+{
+    return column < packedColumns() ? segment(packedColumns() + column) : QStringView();
+}
+
+Tone ResourceRow::tone(int column) const
+{
+    const int n = packedColumns();
+    return column >= 0 && column < n ? Tone(m_packed.at(tonesAt(n) + column).unicode()) : Tone::None;
+}
+
+std::optional<double> ResourceRow::sortKey(int column) const
+{
+    const int n = packedColumns();
+    if (column < 0 || column >= n)
+        return std::nullopt;
+    const QChar *p = m_packed.constData();
+    const quint32 bits = read32(p + bitsAt(n));
+    if (!(bits & (1U << column)))
+        return std::nullopt;
+    const int k = std::popcount(bits & ((1U << column) - 1));
+    const quint64 raw = quint64(read32(p + keysAt(n) + 4 * k)) | (quint64(read32(p + keysAt(n) + 4 * k + 2)) << 32);
+    double v = 0;
+    std::memcpy(&v, &raw, sizeof v);
+    return v;
+}
+
+bool ResourceRow::matches(QStringView needle) const
+{
+    return segment(2 * packedColumns()).contains(needle);
 }
 
 bool ResourceRow::sameContent(const ResourceRow &other) const
 {
-    if (cells != other.cells || tips != other.tips || tones != other.tones
-        || sortKeys != other.sortKeys)
+    if (m_packed != other.m_packed)
         return false;
-    if (!json.isEmpty() && !other.json.isEmpty())
-        return json == other.json; // the same bytes: cheap even for 10,000 rows
-    return toObject() == other.toObject();
+    if (m_json.isEmpty() || other.m_json.isEmpty())
+        return toObject() == other.toObject();
+    // Rows of one list share their reference, so equal objects have equal codes.
+    if (m_reference.constData() == other.m_reference.constData())
+        return m_json == other.m_json;
+    return deltaDecode(m_reference, m_json) == deltaDecode(other.m_reference, other.m_json);
 }
 
 QJsonObject ResourceRow::toObject() const
 {
-    if (json.isEmpty())
+    if (m_json.isEmpty())
         return object;
-    return QJsonDocument::fromJson(json).object();
+    const std::optional<QByteArray> json = deltaDecode(m_reference, m_json);
+    return json ? QJsonDocument::fromJson(*json).object() : QJsonObject();
 }
 
 ResourceTableModel::ResourceTableModel(QList<ResourceColumn> columns, QObject *parent)
@@ -60,17 +196,17 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     const int col = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return col < row.cells.size() ? row.cells.at(col) : QString();
+        return row.cell(col).toString();
     case Qt::ToolTipRole:
-        return col < row.tips.size() ? row.tips.at(col) : QString();
+        return row.tip(col).toString();
     case SortRole:
-        if (col < row.sortKeys.size() && row.sortKeys.at(col).isValid())
-            return row.sortKeys.at(col);
-        return col < row.cells.size() ? row.cells.at(col) : QString();
+        if (const std::optional<double> key = row.sortKey(col))
+            return *key;
+        return row.cell(col).toString();
     case KeyRole:
         return row.key;
     case ToneRole:
-        return int(col < row.tones.size() ? row.tones.at(col) : Tone::None);
+        return int(row.tone(col));
     case ColumnRole:
         return col;
     default:
@@ -109,6 +245,10 @@ void ResourceTableModel::reindex(int from)
 
 void ResourceTableModel::applyRows(QList<ResourceRow> rows)
 {
+    for (ResourceRow &row : rows) {
+        if (row.columnCount() == 0)
+            row.finish(); // a caller that built rows by hand
+    }
     // Last one wins when the Controller lists a key twice.
     QHash<QString, int> incoming;
     incoming.reserve(rows.size());
@@ -168,11 +308,6 @@ void ResourceTableModel::clear()
     m_rows.clear();
     m_index.clear();
     endRemoveRows();
-}
-
-bool ResourceTableModel::matches(int row, QStringView needle) const
-{
-    return m_rows.at(row).haystack.contains(needle);
 }
 
 } // namespace Pot::Models

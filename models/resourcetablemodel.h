@@ -9,6 +9,11 @@
 #include <QVariant>
 
 #include <functional>
+#include <optional>
+
+namespace Pot {
+class DeltaEncoder;
+}
 
 namespace Pot::Models {
 
@@ -21,26 +26,51 @@ struct ResourceColumn
     int width = 120; ///< preferred width in pixels at the default font
 };
 
-/// One object of a Controller list as the table shows it. `object` is the whole JSON object for the
-/// detail pane; `cells` the text of each column. Built off the GUI thread by a RowBuilder.
-struct ResourceRow
+/// One object of a Controller list as the table shows it. A RowBuilder fills the public fields on
+/// a worker thread; finish() then packs them into one block (10,000 rows of 13 columns would
+/// otherwise be ~400,000 small allocations) and clears them. Read a finished row through the
+/// accessors.
+class ResourceRow
 {
-    QString key;               ///< stable identity (uuid, name, "app/user")
-    /// The object as built; lists read from the Controller keep `json` instead and drop this.
+public:
+    QString key;           ///< stable identity (uuid, name, "app/user")
+    /// The object as built. Lists read from the Controller keep it coded with setJson() instead.
     QJsonObject object;
-    /// The object's compact JSON as the Controller sent it (a parsed object takes ~3× the memory).
-    QByteArray json;
-    QStringList cells;         ///< one per column
-    QVariantList sortKeys;     ///< one per column; empty: sort by the cell text
-    QStringList tips;          ///< tooltip per column (exact time, full value); may be empty
-    QList<Tone> tones;         ///< per column; may be empty
-    QString haystack;          ///< lower-cased text the filter searches; filled by finish()
+    QStringList cells;     ///< one per column
+    QVariantList sortKeys; ///< numbers, one per column; invalid: sort by the cell text
+    QStringList tips;      ///< tooltip per column (exact time, full value); may be short
+    QList<Tone> tones;     ///< per column; may be short
 
-    /// Fills `haystack` from the cells (call once the cells are set).
+    /// Packs the cells, tips, tones, sort keys and the filter text; clears those fields.
     void finish();
+    /// Keeps `json` (the object as the Controller sent it) coded against the encoder's reference,
+    /// another object of the same list; drops `object`.
+    void setJson(QByteArrayView json, const DeltaEncoder &encoder);
+
+    int columnCount() const;
+    QStringView cell(int column) const;
+    QStringView tip(int column) const;
+    Tone tone(int column) const;
+    /// The numeric sort key of `column`, if it has one.
+    std::optional<double> sortKey(int column) const;
+    /// Whether any cell contains `needle` (already lower-cased).
+    bool matches(QStringView needle) const;
     bool sameContent(const ResourceRow &other) const;
-    /// The object, parsed from `json` when the row keeps only that.
+    /// The object, decoded from the kept JSON when the row keeps that.
     QJsonObject toObject() const;
+    /// The reference the JSON is coded against (empty when the row keeps `object`).
+    const QByteArray &jsonReference() const { return m_reference; }
+
+private:
+    int packedColumns() const { return m_packed.isEmpty() ? 0 : int(m_packed.at(0).unicode()); }
+    /// Text segment i: cells are 0..n-1, tips n..2n-1, the filter text 2n.
+    QStringView segment(int i) const;
+
+    /// UTF-16 block: [columns][end offset of each cell, each tip, the filter text][tone per
+    /// column][sort-key-present bits, two units][4 units per present key (a double)] then the texts.
+    QString m_packed;
+    QByteArray m_json;      ///< the object coded by DeltaEncoder
+    QByteArray m_reference; ///< implicitly shared by every row of the list
 };
 
 /// Turns one JSON object of a list into a row. Runs on a worker thread: it must be a pure function.
@@ -81,7 +111,7 @@ public:
     /// -1 when absent.
     int indexOfKey(const QString &key) const { return m_index.value(key, -1); }
     /// Whether row `row` contains `needle` (already lower-cased) in any column.
-    bool matches(int row, QStringView needle) const;
+    bool matches(int row, QStringView needle) const { return m_rows.at(row).matches(needle); }
 
 private:
     void reindex(int from);

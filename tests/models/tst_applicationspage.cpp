@@ -34,7 +34,7 @@ constexpr int Wait = 15000;
 QString cell(ResourceList *list, const QString &key, int column)
 {
     const int row = list->table()->indexOfKey(key);
-    return row < 0 ? QString() : list->table()->rowAt(row).cells.value(column);
+    return row < 0 ? QString() : list->table()->rowAt(row).cell(column).toString();
 }
 
 } // namespace
@@ -187,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(ms->count(), 1);
         QCOMPARE(cell(ms, SensorUuid, 0), QStringLiteral("temp-sensor"));
         QCOMPARE(cell(ms, SensorUuid, 1), QStringLiteral("QUEUED"));
-        QCOMPARE(ms->table()->rowAt(0).tones.value(1), Models::Tone::Info);
+        QCOMPARE(ms->table()->rowAt(0).tone(1), Models::Tone::Info);
         // iofogUuid shown as the agent's name once the agent list is read.
         QCOMPARE(cell(ms, SensorUuid, 2), QStringLiteral("edge-node-1"));
         QCOMPARE(cell(ms, SensorUuid, 3), QStringLiteral("18080→8080/tcp"));
@@ -387,7 +387,7 @@ private Q_SLOTS:
         QCOMPARE(page()->microservices()->selectedKey(), SensorUuid);
         QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("1"));
         QCOMPARE(cell(page()->microservices(), SensorUuid, 1), QStringLiteral("RUNNING"));
-        QCOMPARE(page()->microservices()->table()->rowAt(0).tones.value(1), Models::Tone::Ok);
+        QCOMPARE(page()->microservices()->table()->rowAt(0).tone(1), Models::Tone::Ok);
         QCOMPARE(cell(page()->microservices(), SensorUuid, 4), QStringLiteral("healthy"));
         QCOMPARE(page()->microserviceStatus(), QStringLiteral("RUNNING"));
         QCOMPARE(page()->microserviceDetails()->valueOf(QStringLiteral("Status")),
@@ -419,7 +419,7 @@ private Q_SLOTS:
         QSignalSpy applied(page()->list(), &ResourceList::applied);
         page()->list()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
-        QCOMPARE(page()->microservices()->table()->rowAt(0).tones.value(1), Models::Tone::Bad);
+        QCOMPARE(page()->microservices()->table()->rowAt(0).tone(1), Models::Tone::Bad);
         QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("0"));
     }
 

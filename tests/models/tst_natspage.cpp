@@ -120,12 +120,12 @@ private Q_SLOTS:
         // System rules are marked; sensor-publisher's resp.ttl 5000 is flagged as milliseconds.
         const auto *userRules = n->userRules()->table();
         const int sys = userRules->indexOfKey(QStringLiteral("default-user"));
-        QCOMPARE(userRules->rowAt(sys).cells.at(1), QStringLiteral("built-in"));
+        QCOMPARE(userRules->rowAt(sys).cell(1), QStringLiteral("built-in"));
         const int sensor = userRules->indexOfKey(QStringLiteral("sensor-publisher"));
-        QCOMPARE(userRules->rowAt(sensor).cells.at(1), QStringLiteral("custom"));
-        QVERIFY(userRules->rowAt(sensor).cells.at(4).contains(QStringLiteral("ttl")));
+        QCOMPARE(userRules->rowAt(sensor).cell(1), QStringLiteral("custom"));
+        QVERIFY(userRules->rowAt(sensor).cell(4).contains(QStringLiteral("ttl")));
         const int dash = userRules->indexOfKey(QStringLiteral("dashboard-reader"));
-        QVERIFY(userRules->rowAt(dash).cells.at(4).contains(QStringLiteral("null")));
+        QVERIFY(userRules->rowAt(dash).cell(4).contains(QStringLiteral("null")));
     }
 
     void operatorAndHubDocuments()

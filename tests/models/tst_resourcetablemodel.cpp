@@ -1,5 +1,8 @@
 #include "models/resourcefilterproxy.h"
 #include "models/resourcetablemodel.h"
+#include "core/deltacodec.h"
+
+#include <QJsonDocument>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -111,6 +114,65 @@ private Q_SLOTS:
         m_model.reset();
     }
 
+    void packedRowKeepsEveryCellTipToneAndKey()
+    {
+        ResourceRow row;
+        row.key = QStringLiteral("k");
+        row.cells = {QStringLiteral("Édge-Node-1"), QString(), QStringLiteral("42%"), QStringLiteral("ÜBER")};
+        row.tips = {QStringLiteral("exact time"), QStringLiteral("only tip")}; // shorter than the cells
+        row.tones = {Tone::None, Tone::Bad, Tone::Ok};
+        row.sortKeys = {QVariant(), QVariant(), 42.5, QVariant(qint64(1763900000000))};
+        row.finish();
+        QCOMPARE(row.columnCount(), 4);
+        QCOMPARE(row.cell(0).toString(), QStringLiteral("Édge-Node-1"));
+        QVERIFY(row.cell(1).isEmpty());
+        QCOMPARE(row.cell(2).toString(), QStringLiteral("42%"));
+        QCOMPARE(row.cell(3).toString(), QStringLiteral("ÜBER"));
+        QVERIFY(row.cell(4).isEmpty()); // past the end
+        QCOMPARE(row.tip(0).toString(), QStringLiteral("exact time"));
+        QCOMPARE(row.tip(1).toString(), QStringLiteral("only tip"));
+        QVERIFY(row.tip(3).isEmpty());
+        QCOMPARE(row.tone(1), Tone::Bad);
+        QCOMPARE(row.tone(2), Tone::Ok);
+        QCOMPARE(row.tone(3), Tone::None);
+        QVERIFY(!row.sortKey(0));
+        QCOMPARE(row.sortKey(2).value_or(-1), 42.5);
+        QCOMPARE(row.sortKey(3).value_or(-1), 1763900000000.0);
+        // The filter is case-insensitive, also beyond ASCII, and never spans two cells.
+        QVERIFY(row.matches(u"édge-node"));
+        QVERIFY(row.matches(u"über"));
+        QVERIFY(!row.matches(u"node-142%"));
+        QVERIFY(!row.matches(u"exact")); // tips are not searched
+        QVERIFY(row.cells.isEmpty() && row.tips.isEmpty()); // the builder's lists are freed
+    }
+
+    void rowsKeepTheirJsonCodedAndDecodeIt()
+    {
+        const QByteArray first("{\"uuid\":\"a\",\"name\":\"edge-node-1\",\"daemonStatus\":\"RUNNING\",\"cpuUsage\":1.5}");
+        const QByteArray second("{\"uuid\":\"b\",\"name\":\"edge-node-2\",\"daemonStatus\":\"RUNNING\",\"cpuUsage\":2.5}");
+        const Pot::DeltaEncoder encoder(first);
+        const auto build = [&](const QByteArray &json, const Pot::DeltaEncoder &e) {
+            ResourceRow row;
+            const QJsonObject o = QJsonDocument::fromJson(json).object();
+            row.key = o.value(u"uuid").toString();
+            row.cells = {o.value(u"name").toString()};
+            row.setJson(json, e);
+            row.finish();
+            return row;
+        };
+        const ResourceRow a = build(second, encoder);
+        QCOMPARE(a.toObject(), QJsonDocument::fromJson(second).object());
+        QVERIFY(a.object.isEmpty());
+        // Coded against another reference, the same object is still the same content...
+        const ResourceRow b = build(second, Pot::DeltaEncoder(second));
+        QVERIFY(a.sameContent(b));
+        // ...and one changed field is a change even when no cell shows it.
+        QByteArray changed = second;
+        changed.replace("2.5", "9.5");
+        QVERIFY(!a.sameContent(build(changed, encoder)));
+        QVERIFY(!a.sameContent(build(changed, Pot::DeltaEncoder(changed))));
+    }
+
     void rolesAndHeaders()
     {
         m_model->applyRows({makeRow(QStringLiteral("k1"), QStringLiteral("edge-1"),
@@ -160,8 +222,8 @@ private Q_SLOTS:
         QCOMPARE(s.removed.size(), 0);
         QCOMPARE(s.reset.size(), 0);
         QCOMPARE(p.reset.size(), 0);
-        QCOMPARE(m_model->rowAt(topLeft.row()).cells.at(1), QStringLiteral("STOPPED"));
-        QCOMPARE(m_model->rowAt(topLeft.row()).object.value(u"cpuUsage").toDouble(), 3.0);
+        QCOMPARE(m_model->rowAt(topLeft.row()).cell(1), QStringLiteral("STOPPED"));
+        QCOMPARE(m_model->rowAt(topLeft.row()).toObject().value(u"cpuUsage").toDouble(), 3.0);
     }
 
     void changeOnlyInTheObjectIsSeen()
@@ -173,7 +235,7 @@ private Q_SLOTS:
         Signals s(m_model.get());
         m_model->applyRows(next);
         QCOMPARE(s.dataChanged.size(), 1);
-        QCOMPARE(m_model->rowAt(m_model->indexOfKey(next[1].key)).object.value(u"description"),
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(next[1].key)).toObject().value(u"description"),
                  QStringLiteral("moved to rack 4"));
     }
 
@@ -216,8 +278,8 @@ private Q_SLOTS:
         for (const QString &key : std::as_const(gone))
             QCOMPARE(m_model->indexOfKey(key), -1);
         for (const ResourceRow &r : std::as_const(next))
-            QCOMPARE(m_model->rowAt(m_model->indexOfKey(r.key)).cells, r.cells);
-        QCOMPARE(m_model->rowAt(m_model->indexOfKey(changedKey)).cells.at(0),
+            QVERIFY(m_model->rowAt(m_model->indexOfKey(r.key)).sameContent(r));
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(changedKey)).cell(0),
                  QStringLiteral("renamed"));
         QCOMPARE(m_proxy->rowCount(), 14);
     }
@@ -247,7 +309,7 @@ private Q_SLOTS:
                             makeRow(QStringLiteral("dup"), QStringLiteral("second"), QStringLiteral("STOPPED"), 3)});
         QCOMPARE(m_model->rowCount(), 2);
         QVERIFY(indexConsistent(*m_model));
-        QCOMPARE(m_model->rowAt(m_model->indexOfKey(QStringLiteral("dup"))).cells.at(0),
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(QStringLiteral("dup"))).cell(0),
                  QStringLiteral("second"));
 
         // Again while the key is shown: one update with the last copy.
@@ -258,7 +320,7 @@ private Q_SLOTS:
         QCOMPARE(m_model->rowCount(), 2);
         QCOMPARE(s.dataChanged.size(), 1);
         QCOMPARE(s.inserted.size(), 0);
-        QCOMPARE(m_model->rowAt(m_model->indexOfKey(QStringLiteral("dup"))).cells.at(0),
+        QCOMPARE(m_model->rowAt(m_model->indexOfKey(QStringLiteral("dup"))).cell(0),
                  QStringLiteral("fourth"));
     }
 

@@ -140,11 +140,23 @@ QQuickItem *ConsoleWindow::find(const QString &name, QAccessible::Role role, int
 
 bool ConsoleWindow::clickCell(const QString &text) const
 {
-    QQuickItem *cell = find(text, QAccessible::Cell);
-    if (!cell)
-        return false;
-    clickItem(cell);
-    return true;
+    // A table re-lays out its cells after a filter or a refresh; a click that lands during that
+    // selects nothing, so the cell is clicked again (found anew) until it reports itself selected.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        QQuickItem *cell = find(text, QAccessible::Cell);
+        if (!cell)
+            return false;
+        clickItem(cell);
+        QDeadlineTimer settle(2000);
+        while (!settle.hasExpired()) {
+            QQuickItem *now = findAccessible(m_window, text, QAccessible::Cell);
+            QAccessibleInterface *iface = now ? QAccessible::queryAccessibleInterface(now) : nullptr;
+            if (iface && iface->state().selected)
+                return true;
+            QTest::qWait(20);
+        }
+    }
+    return false;
 }
 
 QString ConsoleWindow::description(const QString &name, QAccessible::Role role) const
