@@ -1,9 +1,12 @@
 #include "consolewindow.h"
 #include "models/clusterview.h"
 #include "models/natspage.h"
+#include "natsserver.h"
+#include "natsworld.h"
 #include "testutil.h"
 #include "uitestutil.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -120,6 +123,79 @@ private Q_SLOTS:
         // Closing forgets the creds.
         QTRY_VERIFY_WITH_TIMEOUT(!m_console.cluster()->nats()->property("creds").value<QObject *>()->property("loaded").toBool(),
                                  ConsoleWindow::Wait);
+    }
+
+    void capturedCredsAreTestedLiveAgainstARealServer()
+    {
+        // A real nats-server trusting the captured operator, with the captured account JWTs
+        // preloaded: the Controller's creds for ops-cli authenticate there as they would against
+        // the Controller's own NATS servers. The world of tests/support/natsworld has another
+        // operator, so the same creds are refused by its server.
+        const QJsonObject op =
+            QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_nats_operator.json"))).object();
+        const QJsonArray accounts =
+            QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_nats_accounts__final.json")))
+                .object()
+                .value(u"accounts")
+                .toArray();
+        QString system;
+        QString preload;
+        for (const QJsonValue &v : accounts) {
+            const QJsonObject a = v.toObject();
+            const QString name = a.value(u"name").toString();
+            if (name != u"SYS" && name != u"foo-producer")
+                continue;
+            if (a.value(u"isSystem").toBool())
+                system = a.value(u"publicKey").toString();
+            preload += QStringLiteral("  %1: \"%2\"\n")
+                           .arg(a.value(u"publicKey").toString(), a.value(u"jwt").toString());
+        }
+        QVERIFY(!system.isEmpty());
+        Test::NatsServer trusting;
+        trusting.setServerName(QStringLiteral("captured-operator"));
+        const QString operatorPath =
+            trusting.writeFile(QStringLiteral("operator.jwt"), op.value(u"jwt").toString().toLatin1());
+        QVERIFY(!operatorPath.isEmpty());
+        const Status started = trusting.start(
+            QStringLiteral("operator: \"%1\"\nsystem_account: %2\nresolver: MEMORY\nresolver_preload: {\n%3}\n")
+                .arg(operatorPath, system, preload));
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString() + trusting.log()));
+
+        Result<Test::NatsWorld> world = Test::NatsWorld::build();
+        QVERIFY_RESULT(world);
+        Test::NatsServer other;
+        other.setServerName(QStringLiteral("other-operator"));
+        const Result<QString> otherConfig = world->serverConfig(other.dir());
+        QVERIFY_RESULT(otherConfig);
+        const Status otherStarted = other.start(*otherConfig);
+        QVERIFY2(otherStarted.ok(), qPrintable(otherStarted.ok() ? QString() : otherStarted.error().toString()));
+
+        Pot::Test::clickItem(m_console.find(QStringLiteral("Users")));
+        QVERIFY(m_console.clickCell(QStringLiteral("ops-cli")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->nats()->selectedUserName(), QStringLiteral("ops-cli"),
+                                  ConsoleWindow::Wait);
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Fetch creds")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Seed")), QStringLiteral("hidden"),
+                                  ConsoleWindow::Wait);
+        // The server field starts with the hub's address from the Controller.
+        QQuickItem *server = m_console.field(QStringLiteral("Live test server"));
+        QVERIFY(server);
+        QCOMPARE(server->property("text").toString(), m_console.cluster()->nats()->hubUrl());
+
+        Pot::Test::typeInto(server, trusting.url().toString());
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Test creds live")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Live test result"))
+                                     .startsWith(QStringLiteral("Authenticated to captured-operator (nats-server ")),
+                                 ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("nats-creds-live-ok"));
+
+        Pot::Test::typeInto(server, other.url().toString());
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Test creds live")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Live test result")),
+                                  other.url().toString() + u" refused the connection: Authorization Violation",
+                                  ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("nats-creds-live-refused"));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Close")));
     }
 
     void rotateNeedsTheTypedOperatorName()
