@@ -191,8 +191,9 @@ private Q_SLOTS:
 
         Pot::Test::typeInto(server, other.url().toString());
         Pot::Test::clickItem(m_console.button(QStringLiteral("Test creds live")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Live test result")),
-                                  other.url().toString() + u" refused the connection: Authorization Violation",
+        const QString refused = QStringLiteral("%1 refused the connection: Authorization Violation")
+                                    .arg(other.url().toString());
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Live test result")), refused,
                                   ConsoleWindow::Wait);
         m_console.screenshot(QStringLiteral("nats-creds-live-refused"));
         Pot::Test::clickItem(m_console.button(QStringLiteral("Close")));
