@@ -30,6 +30,38 @@ private:
     QList<QJsonObject> m_created;
     int m_rotations = 0;
 
+    /// In the open Create user dialog: the user name and an expiry in hours.
+    void fillNameAndExpiry(const QString &name, int hours)
+    {
+        Pot::Test::typeInto(m_console.field(QStringLiteral("User name")), name);
+        QQuickItem *unit = m_console.find(QStringLiteral("Expiry unit"), QAccessible::ComboBox);
+        QVERIFY(unit);
+        unit->setProperty("currentIndex", 1); // hours
+        QQuickItem *amount = m_console.find(QStringLiteral("Expiry amount"));
+        QVERIFY(amount);
+        amount->setProperty("value", hours);
+    }
+
+    /// Opens a rules tab, checks its rows, and reads in the details of the selected rule that a
+    /// built-in rule is marked reserved and a custom one is not (ends with `custom` selected).
+    void checkRulesTab(const QString &tab, const QString &countName, const QStringList &names,
+                       const QString &builtIn, const QString &custom)
+    {
+        Pot::Test::clickItem(m_console.find(tab));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(countName),
+                                  QStringLiteral("%1 items").arg(names.size()), ConsoleWindow::Wait);
+        for (const QString &name : names)
+            QVERIFY(m_console.find(name, QAccessible::Cell));
+        QVERIFY(m_console.find(QStringLiteral("built-in"), QAccessible::Cell));
+        QVERIFY(m_console.find(QStringLiteral("custom"), QAccessible::Cell));
+        QVERIFY(m_console.clickCell(builtIn));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Kind"), QAccessible::ListItem),
+                                  QStringLiteral("built-in (reserved, cannot be changed)"), ConsoleWindow::Wait);
+        QVERIFY(m_console.clickCell(custom));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Kind"), QAccessible::ListItem),
+                                  QStringLiteral("custom"), ConsoleWindow::Wait);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -79,13 +111,9 @@ private Q_SLOTS:
         QVERIFY(app);
         QTRY_COMPARE_WITH_TIMEOUT(app->property("text").toString(), QStringLiteral("foo-producer"),
                                   ConsoleWindow::Wait);
-        Pot::Test::typeInto(m_console.field(QStringLiteral("User name")), QStringLiteral("ops-cli"));
-        QQuickItem *unit = m_console.find(QStringLiteral("Expiry unit"), QAccessible::ComboBox);
-        QVERIFY(unit);
-        unit->setProperty("currentIndex", 1); // hours
-        QQuickItem *amount = m_console.find(QStringLiteral("Expiry amount"));
-        QVERIFY(amount);
-        amount->setProperty("value", 720);
+        fillNameAndExpiry(QStringLiteral("ops-cli"), 720);
+        if (QTest::currentTestFailed())
+            return;
         QQuickItem *rule = m_console.find(QStringLiteral("User rule"), QAccessible::ComboBox);
         QVERIFY(rule);
         const QStringList rules = m_console.cluster()->nats()->userRuleNames();
@@ -373,13 +401,9 @@ private Q_SLOTS:
                      });
         Pot::Test::clickItem(m_console.button(QStringLiteral("Create user…")));
         Pot::Test::typeInto(m_console.field(QStringLiteral("Application")), QStringLiteral("foo-consumer"));
-        Pot::Test::typeInto(m_console.field(QStringLiteral("User name")), QStringLiteral("mqtt-dev-1"));
-        QQuickItem *unit = m_console.find(QStringLiteral("Expiry unit"), QAccessible::ComboBox);
-        QVERIFY(unit);
-        unit->setProperty("currentIndex", 1); // hours
-        QQuickItem *amount = m_console.find(QStringLiteral("Expiry amount"));
-        QVERIFY(amount);
-        amount->setProperty("value", 24);
+        fillNameAndExpiry(QStringLiteral("mqtt-dev-1"), 24);
+        if (QTest::currentTestFailed())
+            return;
         QQuickItem *bearer = m_console.find(QStringLiteral("MQTT bearer user"), QAccessible::CheckBox);
         QVERIFY(bearer);
         QVERIFY(!bearer->property("checked").toBool());
@@ -419,44 +443,31 @@ private Q_SLOTS:
 
     void accountRulesAreListedWithBuiltInsMarked()
     {
-        Pot::Test::clickItem(m_console.find(QStringLiteral("Account rules")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("account rules count")),
-                                  QStringLiteral("4 items"), ConsoleWindow::Wait);
-        for (const char *name : {"default-system-account", "default-account", "foo-exporter", "foo-importer"})
-            QVERIFY(m_console.find(QString::fromLatin1(name), QAccessible::Cell));
-        QVERIFY(m_console.find(QStringLiteral("built-in"), QAccessible::Cell));
-        QVERIFY(m_console.find(QStringLiteral("custom"), QAccessible::Cell));
-
-        QVERIFY(m_console.clickCell(QStringLiteral("default-account")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Kind"), QAccessible::ListItem),
-                                  QStringLiteral("built-in (reserved, cannot be changed)"), ConsoleWindow::Wait);
-        QVERIFY(m_console.clickCell(QStringLiteral("foo-exporter")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Kind"), QAccessible::ListItem), QStringLiteral("custom"),
-                                  ConsoleWindow::Wait);
-        QCOMPARE(m_console.description(QStringLiteral("Name"), QAccessible::ListItem), QStringLiteral("foo-exporter"));
+        checkRulesTab(QStringLiteral("Account rules"), QStringLiteral("account rules count"),
+                      {QStringLiteral("default-system-account"), QStringLiteral("default-account"),
+                       QStringLiteral("foo-exporter"), QStringLiteral("foo-importer")},
+                      QStringLiteral("default-account"), QStringLiteral("foo-exporter"));
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(m_console.description(QStringLiteral("Name"), QAccessible::ListItem),
+                 QStringLiteral("foo-exporter"));
         m_console.screenshot(QStringLiteral("nats-account-rules"));
     }
 
     void userRulesFlagTheTtlAndNullLimits()
     {
-        Pot::Test::clickItem(m_console.find(QStringLiteral("User rules")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("user rules count")),
-                                  QStringLiteral("5 items"), ConsoleWindow::Wait);
-        for (const char *name : {"default-user", "default-mqtt-user", "default-leaf-user", "sensor-publisher",
-                                 "dashboard-reader"})
-            QVERIFY(m_console.find(QString::fromLatin1(name), QAccessible::Cell));
+        checkRulesTab(QStringLiteral("User rules"), QStringLiteral("user rules count"),
+                      {QStringLiteral("default-user"), QStringLiteral("default-mqtt-user"),
+                       QStringLiteral("default-leaf-user"), QStringLiteral("sensor-publisher"),
+                       QStringLiteral("dashboard-reader")},
+                      QStringLiteral("default-user"), QStringLiteral("sensor-publisher"));
+        if (QTest::currentTestFailed())
+            return;
         // Both custom rules have a resp.ttl that looks like milliseconds; dashboard-reader's maxData
         // is null.
         QVERIFY(m_console.find(QStringLiteral("resp.ttl in ms?"), QAccessible::Cell));
         QVERIFY(m_console.find(QStringLiteral("1 limit(s) null, resp.ttl in ms?"), QAccessible::Cell));
 
-        QVERIFY(m_console.clickCell(QStringLiteral("default-user")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Kind"), QAccessible::ListItem),
-                                  QStringLiteral("built-in (reserved, cannot be changed)"), ConsoleWindow::Wait);
-
-        QVERIFY(m_console.clickCell(QStringLiteral("sensor-publisher")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Kind"), QAccessible::ListItem), QStringLiteral("custom"),
-                                  ConsoleWindow::Wait);
         // The response rows are at the end of the details: scroll there as a user would.
         QQuickItem *details = m_console.find(QStringLiteral("User rule details"), QAccessible::List);
         QVERIFY(details);
@@ -467,9 +478,10 @@ private Q_SLOTS:
 
         QVERIFY(m_console.clickCell(QStringLiteral("dashboard-reader")));
         QVERIFY(QMetaObject::invokeMethod(details, "positionViewAtBeginning"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Name"), QAccessible::ListItem), QStringLiteral("dashboard-reader"),
-                                  ConsoleWindow::Wait);
-        QCOMPARE(m_console.description(QStringLiteral("Data"), QAccessible::ListItem), QStringLiteral("not set (null)"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Name"), QAccessible::ListItem),
+                                  QStringLiteral("dashboard-reader"), ConsoleWindow::Wait);
+        QCOMPARE(m_console.description(QStringLiteral("Data"), QAccessible::ListItem),
+                 QStringLiteral("not set (null)"));
         m_console.screenshot(QStringLiteral("nats-user-rules"));
     }
 
