@@ -42,6 +42,15 @@ void addTimes(QList<DetailRow> &rows, const QString &group, const QJsonObject &o
         rows << DetailRow(group, AccessPage::tr("Updated"), TimeText::exact(updated));
 }
 
+/// The path of one object from its list key, each name encoded as its own segment; a service
+/// account's key is "<application>/<name>" and its routes take both (/serviceaccounts/{app}/{name}).
+QString objectPath(Rbac::Kind kind, const QString &key)
+{
+    if (kind == Rbac::Kind::ServiceAccount)
+        return Net::pathSegment(key.section(u'/', 0, 0)) + u'/' + Net::pathSegment(key.section(u'/', 1));
+    return Net::pathSegment(key);
+}
+
 } // namespace
 
 ResourceList::Spec AccessPage::serviceAccountsSpec()
@@ -459,7 +468,7 @@ bool AccessPage::save(const QString &kind, const QString &key, const QString &te
     const QString base = *k == Rbac::Kind::Role          ? QStringLiteral("/roles/yaml")
                          : *k == Rbac::Kind::RoleBinding ? QStringLiteral("/rolebindings/yaml")
                                                          : QStringLiteral("/serviceaccounts/yaml");
-    const QString path = create ? base : base + u'/' + key;
+    const QString path = create ? base : base + u'/' + objectPath(*k, key);
     const Net::ApiRequest request = Net::ApiRequest::multipartFile(
         create ? QByteArrayLiteral("POST") : QByteArrayLiteral("PATCH"), path, Rbac::uploadField(*k),
         doc->name.toUtf8() + QByteArrayLiteral(".yaml"), content);
@@ -503,7 +512,7 @@ bool AccessPage::remove(const QString &kind, const QString &key)
     const QString base = *k == Rbac::Kind::Role          ? QStringLiteral("/roles/")
                          : *k == Rbac::Kind::RoleBinding ? QStringLiteral("/rolebindings/")
                                                          : QStringLiteral("/serviceaccounts/");
-    Net::ApiRequest request = Net::ApiRequest::get(base + key);
+    Net::ApiRequest request = Net::ApiRequest::get(base + objectPath(*k, key));
     request.method = QByteArrayLiteral("DELETE");
     const QString name = nameOf(kind, key);
     const QString what = *k == Rbac::Kind::Role          ? tr("Role %1").arg(name)

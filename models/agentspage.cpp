@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QUrl>
 
 namespace Pot::Models {
 
@@ -522,7 +521,7 @@ bool AgentsPage::runFogAction(const QString &uuid, const QString &method, const 
         return false;
     Net::ApiRequest request;
     request.method = method.toLatin1();
-    request.path = u"/iofog/" + QString::fromLatin1(QUrl::toPercentEncoding(uuid)) + suffix;
+    request.path = u"/iofog/" + Net::pathSegment(uuid) + suffix;
     m_cluster->runAction(successText, request, {m_list});
     return true;
 }
@@ -575,7 +574,7 @@ void AgentsPage::fetchProvisioningKey()
     m_keyRequest = context;
     Q_EMIT provisioningKeyChanged();
     Net::ApiRequest request = Net::ApiRequest::get(
-        u"/iofog/" + QString::fromLatin1(QUrl::toPercentEncoding(uuid)) + u"/provisioning-key");
+        u"/iofog/" + Net::pathSegment(uuid) + u"/provisioning-key");
     m_cluster->send(request, context, [this, context](Result<Net::ApiResponse> r) {
         context->deleteLater();
         m_keyLoading = false;

@@ -1,5 +1,6 @@
 #include "applicationspage.h"
 
+#include "core/net/apireply.h"
 #include "models/agentspage.h"
 #include "models/clusterview.h"
 #include "models/timetext.h"
@@ -415,7 +416,8 @@ bool ApplicationsPage::setApplicationActivated(bool active)
     const QString name = applicationName();
     m_cluster->runAction(active ? tr("Application %1 started.").arg(name)
                                 : tr("Application %1 stopped.").arg(name),
-                         Net::ApiRequest::sendJson(QByteArrayLiteral("PATCH"), u"/application/" + name,
+                         Net::ApiRequest::sendJson(QByteArrayLiteral("PATCH"),
+                                                   u"/application/" + Net::pathSegment(name),
                                                    QJsonObject{{QStringLiteral("isActivated"), active}}),
                          refreshTargets());
     return true;
@@ -426,7 +428,7 @@ bool ApplicationsPage::deleteApplication()
     if (!applicationDeleteDenied().isEmpty())
         return false;
     const QString name = applicationName();
-    Net::ApiRequest request = Net::ApiRequest::get(u"/application/" + name);
+    Net::ApiRequest request = Net::ApiRequest::get(u"/application/" + Net::pathSegment(name));
     request.method = QByteArrayLiteral("DELETE");
     m_cluster->runAction(tr("Application %1 deleted.").arg(name), request, refreshTargets());
     return true;
@@ -437,7 +439,7 @@ bool ApplicationsPage::microserviceAction(bool start)
     if (!microservicePatchDenied().isEmpty())
         return false;
     const QString name = microserviceName();
-    const QString path = u"/microservices/" + microserviceUuid()
+    const QString path = u"/microservices/" + Net::pathSegment(microserviceUuid())
                          + (start ? QStringLiteral("/start") : QStringLiteral("/stop"));
     m_cluster->runAction(start ? tr("Microservice %1 started.").arg(name)
                                : tr("Microservice %1 stopped.").arg(name),
@@ -450,7 +452,8 @@ bool ApplicationsPage::deleteMicroservice()
 {
     if (!microserviceDeleteDenied().isEmpty())
         return false;
-    Net::ApiRequest request = Net::ApiRequest::get(u"/microservices/" + microserviceUuid());
+    Net::ApiRequest request =
+        Net::ApiRequest::get(u"/microservices/" + Net::pathSegment(microserviceUuid()));
     request.method = QByteArrayLiteral("DELETE");
     m_cluster->runAction(tr("Microservice %1 deleted.").arg(microserviceName()), request,
                          refreshTargets());

@@ -1,6 +1,7 @@
 #include "natspage.h"
 
 #include "core/nats/jwt.h"
+#include "core/net/apireply.h"
 #include "models/applicationspage.h"
 #include "models/clusterview.h"
 #include "models/natscreds.h"
@@ -11,16 +12,10 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTimer>
-#include <QUrl>
 
 namespace Pot::Models {
 
 namespace {
-
-QString segment(const QString &s)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(s));
-}
 
 QString ruleLimitsSummary(const QJsonObject &o, const QStringList &keys)
 {
@@ -549,7 +544,7 @@ void NatsPage::ensureAccount(const QString &app, const QString &rule)
     if (!rule.isEmpty())
         body.insert(u"natsRule", rule);
     m_cluster->runAction(tr("NATS account for %1 is ready.").arg(app),
-                         Net::ApiRequest::sendJson("POST", u"/nats/accounts/" + segment(app), body),
+                         Net::ApiRequest::sendJson("POST", u"/nats/accounts/" + Net::pathSegment(app), body),
                          {m_accounts, m_users});
 }
 
@@ -562,7 +557,7 @@ void NatsPage::createUser(const QString &app, const QString &name, int amount, c
     }
     const QString account = app.trimmed();
     const QString user = name.trimmed();
-    const QString path = u"/nats/accounts/" + segment(account)
+    const QString path = u"/nats/accounts/" + Net::pathSegment(account)
                          + (mqttBearer ? QStringLiteral("/mqtt-bearer") : QStringLiteral("/users"));
     m_cluster->runAction(
         mqttBearer ? tr("MQTT bearer user %1 created in %2.").arg(user, account)
@@ -578,9 +573,9 @@ void NatsPage::createUser(const QString &app, const QString &name, int amount, c
 
 void NatsPage::deleteUser(const QString &app, const QString &user, bool mqttBearer)
 {
-    const QString path = u"/nats/accounts/" + segment(app)
+    const QString path = u"/nats/accounts/" + Net::pathSegment(app)
                          + (mqttBearer ? QStringLiteral("/mqtt-bearer/") : QStringLiteral("/users/"))
-                         + segment(user);
+                         + Net::pathSegment(user);
     Net::ApiRequest request = Net::ApiRequest::get(path);
     request.method = QByteArrayLiteral("DELETE");
     m_cluster->runAction(tr("User %1 deleted from %2; its key is revoked in the account JWT.").arg(user, app),
@@ -591,8 +586,8 @@ void NatsPage::fetchCreds(const QString &app, const QString &user)
 {
     m_creds->begin(app, user);
     m_cluster->send(
-        Net::ApiRequest::get(u"/nats/accounts/" + segment(app) + u"/users/" + segment(user)
-                             + QStringLiteral("/creds")),
+        Net::ApiRequest::get(u"/nats/accounts/" + Net::pathSegment(app) + u"/users/"
+                             + Net::pathSegment(user) + QStringLiteral("/creds")),
         this, [this, app, user](Result<Net::ApiResponse> r) {
             if (m_creds->account() != app || m_creds->user() != user)
                 return; // another fetch started meanwhile

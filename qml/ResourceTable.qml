@@ -203,6 +203,10 @@ Item {
                         Accessible.role: Accessible.Cell
                         Accessible.name: model.display ?? ""
                         Accessible.selected: selected
+                        // A pooled cell keeps its old text until it is reused; hidden, assistive
+                        // technology (and the UI tests) never read it as a cell on screen.
+                        TableView.onPooled: visible = false
+                        TableView.onReused: visible = true
                         Label {
                             anchors.fill: parent
                             anchors.leftMargin: 8

@@ -24,7 +24,8 @@ namespace Pot::Net {
 
 class ControllerClient;
 
-/// One call to the Controller API. `path` is relative to the `/api/v3` base, e.g. "/status".
+/// One call to the Controller API. `path` is relative to the `/api/v3` base, e.g. "/status", and
+/// sent as it is: build names into it with pathSegment().
 struct ApiRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
@@ -52,6 +53,10 @@ struct ApiRequest
                                     const QByteArray &content,
                                     const QByteArray &mime = QByteArrayLiteral("application/yaml"));
 };
+
+/// `name` (of an application, user, role...) as one segment of an ApiRequest path, percent-encoded
+/// so that a '/', ' ', '?', '#' or '%' in it stays inside that segment instead of changing the route.
+QString pathSegment(const QString &name);
 
 /// A successful (2xx) answer.
 struct ApiResponse

@@ -13,6 +13,7 @@
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
+#include <QUrl>
 
 namespace Pot::Net {
 
@@ -32,6 +33,11 @@ QString seconds(std::chrono::milliseconds ms)
 } // namespace
 
 // ---- ApiRequest -------------------------------------------------------------------------------
+
+QString pathSegment(const QString &name)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(name));
+}
 
 ApiRequest ApiRequest::get(const QString &path, bool authenticated)
 {
@@ -160,8 +166,11 @@ void ApiReply::sendWithToken(const QByteArray &token)
     ++m_attempts;
 
     QUrl url = m_client->m_baseUrl;
-    url.setPath(url.path() + (m_request.path.startsWith(u'/') ? QString() : QStringLiteral("/"))
-                + m_request.path);
+    // The path arrives encoded (names through pathSegment()): keep its escapes rather than
+    // encoding their '%' a second time, which setPath()'s default (decoded) mode would do.
+    url.setPath(url.path(QUrl::FullyEncoded) + (m_request.path.startsWith(u'/') ? QString() : QStringLiteral("/"))
+                    + m_request.path,
+                QUrl::TolerantMode);
     if (!m_request.query.isEmpty())
         url.setQuery(m_request.query);
 

@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -421,6 +422,66 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
         QCOMPARE(page()->microservices()->table()->rowAt(0).tone(1), Models::Tone::Bad);
         QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("0"));
+    }
+
+    void namesAreSentAsOneEncodedSegment_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QByteArray>("method");
+        QTest::newRow("stop application") << "stopApplication" << QByteArray("PATCH");
+        QTest::newRow("delete application") << "deleteApplication" << QByteArray("DELETE");
+    }
+
+    void namesAreSentAsOneEncodedSegment()
+    {
+        QFETCH(QString, action);
+        QFETCH(QByteArray, method);
+        // An application whose name has a space and a slash: sent as it is, the slash would make
+        // two segments and reach another route (or none).
+        const QString name = QStringLiteral("my app/v2");
+        m_controller->setHandler("GET", Api + u"/application", [name](const HttpRequest &) {
+            QJsonObject answer = editedApplications([](QJsonObject &) {});
+            QJsonArray apps = answer.value(u"applications").toArray();
+            QJsonObject app = apps.at(0).toObject();
+            app[QStringLiteral("name")] = name;
+            apps[0] = app;
+            answer[QStringLiteral("applications")] = apps;
+            return HttpResponse::json(200, answer);
+        });
+        QSignalSpy applied(page()->list(), &ResourceList::applied);
+        page()->list()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0 && page()->list()->object(name).value(u"name") == name,
+                                 Wait);
+        page()->setShowSystem(false);
+        page()->list()->setSelectedKey(name);
+        QCOMPARE(page()->applicationName(), name);
+
+        // Routes are keyed by the decoded path; rawPath shows what went over the wire.
+        const QString route = Api + u"/application/my app/v2";
+        QList<HttpRequest> seen;
+        m_controller->setHandler(method, route, [&seen](const HttpRequest &r) {
+            seen << r;
+            return HttpResponse::empty(204);
+        });
+        m_controller->clearLog();
+        QSignalSpy finished(cluster(), &Models::ClusterView::actionFinished);
+        bool sent = false;
+        QVERIFY(QMetaObject::invokeMethod(page(), action.toLatin1().constData(), Q_RETURN_ARG(bool, sent)));
+        QVERIFY(sent);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.at(0).method, method);
+        QCOMPARE(seen.at(0).rawPath, QByteArrayLiteral("/api/v3/application/my%20app%2Fv2"));
+        const QList<QByteArray> segments = seen.at(0).rawPath.split('/');
+        QCOMPARE(segments.size(), 5); // "", "api", "v3", "application", the name
+        QCOMPARE(QUrl::fromPercentEncoding(segments.last()), name);
+
+        // Back to the capture for the tests after this one (after the action's own refresh).
+        m_controller->protectedFixture("GET", Api + u"/application", 200, QStringLiteral("GET_application.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->list()->loading(), Wait);
+        page()->list()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->list()->object(QStringLiteral("foo-producer")).isEmpty(), Wait);
     }
 
     void cleanupTestCase()

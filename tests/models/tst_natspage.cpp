@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Pot;
 using namespace Pot::Models;
@@ -365,6 +366,37 @@ private Q_SLOTS:
         c->setBase64(QStringLiteral("a"), QStringLiteral("b"), QByteArrayLiteral("aGVsbG8="));
         QVERIFY(c->error().contains(QStringLiteral("cannot be used")));
         QVERIFY(!c->loaded());
+    }
+
+    void namesAreSentAsOneEncodedSegment_data()
+    {
+        QTest::addColumn<bool>("bearer");
+        QTest::addColumn<QByteArray>("rawPath");
+        QTest::newRow("user") << false << QByteArray("/api/v3/nats/accounts/my%20app%2Fv2/users/ops%20cli%3F");
+        QTest::newRow("mqtt bearer") << true
+                                     << QByteArray("/api/v3/nats/accounts/my%20app%2Fv2/mqtt-bearer/ops%20cli%3F");
+    }
+
+    void namesAreSentAsOneEncodedSegment()
+    {
+        QFETCH(bool, bearer);
+        QFETCH(QByteArray, rawPath);
+        // Names with a space, a slash and a '?': each must stay one segment of the route.
+        const QString app = QStringLiteral("my app/v2");
+        const QString user = QStringLiteral("ops cli?");
+        QList<HttpRequest> seen;
+        // Routes are keyed by the decoded path; rawPath shows what went over the wire.
+        m_controller.setHandler("DELETE", QUrl::fromPercentEncoding(rawPath), [&seen](const HttpRequest &r) {
+            seen << r;
+            return HttpResponse::empty(204);
+        });
+        QSignalSpy done(cluster(), &ClusterView::actionFinished);
+        nats()->deleteUser(app, user, bearer);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, Wait);
+        QVERIFY(done.at(0).at(0).toBool());
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.at(0).rawPath, rawPath);
+        QCOMPARE(seen.at(0).rawPath.split('/').size(), 8);
     }
 };
 

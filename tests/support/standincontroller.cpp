@@ -460,6 +460,7 @@ void StandInController::processBuffer(QTcpSocket *socket)
         req.method = requestLine.at(0).toUpper();
         const QUrl target = QUrl::fromEncoded(requestLine.at(1));
         req.path = normalisePath(target.path());
+        req.rawPath = target.path(QUrl::FullyEncoded).toLatin1();
         req.query = QUrlQuery(target);
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QByteArray line = lines.at(i).trimmed();

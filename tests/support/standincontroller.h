@@ -27,6 +27,7 @@ struct HttpRequest
 {
     QByteArray method;
     QString path;   ///< decoded, without query, trailing slash removed (Express non-strict routing)
+    QByteArray rawPath; ///< as sent (percent-encoded), without query: shows segment boundaries
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; ///< lower-case names
     QByteArray body;
