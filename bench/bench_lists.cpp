@@ -1,6 +1,7 @@
 // Cluster lists at 10,000 rows: parse + rows + model fill against QJsonDocument::fromJson alone,
 // one filter keystroke, a refresh with 1 % of rows changed (time and change signals), and resident
 // memory with both lists held. Run by hand: build/bench/bench_lists [repetitions]
+#include "benchdata.h"
 #include "core/memory.h"
 #include "models/agentspage.h"
 #include "models/natspage.h"
@@ -26,69 +27,9 @@
 #include <vector>
 
 using namespace Pot::Models;
+using namespace Pot::Bench;
 
 namespace {
-
-constexpr int kRows = 10000;
-
-QJsonObject readFixture(const QString &name)
-{
-    QFile f(QStringLiteral(POT_BENCH_DATA_DIR "/controller-3.7.3/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-/// Deterministic uuid for row i (the same agent keeps its identity between two bodies).
-QString uuidFor(int i)
-{
-    return QUuid::createUuidV5(QUuid(), QString::number(i)).toString(QUuid::WithoutBraces);
-}
-
-/// 10,000 agents shaped like the 3.7.3 capture. `changedEvery` > 0: every n-th agent reports other
-/// usage figures (a refresh where 1 % changed uses 100).
-QByteArray agentsBody(const QJsonObject &fixture, qint64 now, int changedEvery = 0)
-{
-    static const QStringList statuses{QStringLiteral("RUNNING"), QStringLiteral("RUNNING"),
-                                      QStringLiteral("RUNNING"), QStringLiteral("WARNING"),
-                                      QStringLiteral("STOPPED"), QStringLiteral("NOT_PROVISIONED")};
-    const QJsonArray captured = fixture.value(u"fogs").toArray();
-    // Last active whole days ago (mid-day), so the relative text does not tick during the run.
-    QJsonArray fogs;
-    for (int i = 0; i < kRows; ++i) {
-        QJsonObject o = captured.at(i % captured.size()).toObject();
-        const bool changed = changedEvery > 0 && i % changedEvery == 0;
-        o.insert(u"uuid", uuidFor(i));
-        o.insert(u"name", (i % 3 == 0 ? QStringLiteral("edge-node-%1") : QStringLiteral("site-%1-gw"))
-                              .arg(i, 5, 10, QLatin1Char('0')));
-        o.insert(u"host", QStringLiteral("10.%1.%2.%3").arg(i / 65536).arg((i / 256) % 256).arg(i % 256));
-        o.insert(u"daemonStatus", statuses.at(i % statuses.size()));
-        o.insert(u"cpuUsage", double((i * 37) % 1000) / 10.0 + (changed ? 1.5 : 0.0));
-        o.insert(u"memoryUsage", double(256 + (i * 13) % 3800) + (changed ? 64 : 0));
-        o.insert(u"diskUsage", double(1 + i % 40));
-        o.insert(u"lastActive", double(now - (qint64(2 + i % 5) * 86400 + 43200) * 1000));
-        o.insert(u"isSystem", i == 0);
-        o.insert(u"version", QStringLiteral("3.7.%1").arg(i % 4));
-        fogs.append(o);
-    }
-    return QJsonDocument(QJsonObject{{QStringLiteral("fogs"), fogs}}).toJson(QJsonDocument::Compact);
-}
-
-/// 10,000 NATS users shaped like the capture; the captured JWTs are reused (each row decodes one).
-QByteArray usersBody(const QJsonObject &fixture)
-{
-    const QJsonArray captured = fixture.value(u"users").toArray();
-    QJsonArray users;
-    for (int i = 0; i < kRows; ++i) {
-        QJsonObject o = captured.at(i % captured.size()).toObject();
-        o.insert(u"id", i + 1);
-        o.insert(u"name", QStringLiteral("user-%1").arg(i, 5, 10, QLatin1Char('0')));
-        o.insert(u"accountName", QStringLiteral("app-%1").arg(i % 200));
-        o.insert(u"applicationName", QStringLiteral("app-%1").arg(i % 200));
-        users.append(o);
-    }
-    return QJsonDocument(QJsonObject{{QStringLiteral("users"), users}}).toJson(QJsonDocument::Compact);
-}
 
 double median(std::vector<double> v)
 {

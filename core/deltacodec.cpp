@@ -10,7 +10,7 @@ namespace {
 
 constexpr int HashBytes = 6;
 constexpr int ReferenceBits = 14;
-constexpr int OwnBits = 12;
+constexpr int OwnBits = 10; // cleared for every text: kept small
 constexpr int MaxLiteralRun = 0x80;
 constexpr int ExtendedLength = 0x7F;
 
@@ -103,7 +103,7 @@ QByteArray DeltaEncoder::encode(QByteArrayView data) const
         const quint64 h = hashAt(d + i);
         qsizetype best = 0;
         qsizetype bestWindowPos = 0;
-        if (const quint32 at = m_table[h >> (64 - ReferenceBits)]) {
+        if (const quint32 at = m_table[h >> (64 - ReferenceBits)]; at && r[at - 1] == d[i]) {
             const qsizetype pos = at - 1;
             const qsizetype len = commonPrefix(r + pos, d + i, std::min(rn - pos, n - i));
             if (len > best) {
@@ -112,7 +112,7 @@ QByteArray DeltaEncoder::encode(QByteArrayView data) const
             }
         }
         quint32 &ownSlot = own[h >> (64 - OwnBits)];
-        if (ownSlot) {
+        if (ownSlot && d[ownSlot - 1] == d[i]) {
             const qsizetype pos = ownSlot - 1;
             const qsizetype len = commonPrefix(d + pos, d + i, n - i);
             if (len > best) {

@@ -18,7 +18,7 @@ void releaseFreedMemory()
 void configureAllocator()
 {
 #if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024); // glibc's initial value, now fixed
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 #endif
 }
 
