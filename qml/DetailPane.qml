@@ -19,8 +19,10 @@ ListView {
     Accessible.name: pane.name
     ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
     section.property: "group"
+    // No required property here: Qt 6.4 sets a required `section` only when it creates the
+    // header, and reuses headers for other sections after the model changes (a user's first group
+    // showed as "Connection"). The context property is set on every reuse.
     section.delegate: Label {
-        required property string section
         width: ListView.view.width
         text: section
         font.bold: true

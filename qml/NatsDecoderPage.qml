@@ -187,8 +187,7 @@ Item {
                     Accessible.role: Accessible.List
                     Accessible.name: qsTr("Claims")
                     section.property: "group"
-                    section.delegate: Label {
-                        required property string section
+                    section.delegate: Label { // `section` from the context: see DetailPane.qml
                         text: section
                         font.bold: true
                         topPadding: Theme.margin
