@@ -416,7 +416,9 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
             this,
             [this, rows, generation, at, stale] {
                 onParsed(generation, std::move(*rows), at, stale);
-                releaseFreedMemory(); // the previous rows were freed just now
+                // The previous rows were freed just now. Trimming takes ~10 ms with 20,000 rows
+                // held: not on the GUI thread.
+                m_pool->start([] { releaseFreedMemory(); });
             },
             Qt::QueuedConnection);
         save(ok);
