@@ -1,9 +1,12 @@
 #include "consolewindow.h"
 #include "models/agentspage.h"
 #include "models/clusterview.h"
+#include "models/resourcelist.h"
 #include "testutil.h"
 #include "uitestutil.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QQmlProperty>
 #include <QTest>
@@ -188,6 +191,55 @@ private Q_SLOTS:
             const QString why = m_console.description(action, QAccessible::Button);
             QVERIFY2(why.contains(u"read-only"), qPrintable(action + u": " + why));
         }
+    }
+
+    void scrollAndSelectionSurviveARefresh()
+    {
+        // 300 agents from the captured fog; a refresh changes three of them, one of them shown.
+        const QJsonObject fog = QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_iofog-list.json")))
+                                    .object().value(u"fogs").toArray().at(0).toObject();
+        const auto body = [&fog](bool changed) {
+            QJsonArray fogs;
+            for (int i = 0; i < 300; ++i) {
+                QJsonObject o = fog;
+                o.insert(u"uuid", QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0')));
+                o.insert(u"name", QStringLiteral("agent-%1").arg(i, 3, 10, QLatin1Char('0')));
+                if (changed && (i == 10 || i == 151 || i == 290))
+                    o.insert(u"daemonStatus", QStringLiteral("RUNNING"));
+                fogs.append(o);
+            }
+            return QJsonDocument(QJsonObject{{QStringLiteral("fogs"), fogs}}).toJson(QJsonDocument::Compact);
+        };
+        bool changed = false;
+        m_console.controller().setHandler("GET", Api + u"/iofog-list", [&](const HttpRequest &) {
+            return HttpResponse::json(200, body(changed));
+        });
+        QVERIFY(m_console.signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass"), false,
+                                 QStringLiteral("many agents")));
+        QVERIFY(m_console.openSection(QStringLiteral("Agents")));
+        Models::ResourceList *agents = m_console.cluster()->agents()->list();
+        QTRY_COMPARE_WITH_TIMEOUT(agents->count(), 300, ConsoleWindow::Wait);
+
+        // Scroll about half way down, as the wheel would, and select a row shown there.
+        QQuickItem *table = m_console.find(QStringLiteral("agents list"), QAccessible::Table);
+        QVERIFY(table);
+        const qreal rowHeight = 30;
+        QVERIFY(QQmlProperty::write(table, QStringLiteral("contentY"), 148 * rowHeight));
+        QVERIFY(m_console.clickCell(QStringLiteral("agent-150")));
+        const qreal scrolled = QQmlProperty::read(table, QStringLiteral("contentY")).toReal();
+        QVERIFY(scrolled > 100 * rowHeight);
+        QCOMPARE(agents->selectedKey(), QStringLiteral("00000000-0000-4000-8000-000000000150"));
+
+        const QDateTime before = agents->updatedAt();
+        changed = true;
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Refresh agents")));
+        QTRY_VERIFY_WITH_TIMEOUT(agents->updatedAt() > before, ConsoleWindow::Wait);
+        // The changed row shown on screen has its new figure; nothing moved.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("RUNNING"), QAccessible::Cell, 0), ConsoleWindow::Wait);
+        QCOMPARE(QQmlProperty::read(table, QStringLiteral("contentY")).toReal(), scrolled);
+        QCOMPARE(agents->selectedKey(), QStringLiteral("00000000-0000-4000-8000-000000000150"));
+        QVERIFY(m_console.find(QStringLiteral("agent-150"), QAccessible::Cell));
+        m_console.screenshot(QStringLiteral("agents-refresh-kept-scroll"));
     }
 };
 
