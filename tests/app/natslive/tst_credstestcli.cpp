@@ -1,7 +1,7 @@
 #include "core/nats/creds.h"
 #include "natsserver.h"
 #include "natsworld.h"
-#include "pkifiles.h"
+#include "testpki.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -235,21 +235,21 @@ private Q_SLOTS:
 
     void tls()
     {
+        Test::TestPki pki(QStringLiteral("cli Test Root CA"));
+        QVERIFY_RESULT(pki.generate());
         NatsServer server;
         server.setServerName(QStringLiteral("cli-tls"));
-        auto pki = Test::makePkiFiles(server.dir(), QStringLiteral("cli"));
-        QVERIFY_RESULT(pki);
         const Result<QString> goConfig = Test::goVectorServerConfig();
         QVERIFY_RESULT(goConfig);
         const Status started = server.start(
-            QStringLiteral("tls { cert_file: \"%1\", key_file: \"%2\" }\n").arg(pki->serverCert, pki->serverKey)
+            QStringLiteral("tls { cert_file: \"%1\", key_file: \"%2\" }\n").arg(pki.serverCertPath(), pki.serverKeyPath())
             + *goConfig);
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         const QString creds = Test::dataPath(QStringLiteral("nats-vectors/go-user.creds"));
 
         const CliRun ok = runCli({QStringLiteral("creds"), QStringLiteral("test"), QStringLiteral("--server"),
                                   server.url(QStringLiteral("tls")).toString(), QStringLiteral("--ca"),
-                                  pki->caCert, creds});
+                                  pki.caCertPath(), creds});
         QVERIFY2(ok.exitCode == 0, qPrintable(describe(ok)));
         QVERIFY(ok.out.contains(u"connection: TLS"));
 

@@ -1,7 +1,7 @@
 #include "core/nats/handshakeprobe.h"
 #include "core/nats/nkey.h"
 #include "natsserver.h"
-#include "pkifiles.h"
+#include "testpki.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>
@@ -472,18 +472,18 @@ private Q_SLOTS:
 
     void tls()
     {
+        Pot::Test::TestPki pki(QStringLiteral("probe Test Root CA"));
+        QVERIFY_RESULT(pki.generate());
         NatsServer server;
         server.setServerName(QStringLiteral("probe-tls-server"));
-        auto pki = Pot::Test::makePkiFiles(server.dir(), QStringLiteral("probe"));
-        QVERIFY_RESULT(pki);
         const Status started = server.start(
             QStringLiteral("tls { cert_file: \"%1\", key_file: \"%2\" }\n"
                            "authorization { users = [ { nkey: \"%3\" } ] }")
-                .arg(pki->serverCert, pki->serverKey, m_alice.publicKeyString()));
+                .arg(pki.serverCertPath(), pki.serverKeyPath(), m_alice.publicKeyString()));
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
 
         ProbeOptions withCa;
-        withCa.caPem = readFile(pki->caCert);
+        withCa.caPem = readFile(pki.caCertPath());
         QVERIFY(!withCa.caPem.isEmpty());
 
         // tls:// with the custom CA.

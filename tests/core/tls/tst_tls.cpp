@@ -49,8 +49,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        QVERIFY2(m_pki.generate(&error), qPrintable(error));
+        QVERIFY_RESULT(m_pki.generate());
     }
 
     void init()
@@ -100,7 +99,7 @@ private Q_SLOTS:
         Net::ControllerClient client(&nam);
         QVERIFY_RESULT(client.setBaseUrl(m_server->address()));
         QVERIFY(client.isEncrypted());
-        const auto r = status(policy(m_pki.caPem));
+        const auto r = status(policy(m_pki.caPem()));
         QVERIFY_RESULT(r);
         QCOMPARE(r->controllerVersion, QStringLiteral("3.7.3"));
     }
@@ -129,13 +128,13 @@ private Q_SLOTS:
 
         // "Trust this CA for this profile": the offered PEM is the CA, and it works.
         const QByteArray offered = report->issuerPem();
-        QCOMPARE(QSslCertificate(offered, QSsl::Pem), QSslCertificate(m_pki.caPem, QSsl::Pem));
+        QCOMPARE(QSslCertificate(offered, QSsl::Pem), QSslCertificate(m_pki.caPem(), QSsl::Pem));
         QVERIFY_RESULT(status(policy(offered)));
     }
 
     void wrongCaRefused()
     {
-        const auto r = status(policy(m_pki.otherCaPem));
+        const auto r = status(policy(m_pki.otherCaPem()));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Tls);
     }
@@ -150,19 +149,19 @@ private Q_SLOTS:
         QVERIFY(report.has_value());
         QCOMPARE(report->certificates.size(), 1);
         QVERIFY(report->issuerPem().isEmpty()); // the issuer was not presented
-        QVERIFY_RESULT(status(policy(m_pki.caPem)));
+        QVERIFY_RESULT(status(policy(m_pki.caPem())));
     }
 
     void pinMatchAccepted()
     {
         QString pin = m_pki.serverFingerprint().toLower();
-        QVERIFY_RESULT(status(policy(m_pki.caPem, pin)));
+        QVERIFY_RESULT(status(policy(m_pki.caPem(), pin)));
     }
 
     void pinMismatchRefused()
     {
         const QString wrong = QStringLiteral("00").repeated(32);
-        const auto r = status(policy(m_pki.caPem, wrong));
+        const auto r = status(policy(m_pki.caPem(), wrong));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Tls);
         QVERIFY2(r.error().message.contains(m_pki.serverFingerprint()), qPrintable(r.error().message));
@@ -177,7 +176,7 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         Net::ControllerClient good(&nam);
         QVERIFY_RESULT(good.setBaseUrl(m_server->address()));
-        good.setTrustPolicy(policy(m_pki.caPem));
+        good.setTrustPolicy(policy(m_pki.caPem()));
         std::optional<Result<Api::ControllerStatus>> first;
         Api::fetchStatus(good, this, [&](Result<Api::ControllerStatus> r) { first = std::move(r); });
         QTRY_VERIFY(first.has_value());
@@ -185,7 +184,7 @@ private Q_SLOTS:
 
         Net::ControllerClient pinned(&nam);
         QVERIFY_RESULT(pinned.setBaseUrl(m_server->address()));
-        pinned.setTrustPolicy(policy(m_pki.caPem, QStringLiteral("11").repeated(32)));
+        pinned.setTrustPolicy(policy(m_pki.caPem(), QStringLiteral("11").repeated(32)));
         std::optional<Result<Api::ControllerStatus>> second;
         Api::fetchStatus(pinned, this, [&](Result<Api::ControllerStatus> r) { second = std::move(r); });
         QTRY_VERIFY(second.has_value());
@@ -201,7 +200,7 @@ private Q_SLOTS:
         Net::ControllerClient client(&nam);
         QVERIFY_RESULT(client.setBaseUrl(plain.address()));
         QVERIFY(!client.isEncrypted());
-        client.setTrustPolicy(policy(m_pki.caPem, m_pki.serverFingerprint()));
+        client.setTrustPolicy(policy(m_pki.caPem(), m_pki.serverFingerprint()));
         std::optional<Result<Api::ControllerStatus>> r;
         Api::fetchStatus(client, this, [&](Result<Api::ControllerStatus> s) { r = std::move(s); });
         QTRY_VERIFY(r.has_value());
