@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -375,9 +376,17 @@ Result<QList<ResourceRow>> ResourceList::buildRowsFromBody(const QByteArray &bod
     };
     {
         std::vector<std::jthread> helpers;
-        for (int part = 1; part < parts; ++part)
-            helpers.emplace_back(buildPart, part);
+        std::vector<int> here; // parts no thread could be started for (thread limit reached)
+        for (int part = 1; part < parts; ++part) {
+            try {
+                helpers.emplace_back(buildPart, part);
+            } catch (const std::system_error &) {
+                here.push_back(part);
+            }
+        }
         buildPart(0);
+        for (const int part : here)
+            buildPart(part);
     } // joined
     QList<ResourceRow> rows;
     rows.reserve(total);

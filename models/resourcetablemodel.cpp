@@ -8,13 +8,15 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 
 namespace Pot::Models {
 
 namespace {
 
-constexpr int MaxPackedColumns = 32; // sort-key bits fit in two units
+constexpr int MaxKeyedColumns = 32; // sort-key bits fit in two units; later columns sort by text
+constexpr int MaxPackedColumns = 0xFFFF; // the column count is one unit
 
 // Layout offsets, in UTF-16 units, for a row of n columns.
 constexpr qsizetype offsetsAt() { return 1; }
@@ -40,11 +42,11 @@ void ResourceRow::finish()
     const int n = int(std::min<qsizetype>(
         MaxPackedColumns, std::max({cells.size(), tips.size(), tones.size(), sortKeys.size()})));
     quint32 bits = 0;
-    QVarLengthArray<double, MaxPackedColumns> keys;
-    for (int c = 0; c < n && c < sortKeys.size(); ++c) {
+    QVarLengthArray<double, MaxKeyedColumns> keys;
+    for (int c = 0; c < n && c < sortKeys.size() && c < MaxKeyedColumns; ++c) {
         bool ok = false;
         const double v = sortKeys.at(c).isValid() ? sortKeys.at(c).toDouble(&ok) : 0.0;
-        if (ok) {
+        if (ok && !std::isnan(v)) { // NaN would tie with everything and break the order
             bits |= 1U << c;
             keys << v;
         }
@@ -106,7 +108,7 @@ int ResourceRow::columnCount() const
 QStringView ResourceRow::segment(int i) const
 {
     const int n = packedColumns();
-    if (i < 0 || i > 2 * n)
+    if (m_packed.isEmpty() || i < 0 || i > 2 * n) // not finished: nothing to read
         return {};
     const QChar *p = m_packed.constData();
     const quint32 from = i == 0 ? 0 : read32(p + offsetsAt() + 2 * (i - 1));
@@ -118,12 +120,12 @@ QStringView ResourceRow::segment(int i) const
 
 QStringView ResourceRow::cell(int column) const
 {
-    return column < packedColumns() ? segment(column) : QStringView();
+    return column >= 0 && column < packedColumns() ? segment(column) : QStringView();
 }
 
 QStringView ResourceRow::tip(int column) const
 {
-    return column < packedColumns() ? segment(packedColumns() + column) : QStringView();
+    return column >= 0 && column < packedColumns() ? segment(packedColumns() + column) : QStringView();
 }
 
 Tone ResourceRow::tone(int column) const
@@ -135,7 +137,7 @@ Tone ResourceRow::tone(int column) const
 std::optional<double> ResourceRow::sortKey(int column) const
 {
     const int n = packedColumns();
-    if (column < 0 || column >= n)
+    if (column < 0 || column >= n || column >= MaxKeyedColumns)
         return std::nullopt;
     const QChar *p = m_packed.constData();
     const quint32 bits = read32(p + bitsAt(n));

@@ -37,7 +37,7 @@ public:
     /// The object as built. Lists read from the Controller keep it coded with setJson() instead.
     QJsonObject object;
     QStringList cells;     ///< one per column
-    QVariantList sortKeys; ///< numbers, one per column; invalid: sort by the cell text
+    QVariantList sortKeys; ///< numbers (first 32 columns); invalid or NaN: sort by the cell text
     QStringList tips;      ///< tooltip per column (exact time, full value); may be short
     QList<Tone> tones;     ///< per column; may be short
 

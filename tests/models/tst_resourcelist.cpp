@@ -397,6 +397,45 @@ private Q_SLOTS:
         QCOMPARE(list->error(), QStringLiteral("The Controller sent malformed JSON."));
         QCOMPARE(list->count(), 2);
     }
+
+    void bigListsBuiltOnAllCoresMatchTheWholeParse()
+    {
+        // Above 2,000 elements the rows are built in parts on several threads: same rows, same
+        // order, one shared reference for the coded JSON, and the error of a bad element.
+        const QJsonArray captured = QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_iofog-list.json")))
+                                        .object().value(u"fogs").toArray();
+        QJsonArray fogs;
+        for (int i = 0; i < 2501; ++i) {
+            QJsonObject o = captured.at(i % captured.size()).toObject();
+            o.insert(u"uuid", QStringLiteral("uuid-%1").arg(i));
+            o.insert(u"name", QStringLiteral("agent-%1").arg(i));
+            o.insert(u"cpuUsage", double(i % 97));
+            fogs.append(o);
+        }
+        fogs.insert(7, QJsonValue(42)); // not an object: skipped by both
+        const QJsonObject answer{{QStringLiteral("fogs"), fogs}};
+        const QByteArray body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+        const ResourceList::Spec spec = AgentsPage::listSpec();
+
+        const auto whole = ResourceList::buildRows(answer, spec.arrayKey, spec.build);
+        const auto parts = ResourceList::buildRowsFromBody(body, spec.arrayKey, spec.build);
+        QVERIFY(whole && parts);
+        QCOMPARE(parts->size(), 2501);
+        QCOMPARE(parts->size(), whole->size());
+        for (qsizetype i = 0; i < parts->size(); ++i) {
+            const ResourceRow &p = parts->at(i);
+            QCOMPARE(p.key, whole->at(i).key);
+            QVERIFY2(p.sameContent(whole->at(i)), qPrintable(p.key));
+            QCOMPARE(p.jsonReference().constData(), parts->first().jsonReference().constData());
+        }
+        QCOMPARE(parts->at(2500).toObject().value(u"name").toString(), QStringLiteral("agent-2500"));
+
+        QByteArray broken = body;
+        broken.replace("\"uuid-2400\"", "\"uuid-2400\",");
+        const auto refused = ResourceList::buildRowsFromBody(broken, spec.arrayKey, spec.build);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message, QStringLiteral("The Controller sent malformed JSON."));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstResourceList)

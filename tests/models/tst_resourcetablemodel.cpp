@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 using namespace Pot::Models;
@@ -144,6 +145,48 @@ private Q_SLOTS:
         QVERIFY(!row.matches(u"node-142%"));
         QVERIFY(!row.matches(u"exact")); // tips are not searched
         QVERIFY(row.cells.isEmpty() && row.tips.isEmpty()); // the builder's lists are freed
+    }
+
+    void packingEdgeCases()
+    {
+        ResourceRow unfinished;
+        unfinished.cells = {QStringLiteral("x")};
+        QVERIFY(!unfinished.matches(u"x")); // nothing packed yet: nothing to find, nothing read
+        QVERIFY(unfinished.cell(0).isEmpty());
+
+        ResourceRow wide;
+        wide.key = QStringLiteral("wide");
+        for (int c = 0; c < 40; ++c) {
+            wide.cells << QStringLiteral("c%1").arg(c);
+            wide.sortKeys << QVariant(double(c));
+        }
+        wide.sortKeys[3] = std::nan("");
+        wide.finish();
+        QCOMPARE(wide.columnCount(), 40);
+        QCOMPARE(wide.cell(35).toString(), QStringLiteral("c35"));
+        QVERIFY(wide.matches(u"c39"));
+        QCOMPARE(wide.sortKey(31).value_or(-1), 31.0);
+        QVERIFY(!wide.sortKey(35)); // past 32 keyed columns: sorted by text
+        QVERIFY(!wide.sortKey(3));  // NaN is no number to sort by
+        QVERIFY(wide.tip(-1).isEmpty());
+        QVERIFY(wide.cell(-1).isEmpty());
+    }
+
+    void rowsWithANumberSortBeforeRowsWithout()
+    {
+        // A rule with a null limit has no number: it goes after every row that has one.
+        const auto row = [](const QString &key, const QVariant &limit) {
+            ResourceRow r;
+            r.key = key;
+            r.cells = {key, QString(), limit.isValid() ? limit.toString() : QStringLiteral("null")};
+            r.sortKeys = {QVariant(), QVariant(), limit};
+            return r;
+        };
+        m_model->applyRows({row(QStringLiteral("a"), QVariant()), row(QStringLiteral("b"), 50),
+                            row(QStringLiteral("c"), -1), row(QStringLiteral("d"), 7)});
+        m_proxy->sortByColumn(2);
+        QCOMPARE(proxyColumn(*m_proxy, 0),
+                 (QStringList{QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("b"), QStringLiteral("a")}));
     }
 
     void rowsKeepTheirJsonCodedAndDecodeIt()
