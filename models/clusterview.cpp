@@ -247,6 +247,7 @@ void ClusterView::copy(const QString &text, bool sensitive)
 
 ResourceList *ClusterView::addList(ResourceList::Spec spec, QObject *owner)
 {
+    const QString arrayKey = spec.arrayKey;
     auto *list = new ResourceList(std::move(spec), &m_pool, owner ? owner : this);
     m_lists << list;
     if (m_services.snapshots && m_session && !demo()) {
@@ -257,11 +258,11 @@ ResourceList *ClusterView::addList(ResourceList::Spec spec, QObject *owner)
         // so the saved time stays close to the last time the Controller confirmed it.
         struct Written { size_t hash = 0; QDateTime at; };
         auto last = std::make_shared<Written>();
-        list->setSink([store, profile, id, last](const QByteArray &answer, const QDateTime &at) {
+        list->setSink([store, profile, id, arrayKey, last](const QByteArray &answer, const QDateTime &at) {
             const size_t hash = qHash(answer);
             if (hash == last->hash && last->at.isValid() && last->at.secsTo(at) < 300)
                 return;
-            if (Status s = store->save(profile, id, answer, at); !s) {
+            if (Status s = store->saveList(profile, id, answer, arrayKey, at); !s) {
                 qCWarning(lcCoreProfiles) << "snapshot" << id << "not saved:" << s.error().message;
                 return;
             }

@@ -109,13 +109,58 @@ Status SnapshotStore::save(const QUuid &profile, const QString &name, const QByt
 Status SnapshotStore::save(const QUuid &profile, const QString &name, const QJsonValue &json,
                            const QDateTime &at) const
 {
-    if (profile.isNull() || !safeName(name))
-        return Error(ErrorCode::InvalidInput, Tr::tr("Invalid snapshot name."));
-    const QJsonValue clean = withoutSecrets(json);
     QJsonObject wrapper;
     wrapper.insert(u"savedAt", at.toUTC().toString(Qt::ISODateWithMs));
-    wrapper.insert(u"body", clean);
+    wrapper.insert(u"body", withoutSecrets(json));
+    return writeFile(profile, name, [&wrapper](QSaveFile &file) -> Status {
+        file.write(QJsonDocument(wrapper).toJson(QJsonDocument::Compact));
+        return {};
+    });
+}
 
+Status SnapshotStore::saveList(const QUuid &profile, const QString &name, const QByteArray &json,
+                               const QString &arrayKey, const QDateTime &at) const
+{
+    const std::optional<QList<QByteArrayView>> elements = sliceJsonArray(json, arrayKey);
+    if (!elements)
+        return save(profile, name, json, at);
+    const auto quoted = [](const QString &text) {
+        const QByteArray a = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        return a.mid(1, a.size() - 2); // ["text"] without the brackets
+    };
+    return writeFile(profile, name, [&](QSaveFile &file) -> Status {
+        file.write("{\"savedAt\":" + quoted(at.toUTC().toString(Qt::ISODateWithMs)) + ",\"body\":");
+        file.write(arrayKey.isEmpty() ? QByteArray("[") : "{" + quoted(arrayKey) + ":[");
+        for (qsizetype i = 0; i < elements->size(); ++i) {
+            // Each element is parsed (and its secrets removed) on its own; scalars too, as a
+            // one-element array, so that nothing unchecked reaches the file.
+            QJsonParseError parseError{};
+            const QByteArrayView element = elements->at(i);
+            const bool isObject = !element.isEmpty() && element.front() == '{';
+            const QJsonDocument doc = QJsonDocument::fromJson(
+                isObject ? element.toByteArray() : "[" + element.toByteArray() + "]", &parseError);
+            if (parseError.error != QJsonParseError::NoError)
+                return Error(ErrorCode::InvalidInput, Tr::tr("Not JSON; no snapshot saved."),
+                             parseError.errorString());
+            QByteArray clean = isObject
+                                   ? QJsonDocument(withoutSecrets(doc.object()).toObject()).toJson(QJsonDocument::Compact)
+                                   : QJsonDocument(withoutSecrets(doc.array()).toArray()).toJson(QJsonDocument::Compact);
+            if (!isObject)
+                clean = clean.mid(1, clean.size() - 2);
+            if (i > 0)
+                file.write(",");
+            file.write(clean);
+        }
+        file.write(arrayKey.isEmpty() ? QByteArray("]}") : QByteArray("]}}"));
+        return {};
+    });
+}
+
+Status SnapshotStore::writeFile(const QUuid &profile, const QString &name,
+                                const std::function<Status(QSaveFile &)> &write) const
+{
+    if (profile.isNull() || !safeName(name))
+        return Error(ErrorCode::InvalidInput, Tr::tr("Invalid snapshot name."));
     const QString path = pathFor(profile, name);
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
@@ -126,7 +171,10 @@ Status SnapshotStore::save(const QUuid &profile, const QString &name, const QJso
     if (!file.open(QIODevice::WriteOnly))
         return Error(ErrorCode::Io, Tr::tr("Cannot write %1.").arg(path), file.errorString());
     file.setPermissions(kOwnerOnly);
-    file.write(QJsonDocument(wrapper).toJson(QJsonDocument::Compact));
+    if (Status written = write(file); !written) {
+        file.cancelWriting();
+        return written;
+    }
     if (!file.commit())
         return Error(ErrorCode::Io, Tr::tr("Cannot write %1.").arg(path), file.errorString());
     return {};

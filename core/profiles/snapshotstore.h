@@ -8,6 +8,10 @@
 #include <QString>
 #include <QUuid>
 
+#include <functional>
+
+class QSaveFile;
+
 namespace Pot::Profiles {
 
 /// One saved answer of a control plane.
@@ -33,12 +37,22 @@ public:
     /// Same, for an answer already parsed (saves parsing a large list twice).
     Status save(const QUuid &profile, const QString &name, const QJsonValue &json,
                 const QDateTime &at = QDateTime::currentDateTimeUtc()) const;
+    /// Same, for a list answer: only the array under `arrayKey` (the top-level array when empty)
+    /// is kept, written element by element so that a 30 MB answer is never one parsed tree.
+    /// Falls back to save() when the answer has no such array.
+    Status saveList(const QUuid &profile, const QString &name, const QByteArray &json,
+                    const QString &arrayKey,
+                    const QDateTime &at = QDateTime::currentDateTimeUtc()) const;
     Result<Snapshot> load(const QUuid &profile, const QString &name) const;
     /// Removes every snapshot of a profile (profile removed).
     void remove(const QUuid &profile) const;
 
 private:
     QString pathFor(const QUuid &profile, const QString &name) const;
+    /// Opens the snapshot file owner-only, lets `write` fill it and commits it; nothing replaces
+    /// the previous file when `write` fails.
+    Status writeFile(const QUuid &profile, const QString &name,
+                     const std::function<Status(QSaveFile &)> &write) const;
 
     QString m_root;
 };

@@ -178,6 +178,55 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(fileOf(QStringLiteral("agents"))));
     }
 
+    void listsAreSavedElementByElement()
+    {
+        // The list's array only, in order, with the same secrets removed as from a whole answer.
+        const QJsonObject in = answerWithSecrets();
+        const QByteArray body = QJsonDocument(in).toJson(QJsonDocument::Compact);
+        const QDateTime at = QDateTime::fromString(QStringLiteral("2026-11-23T09:15:02.345Z"), Qt::ISODateWithMs);
+        QVERIFY_RESULT(m_store->saveList(m_profile, QStringLiteral("natsUsers"), body, QStringLiteral("users"), at));
+        const QByteArray onDisk = readFile(fileOf(QStringLiteral("natsUsers")));
+        for (const QByteArray &secret : {kSeed, QByteArrayLiteral("-----BEGIN"), kCreds, QByteArrayLiteral("hunter2")})
+            QVERIFY2(!onDisk.contains(secret), secret.constData());
+        QCOMPARE(mode(fileOf(QStringLiteral("natsUsers"))), 0600);
+        Result<Profiles::Snapshot> s = m_store->load(m_profile, QStringLiteral("natsUsers"));
+        QVERIFY_RESULT(s);
+        QCOMPARE(s->savedAt, at);
+        const QJsonObject expected{{QStringLiteral("users"),
+                                    Profiles::withoutSecrets(in.value(u"users")).toArray()}};
+        QCOMPARE(QJsonDocument::fromJson(s->body).object(), expected);
+
+        // The captured fogs, and a bare array with scalars.
+        const QByteArray fogs = Test::fixture(QStringLiteral("GET_iofog-list.json"));
+        QVERIFY_RESULT(m_store->saveList(m_profile, QStringLiteral("agents"), fogs, QStringLiteral("fogs"), at));
+        QCOMPARE(QJsonDocument::fromJson(m_store->load(m_profile, QStringLiteral("agents"))->body),
+                 QJsonDocument::fromJson(fogs));
+        QVERIFY_RESULT(m_store->saveList(m_profile, QStringLiteral("roles"),
+                                         QByteArrayLiteral("[ 1, \"two\", {\"name\":\"r\",\"privateKey\":\"k\"} ]"), {}, at));
+        QCOMPARE(QJsonDocument::fromJson(m_store->load(m_profile, QStringLiteral("roles"))->body).array(),
+                 (QJsonArray{1, QStringLiteral("two"), QJsonObject{{QStringLiteral("name"), QStringLiteral("r")}}}));
+    }
+
+    void damagedListLeavesTheLastSnapshot()
+    {
+        const QByteArray fogs = Test::fixture(QStringLiteral("GET_iofog-list.json"));
+        QVERIFY_RESULT(m_store->saveList(m_profile, QStringLiteral("agents"), fogs, QStringLiteral("fogs")));
+        const QByteArray before = readFile(fileOf(QStringLiteral("agents")));
+        const Status s = m_store->saveList(m_profile, QStringLiteral("agents"),
+                                           QByteArrayLiteral("{\"fogs\":[{\"uuid\":\"a\"},{\"uuid\":}]}"),
+                                           QStringLiteral("fogs"));
+        QVERIFY(!s);
+        QCOMPARE(s.error().message, QStringLiteral("Not JSON; no snapshot saved."));
+        QCOMPARE(readFile(fileOf(QStringLiteral("agents"))), before);
+        QCOMPARE(QDir(QFileInfo(fileOf(QStringLiteral("agents"))).absolutePath()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("agents.json")});
+        // Not a list at all: saved whole, as save() would.
+        QVERIFY_RESULT(m_store->saveList(m_profile, QStringLiteral("agents"), QByteArrayLiteral("{\"other\":1}"),
+                                         QStringLiteral("fogs")));
+        QCOMPARE(QJsonDocument::fromJson(m_store->load(m_profile, QStringLiteral("agents"))->body).object(),
+                 (QJsonObject{{QStringLiteral("other"), 1}}));
+    }
+
     void secretsAreRemoved()
     {
         const QJsonObject in = answerWithSecrets();
