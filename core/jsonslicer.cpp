@@ -117,41 +117,46 @@ std::optional<QList<QByteArrayView>> splitArray(Scanner &s)
     }
 }
 
+/// At the '{' of an object: walks its members up to `wanted` and leaves `s` at that member's value.
+/// False when the object has no such member or is broken before it.
+bool seekMember(Scanner &s, QByteArrayView wanted)
+{
+    s.skipSpace();
+    if (s.peek() != '{')
+        return false;
+    s.advance();
+    for (;;) {
+        s.skipSpace();
+        QByteArrayView name;
+        if (!s.skipString(&name))
+            return false;
+        s.skipSpace();
+        if (s.peek() != ':')
+            return false;
+        s.advance();
+        s.skipSpace();
+        if (name == wanted)
+            return true;
+        if (!s.skipValue())
+            return false;
+        s.skipSpace();
+        if (s.peek() != ',')
+            return false; // '}' without the member, or garbage
+        s.advance();
+    }
+}
+
 } // namespace
 
 std::optional<QByteArrayView> sliceJsonMember(QByteArrayView body, const QString &key)
 {
     Scanner s(body);
-    s.skipSpace();
-    if (s.peek() != '{')
+    if (!seekMember(s, key.toUtf8()))
         return std::nullopt;
-    s.advance();
-    const QByteArray wanted = key.toUtf8();
-    std::optional<QByteArrayView> found;
-    for (;;) {
-        s.skipSpace();
-        QByteArrayView name;
-        if (!s.skipString(&name))
-            return std::nullopt;
-        s.skipSpace();
-        if (s.peek() != ':')
-            return std::nullopt;
-        s.advance();
-        s.skipSpace();
-        const qsizetype start = s.pos();
-        if (!s.skipValue())
-            return std::nullopt;
-        if (name == wanted)
-            found = s.slice(start, s.pos());
-        s.skipSpace();
-        if (s.peek() == ',') {
-            s.advance();
-            continue;
-        }
-        if (s.peek() == '}')
-            return found; // the whole object is balanced
+    const qsizetype start = s.pos();
+    if (!s.skipValue())
         return std::nullopt;
-    }
+    return s.slice(start, s.pos());
 }
 
 std::optional<QList<QByteArrayView>> sliceJsonArray(QByteArrayView body, const QString &arrayKey)
@@ -160,31 +165,9 @@ std::optional<QList<QByteArrayView>> sliceJsonArray(QByteArrayView body, const Q
     s.skipSpace();
     if (arrayKey.isEmpty())
         return splitArray(s);
-    if (s.peek() != '{')
+    if (!seekMember(s, arrayKey.toUtf8()))
         return std::nullopt;
-    s.advance();
-    const QByteArray wanted = arrayKey.toUtf8();
-    for (;;) {
-        s.skipSpace();
-        QByteArrayView key;
-        if (!s.skipString(&key))
-            return std::nullopt;
-        s.skipSpace();
-        if (s.peek() != ':')
-            return std::nullopt;
-        s.advance();
-        s.skipSpace();
-        if (key == wanted)
-            return splitArray(s);
-        if (!s.skipValue())
-            return std::nullopt;
-        s.skipSpace();
-        if (s.peek() == ',') {
-            s.advance();
-            continue;
-        }
-        return std::nullopt; // '}' without the key, or garbage
-    }
+    return splitArray(s);
 }
 
 } // namespace Pot

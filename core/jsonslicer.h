@@ -17,7 +17,7 @@ namespace Pot {
 std::optional<QList<QByteArrayView>> sliceJsonArray(QByteArrayView body, const QString &arrayKey);
 
 /// The raw text of the value of `key` in the top-level object (strings with their quotes), or
-/// nullopt when the body is no such object or its nesting is broken.
+/// nullopt when the body is no such object or its nesting is broken up to the end of that value.
 std::optional<QByteArrayView> sliceJsonMember(QByteArrayView body, const QString &key);
 
 } // namespace Pot

@@ -189,26 +189,7 @@ void NatsCreds::runLiveTest(const QString &serverUrl, const QString &caPem)
         report(tr("Fetch the creds first."), false);
         return;
     }
-    Result<QUrl> url = Nats::HandshakeProbe::parseServerUrl(serverUrl.trimmed());
-    if (!url) {
-        report(url.error().message, false);
-        return;
-    }
-    if (m_probe)
-        m_probe->deleteLater();
-    m_probe = new Nats::HandshakeProbe(this);
-    connect(m_probe, &Nats::HandshakeProbe::finished, this,
-            [this](const Result<Nats::ProbeResult> &r) {
-                m_liveOk = bool(r);
-                m_liveResult = Nats::describeProbeOutcome(r);
-                Q_EMIT liveTestChanged();
-            });
-    Nats::ProbeOptions options;
-    options.caPem = caPem.toUtf8();
-    m_liveOk = false;
-    m_liveResult = tr("Connecting to %1…").arg(url->toString());
-    m_probe->start(*url, Nats::probeCredentials(*m_creds), options);
-    Q_EMIT liveTestChanged();
+    Nats::startLiveTest(this, m_probe, *m_creds, serverUrl, caPem.toUtf8(), report);
 }
 
 void NatsCreds::cancelLiveTest()

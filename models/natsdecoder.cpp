@@ -296,30 +296,15 @@ void NatsDecoder::saveContext(const QUrl &file, const QString &serverUrl)
 
 void NatsDecoder::runLiveTest(const QString &serverUrl, const QString &caPem)
 {
+    auto report = [this](const QString &text, bool) {
+        m_liveResult = text;
+        Q_EMIT liveTestChanged();
+    };
     if (!m_creds) {
-        m_liveResult = tr("Decode a creds file first.");
-        Q_EMIT liveTestChanged();
+        report(tr("Decode a creds file first."), false);
         return;
     }
-    Result<QUrl> url = Nats::HandshakeProbe::parseServerUrl(serverUrl);
-    if (!url) {
-        m_liveResult = url.error().message;
-        Q_EMIT liveTestChanged();
-        return;
-    }
-    if (m_probe)
-        m_probe->deleteLater();
-    m_probe = new Nats::HandshakeProbe(this);
-    connect(m_probe, &Nats::HandshakeProbe::finished, this,
-            [this](const Result<Nats::ProbeResult> &r) {
-                m_liveResult = Nats::describeProbeOutcome(r);
-                Q_EMIT liveTestChanged();
-            });
-    Nats::ProbeOptions options;
-    options.caPem = caPem.toUtf8();
-    m_liveResult = tr("Connecting to %1…").arg(url->toString());
-    m_probe->start(*url, Nats::probeCredentials(*m_creds), options);
-    Q_EMIT liveTestChanged();
+    Nats::startLiveTest(this, m_probe, *m_creds, serverUrl, caPem.toUtf8(), report);
 }
 
 void NatsDecoder::cancelLiveTest()

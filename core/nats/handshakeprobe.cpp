@@ -533,4 +533,24 @@ QString describeProbeOutcome(const Result<ProbeResult> &outcome)
         .arg(outcome->serverName, outcome->version, outcome->tls ? Tr::tr(", TLS") : QString());
 }
 
+void startLiveTest(QObject *owner, QPointer<HandshakeProbe> &probe, const UserCreds &creds,
+                   const QString &serverUrl, const QByteArray &caPem,
+                   const std::function<void(const QString &, bool)> &report)
+{
+    const Result<QUrl> url = HandshakeProbe::parseServerUrl(serverUrl.trimmed());
+    if (!url) {
+        report(url.error().message, false);
+        return;
+    }
+    if (probe)
+        probe->deleteLater();
+    probe = new HandshakeProbe(owner);
+    QObject::connect(probe, &HandshakeProbe::finished, owner,
+                     [report](const Result<ProbeResult> &r) { report(describeProbeOutcome(r), bool(r)); });
+    ProbeOptions options;
+    options.caPem = caPem;
+    probe->start(*url, probeCredentials(creds), options); // finished() always comes later
+    report(Tr::tr("Connecting to %1…").arg(url->toString()), false);
+}
+
 } // namespace Pot::Nats

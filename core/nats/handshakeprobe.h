@@ -6,11 +6,13 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 class QSslSocket;
@@ -121,5 +123,11 @@ private:
 ProbeCredentials probeCredentials(const UserCreds &creds);
 /// One sentence for the user: "Authenticated to hub (nats-server 2.9.10), TLS." or the error.
 QString describeProbeOutcome(const Result<ProbeResult> &outcome);
+/// The live creds test as the creds dialog and the decoder run it: replaces `probe` (a previous run
+/// is dropped) with a new one owned by `owner` and reports through `report(sentence, ok)`: at once
+/// "Connecting to …" (or why `serverUrl` is unusable), then the outcome.
+void startLiveTest(QObject *owner, QPointer<HandshakeProbe> &probe, const UserCreds &creds,
+                   const QString &serverUrl, const QByteArray &caPem,
+                   const std::function<void(const QString &sentence, bool ok)> &report);
 
 } // namespace Pot::Nats
