@@ -392,17 +392,16 @@ QString AccessPage::createDeniedReason(const QString &kind) const
 
 QString AccessPage::editDeniedReason(const QString &kind, const QString &key) const
 {
-    const auto k = kindOf(kind);
-    if (!k)
-        return tr("Unknown kind %1.").arg(kind);
-    if (key.isEmpty() || listOf(*k)->object(key).isEmpty())
-        return tr("Select one in the list first.");
-    if (*k == Rbac::Kind::Role && Rbac::isSystemRoleName(key))
-        return tr("%1 is a built-in role: the Controller does not allow changing it.").arg(key);
-    return deniedFor(*k, QStringLiteral("patch"), key);
+    return changeDeniedReason(kind, key, QStringLiteral("patch"), tr("changing"));
 }
 
 QString AccessPage::deleteDeniedReason(const QString &kind, const QString &key) const
+{
+    return changeDeniedReason(kind, key, QStringLiteral("delete"), tr("deleting"));
+}
+
+QString AccessPage::changeDeniedReason(const QString &kind, const QString &key, const QString &verb,
+                                       const QString &change) const
 {
     const auto k = kindOf(kind);
     if (!k)
@@ -410,8 +409,8 @@ QString AccessPage::deleteDeniedReason(const QString &kind, const QString &key) 
     if (key.isEmpty() || listOf(*k)->object(key).isEmpty())
         return tr("Select one in the list first.");
     if (*k == Rbac::Kind::Role && Rbac::isSystemRoleName(key))
-        return tr("%1 is a built-in role: the Controller does not allow deleting it.").arg(key);
-    return deniedFor(*k, QStringLiteral("delete"), key);
+        return tr("%1 is a built-in role: the Controller does not allow %2 it.").arg(key, change);
+    return deniedFor(*k, verb, key);
 }
 
 void AccessPage::setEditor(const QString &error, const QStringList &warnings)

@@ -102,6 +102,9 @@ private:
     ResourceList *listOf(Rbac::Kind kind) const;
     static QString rbacResource(Rbac::Kind kind);
     QString deniedFor(Rbac::Kind kind, const QString &verb, const QString &key) const;
+    /// Edit or delete: `change` is the words for it ("changing", "deleting").
+    QString changeDeniedReason(const QString &kind, const QString &key, const QString &verb,
+                               const QString &change) const;
     void setEditor(const QString &error, const QStringList &warnings);
     void updateRoleDetails();
     void updateBindingDetails();
