@@ -5,6 +5,8 @@
 #include "core/auth/passwordauth.h"
 #include "core/auth/session.h"
 #include "core/api/controllerapi.h"
+#include "core/displaytext.h"
+#include "core/net/apierror.h"
 #include "core/net/controllerclient.h"
 #include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
@@ -20,6 +22,8 @@
 namespace Pot::Models {
 
 namespace {
+
+constexpr qsizetype MaxStatusChars = 80;
 
 QString tr(const char *text)
 {
@@ -68,7 +72,23 @@ ControlPlaneSession::~ControlPlaneSession()
 
 void ControlPlaneSession::setProfile(const Profiles::Profile &profile)
 {
+    const bool trustChanged = profile.caCertificatePem != m_profile.caCertificatePem
+                              || profile.pinnedSha256 != m_profile.pinnedSha256;
     m_profile = profile;
+    if (!trustChanged || !m_client)
+        return;
+    // Trust belongs to the profile as it is now: the next request opens new connections under it
+    // (a kept connection would still carry the old CA list or pin).
+    Result<Tls::TrustPolicy> policy = Tls::TrustPolicy::create(m_profile.caCertificatePem,
+                                                               m_profile.pinnedSha256);
+    if (!policy) {
+        disconnectFromController();
+        fail(ConnectionState::Failed, policy.error());
+        return;
+    }
+    m_client->setTrustPolicy(*policy);
+    m_tlsFingerprint.clear(); // "verified" again only once an answer came under the new trust
+    Q_EMIT changed();
 }
 
 void ControlPlaneSession::setState(ConnectionState state, const QString &text)
@@ -78,10 +98,12 @@ void ControlPlaneSession::setState(ConnectionState state, const QString &text)
     Q_EMIT changed();
 }
 
-void ControlPlaneSession::fail(ConnectionState state, const QString &message)
+void ControlPlaneSession::fail(ConnectionState state, const Error &error)
 {
-    m_lastError = message;
-    setState(state);
+    m_lastError = error.message;
+    // The status line says which kind of failure it was; the error line says it in full.
+    const QString kind = Net::connectionFailureText(Net::connectionFailureOf(error));
+    setState(state, state == ConnectionState::Offline ? tr("Offline — %1").arg(kind) : kind);
 }
 
 QString ControlPlaneSession::uptimeText() const
@@ -130,7 +152,9 @@ void ControlPlaneSession::rebuildClient()
     if (m_client)
         m_client->setAuthenticator(nullptr);
     m_auth.reset();
-    m_client = std::make_unique<Net::ControllerClient>(m_services.network);
+    // A new client per connection: it owns its network manager, so nothing made under another
+    // profile's trust, or this profile's earlier trust, can carry a request.
+    m_client = std::make_unique<Net::ControllerClient>();
     m_client->setDefaultTimeout(std::chrono::milliseconds(m_services.requestTimeoutMs));
 }
 
@@ -148,13 +172,13 @@ void ControlPlaneSession::connectToController()
     }
     rebuildClient();
     if (Status s = m_client->setBaseUrl(m_profile.controllerUrl); !s) {
-        fail(ConnectionState::Failed, s.error().message);
+        fail(ConnectionState::Failed, s.error());
         return;
     }
     Result<Tls::TrustPolicy> policy = Tls::TrustPolicy::create(m_profile.caCertificatePem,
                                                                m_profile.pinnedSha256);
     if (!policy) {
-        fail(ConnectionState::Failed, policy.error().message);
+        fail(ConnectionState::Failed, policy.error());
         return;
     }
     m_client->setTrustPolicy(*policy);
@@ -172,7 +196,7 @@ void ControlPlaneSession::pollStatus()
 {
     if (!m_client || m_statusReply)
         return;
-    m_statusReply = m_client->send(Net::ApiRequest::get(QStringLiteral("/status"), false), this,
+    m_statusReply = m_client->send(Api::statusRequest(), this,
                                    [this](Result<Net::ApiResponse> r) {
         if (!r) {
             const Error &e = r.error();
@@ -182,21 +206,34 @@ void ControlPlaneSession::pollStatus()
                 return;
             }
             if (e.code == ErrorCode::Tls) {
+                Error shown = e;
                 if (auto report = Tls::CertificateChainReport::fromError(e)) {
                     m_presentedChain = report->toText();
                     m_presentedCaPem = QString::fromLatin1(report->issuerPem());
+                    if (!report->pinMismatch && !report->certificates.isEmpty()
+                        && m_presentedCaPem.isEmpty()) {
+                        // Nothing presented can be trusted as a CA: say what to do instead.
+                        shown.message += u' '
+                                         + tr("The server sent only its own certificate, issued by "
+                                              "%1: paste that CA's certificate into this profile "
+                                              "to trust it. A pin alone pins the certificate but "
+                                              "does not make it trusted.")
+                                               .arg(report->certificates.constFirst().issuer);
+                    }
                 }
-                fail(ConnectionState::Failed, e.message);
+                fail(ConnectionState::Failed, shown);
                 return;
             }
             const bool unreachable = e.code == ErrorCode::Network || e.code == ErrorCode::Timeout;
-            fail(unreachable ? ConnectionState::Offline : ConnectionState::Failed, e.message);
+            fail(unreachable ? ConnectionState::Offline : ConnectionState::Failed, e);
             return;
         }
         const QJsonObject o = r->json.toObject();
-        m_controllerStatus = o.value(QStringLiteral("status")).toString();
-        m_controllerVersion = o.value(QStringLiteral("versions")).toObject()
-                                  .value(QStringLiteral("controller")).toString();
+        // One-line fields: a Controller may send any size (the body limit is 1 MB).
+        m_controllerStatus = shownText(o.value(QStringLiteral("status")).toString(), MaxStatusChars);
+        m_controllerVersion = shownText(o.value(QStringLiteral("versions")).toObject()
+                                            .value(QStringLiteral("controller")).toString(),
+                                        MaxStatusChars);
         m_uptimeSec = o.value(QStringLiteral("uptimeSec")).toDouble(-1);
         m_uptimeAt = QDateTime::currentDateTimeUtc();
         m_tlsFingerprint = r->peerSha256;
@@ -325,7 +362,7 @@ void ControlPlaneSession::fetchNatsTrust()
         if (!op || !m_client)
             return; // no NATS, or not allowed: the decoder simply shows no trust decision
         m_natsOperatorJwt = op->jwt.toLatin1();
-        m_client->send(Net::ApiRequest::get(QStringLiteral("/nats/accounts")), this,
+        m_client->send(Net::ApiRequest::list(QStringLiteral("/nats/accounts")), this,
                        [this](Result<Net::ApiResponse> r) {
                            m_natsAccountJwts.clear();
                            if (r) {

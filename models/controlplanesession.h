@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/profiles/profile.h"
 #include "models/profilelistmodel.h"
 
@@ -112,7 +113,7 @@ Q_SIGNALS:
 
 private:
     void setState(ConnectionState state, const QString &text = {});
-    void fail(ConnectionState state, const QString &message);
+    void fail(ConnectionState state, const Error &error);
     void onStatusPolled();
     void pollStatus();
     void resumeSavedSession();

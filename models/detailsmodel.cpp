@@ -1,5 +1,7 @@
 #include "detailsmodel.h"
 
+#include "core/displaytext.h"
+
 namespace Pot::Models {
 
 DetailsModel::DetailsModel(QObject *parent)
@@ -18,11 +20,12 @@ QVariant DetailsModel::data(const QModelIndex &index, int role) const
     const DetailRow &r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case ValueRole: return r.value;
+    case ValueRole: return shownText(r.value, MaxDetailChars);
+    case FullValueRole: return r.value;
     case GroupRole: return r.group;
     case LabelRole: return r.label;
     case Qt::ToolTipRole:
-    case HintRole: return r.hint;
+    case HintRole: return shownText(r.hint, MaxTipChars);
     case SensitiveRole: return r.sensitive;
     case WarningRole: return r.warning;
     default: return {};
@@ -35,6 +38,7 @@ QHash<int, QByteArray> DetailsModel::roleNames() const
         {GroupRole, "group"},
         {LabelRole, "label"},
         {ValueRole, "value"},
+        {FullValueRole, "fullValue"},
         {HintRole, "hint"},
         {SensitiveRole, "sensitive"},
         {WarningRole, "warning"},

@@ -41,6 +41,7 @@ public:
         HintRole,
         SensitiveRole,
         WarningRole,
+        FullValueRole, ///< the whole value (ValueRole is cut after MaxDetailChars)
     };
     Q_ENUM(Role)
 

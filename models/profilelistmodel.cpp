@@ -125,7 +125,7 @@ QString ProfileListModel::defaultStateText(ConnectionState state)
     case ConnectionState::SignInRequired: return QCoreApplication::translate("Pot", "Online — sign-in required");
     case ConnectionState::SignedIn: return QCoreApplication::translate("Pot", "Online — signed in");
     case ConnectionState::Offline: return QCoreApplication::translate("Pot", "Offline");
-    case ConnectionState::Failed: return QCoreApplication::translate("Pot", "Connection refused");
+    case ConnectionState::Failed: return QCoreApplication::translate("Pot", "Connection failed");
     }
     return {};
 }

@@ -202,7 +202,7 @@ void ResourceList::refresh()
     }
     if (!m_unavailable.isEmpty() || m_reply)
         return;
-    Net::ApiRequest request = Net::ApiRequest::get(m_spec.path);
+    Net::ApiRequest request = Net::ApiRequest::list(m_spec.path);
     request.parseJson = false;
     setLoading(true);
     m_reply = m_client->send(request, this, [this](Result<Net::ApiResponse> r) {

@@ -1,6 +1,7 @@
 #include "resourcetablemodel.h"
 
 #include "core/deltacodec.h"
+#include "core/displaytext.h"
 
 #include <QJsonDocument>
 
@@ -39,6 +40,16 @@ void write32(QChar *p, quint32 v)
 
 void ResourceRow::finish()
 {
+    // A field can be of any size (a Controller answered with a 60 MB string): cells and tips are
+    // cut to what a row can show; the detail pane shows more and Copy gives the whole value.
+    for (QString &cell : cells) {
+        if (isCut(cell, MaxCellChars))
+            cell = shownText(cell, MaxCellChars);
+    }
+    for (QString &tip : tips) {
+        if (isCut(tip, MaxTipChars))
+            tip = shownText(tip, MaxTipChars);
+    }
     const int n = int(std::min<qsizetype>(
         MaxPackedColumns, std::max({cells.size(), tips.size(), tones.size(), sortKeys.size()})));
     quint32 bits = 0;

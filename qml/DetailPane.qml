@@ -35,6 +35,7 @@ ListView {
         id: rowItem
         required property string label
         required property string value
+        required property string fullValue
         required property string hint
         required property bool sensitive
         required property bool warning
@@ -74,7 +75,7 @@ ListView {
                 font.pixelSize: 11
                 Layout.alignment: Qt.AlignTop
                 Accessible.name: qsTr("Copy %1").arg(rowItem.label)
-                onClicked: pane.cluster.copy(rowItem.value, rowItem.sensitive)
+                onClicked: pane.cluster.copy(rowItem.fullValue, rowItem.sensitive)
             }
         }
     }

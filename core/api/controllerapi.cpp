@@ -5,11 +5,18 @@ namespace Pot::Api {
 using Net::ApiRequest;
 using Net::ApiResponse;
 
+ApiRequest statusRequest()
+{
+    ApiRequest r = ApiRequest::get(QStringLiteral("/status"), false);
+    r.maxBodyBytes = ApiRequest::SmallBodyLimit;
+    return r;
+}
+
 Net::ApiReply *fetchStatus(Net::ControllerClient &client, QObject *context,
                            Callback<ControllerStatus> done)
 {
     return fetchTyped<ControllerStatus>(
-        client, ApiRequest::get(QStringLiteral("/status"), false), context,
+        client, statusRequest(), context,
         [](const ApiResponse &r) { return ControllerStatus::fromJson(r.json); }, std::move(done));
 }
 
@@ -24,7 +31,7 @@ Net::ApiReply *fetchFogTypes(Net::ControllerClient &client, QObject *context,
 Net::ApiReply *fetchFogs(Net::ControllerClient &client, QObject *context, Callback<QList<Fog>> done)
 {
     return fetchTyped<QList<Fog>>(
-        client, ApiRequest::get(QStringLiteral("/iofog-list")), context,
+        client, ApiRequest::list(QStringLiteral("/iofog-list")), context,
         [](const ApiResponse &r) { return Fog::listFromJson(r.json); }, std::move(done));
 }
 
@@ -32,7 +39,7 @@ Net::ApiReply *fetchApplications(Net::ControllerClient &client, QObject *context
                                  Callback<QList<Application>> done)
 {
     return fetchTyped<QList<Application>>(
-        client, ApiRequest::get(QStringLiteral("/application")), context,
+        client, ApiRequest::list(QStringLiteral("/application")), context,
         [](const ApiResponse &r) { return Application::listFromJson(r.json); }, std::move(done));
 }
 

@@ -13,6 +13,9 @@ using Callback = std::function<void(Result<T>)>;
 // Typed calls. Each returns the ApiReply (for cancel()) and calls `done` once unless `context` is
 // gone. Status and fog types need no sign-in.
 
+/// GET /status, unauthenticated, with the small body limit (a few hundred bytes in practice).
+Net::ApiRequest statusRequest();
+
 Net::ApiReply *fetchStatus(Net::ControllerClient &client, QObject *context,
                            Callback<ControllerStatus> done);
 Net::ApiReply *fetchFogTypes(Net::ControllerClient &client, QObject *context,

@@ -53,6 +53,7 @@ Net::ApiReply *signInWithPassword(Net::ControllerClient &client, const PasswordC
         body.insert(QStringLiteral("totp"), credentials.totp.trimmed());
     Net::ApiRequest req =
         Net::ApiRequest::sendJson("POST", QStringLiteral("/user/login"), body, false);
+    req.maxBodyBytes = Net::ApiRequest::SmallBodyLimit;
     qCDebug(lcCoreAuth) << "password sign-in started";
     return client.send(req, context,
                        [done = std::move(done), clientId](Result<Net::ApiResponse> r) {
@@ -70,6 +71,7 @@ Net::ApiReply *fetchUserProfile(Net::ControllerClient &client, QObject *context,
 {
     Net::ApiRequest req = Net::ApiRequest::get(QStringLiteral("/user/profile"));
     req.timeout = timeout;
+    req.maxBodyBytes = Net::ApiRequest::SmallBodyLimit;
     return client.send(req, context, [done = std::move(done)](Result<Net::ApiResponse> r) {
         if (!r) {
             done(r.error());
@@ -113,6 +115,7 @@ void PasswordRefresh::refresh(const TokenSet &current, QObject *context, TokensC
     Net::ApiRequest req = Net::ApiRequest::sendJson(
         "POST", QStringLiteral("/user/refresh"),
         QJsonObject{{QStringLiteral("refreshToken"), QString::fromLatin1(token)}}, false);
+    req.maxBodyBytes = Net::ApiRequest::SmallBodyLimit;
     SecretBytes::wipe(token);
     m_client->send(req, context, [done = std::move(done), clientId = m_clientId](Result<Net::ApiResponse> r) {
         done(tokensFrom(r, SignInMethod::Password, clientId));

@@ -15,6 +15,7 @@ constexpr qint64 RetryAfterMs = 10000;  // retry a refresh that failed on the ne
 Session::Session(QObject *parent)
     : QObject(parent)
 {
+    m_clock.start();
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Session::startRefresh);
@@ -31,11 +32,36 @@ void Session::begin(TokenSet tokens, std::unique_ptr<RefreshStrategy> strategy)
     schedule();
 }
 
+qint64 Session::serverNowMs() const
+{
+    // Token times are already on the local clock (corrected by TokenSet::clockSkewMs).
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+qint64 Session::msUntilAllowed() const
+{
+    if (m_lastStartMs < 0)
+        return 0;
+    // The interval doubles with each failure in a row: 10 s, 20 s, 40 s … up to maxBackoff.
+    qint64 interval = m_limits.minInterval.count();
+    for (int i = 0; i < std::min(m_failures + m_expiredOnArrival, 16) && interval < m_limits.maxBackoff.count(); ++i)
+        interval *= 2;
+    interval = std::min<qint64>(interval, std::max(m_limits.minInterval, m_limits.maxBackoff).count());
+    return std::max<qint64>(0, m_lastStartMs + interval - m_clock.elapsed());
+}
+
+void Session::scheduleIn(qint64 delayMs)
+{
+    const qint64 delay = std::max(delayMs, msUntilAllowed());
+    m_nextRefreshAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+    m_timer.start(std::chrono::milliseconds(delay));
+}
+
 void Session::schedule()
 {
     if (!isActive() || !m_tokens.accessExpiry.isValid())
         return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = serverNowMs();
     const qint64 expiry = m_tokens.accessExpiry.toMSecsSinceEpoch();
     const qint64 issued = m_tokens.accessIssuedAt.isValid()
                               ? m_tokens.accessIssuedAt.toMSecsSinceEpoch()
@@ -44,9 +70,7 @@ void Session::schedule()
     const qint64 margin = std::min<qint64>(
         std::chrono::duration_cast<std::chrono::milliseconds>(MaxRefreshMargin).count(),
         lifetime / 5);
-    const qint64 delay = std::max<qint64>(0, expiry - margin - now);
-    m_nextRefreshAt = QDateTime::fromMSecsSinceEpoch(now + delay, Qt::UTC);
-    m_timer.start(std::chrono::milliseconds(delay));
+    scheduleIn(std::max<qint64>(0, expiry - margin - now));
 }
 
 void Session::refreshNow()
@@ -63,8 +87,16 @@ void Session::startRefresh()
         expire(Error(ErrorCode::SessionExpired, Tr::tr("This session cannot be renewed.")));
         return;
     }
+    if (const qint64 wait = msUntilAllowed(); wait > 0) {
+        // Too soon after the last attempt: the waiters wait for the timer, nothing is sent now.
+        if (!m_timer.isActive() || m_timer.remainingTime() > wait)
+            scheduleIn(wait);
+        return;
+    }
     m_refreshing = true;
     m_timer.stop();
+    m_lastStartMs = m_clock.elapsed();
+    ++m_attempts;
     const quint64 generation = m_generation;
     qCDebug(lcCoreAuth) << "refreshing the access token";
     m_strategy->refresh(m_tokens, this, [this, generation](Result<TokenSet> r) {
@@ -85,31 +117,59 @@ void Session::refreshFinished(quint64 generation, Result<TokenSet> result)
         if (next.idToken.isEmpty())
             next.idToken = m_tokens.idToken;
         m_tokens = std::move(next);
+        m_failures = 0;
+        const qint64 left = m_tokens.accessExpiry.isValid()
+                                ? m_tokens.accessExpiry.toMSecsSinceEpoch() - serverNowMs()
+                                : NearExpiryMs + 1;
+        if (left <= NearExpiryMs) {
+            // Already expired on arrival: a clock far off, or an identity provider that is broken.
+            // Refreshing again at once would only loop; wait, and give up after a few.
+            ++m_expiredOnArrival;
+            qCWarning(lcCoreAuth) << "refreshed access token already expired, attempt"
+                                  << m_expiredOnArrival;
+            if (m_expiredOnArrival >= m_limits.maxExpiredOnArrival) {
+                expire(Error(ErrorCode::SessionExpired,
+                             Tr::tr("Signed out: the Controller keeps issuing access tokens that "
+                                    "have already expired (the last one expired at %1, it is now "
+                                    "%2). Check the clocks of the Controller and of its identity "
+                                    "provider, then sign in again.")
+                                 .arg(m_tokens.accessExpiry.toUTC().toString(Qt::ISODate),
+                                      QDateTime::fromMSecsSinceEpoch(serverNowMs(), Qt::UTC)
+                                          .toString(Qt::ISODate))),
+                       true);
+                return;
+            }
+            scheduleIn(0);
+        } else {
+            m_expiredOnArrival = 0;
+            schedule();
+        }
         qCDebug(lcCoreAuth) << "access token refreshed, valid until" << m_tokens.accessExpiry;
-        schedule();
         Q_EMIT tokensRefreshed();
         release(m_tokens.accessToken);
         return;
     }
     const Error &e = result.error();
     const bool transient = e.code == ErrorCode::Network || e.code == ErrorCode::Timeout;
-    const qint64 left = m_tokens.accessExpiry.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch();
+    const qint64 left = m_tokens.accessExpiry.toMSecsSinceEpoch() - serverNowMs();
     if (transient && left > NearExpiryMs) {
+        ++m_failures;
         qCWarning(lcCoreAuth) << "token refresh failed, will retry:" << e.message;
-        const qint64 delay = std::min(RetryAfterMs, left / 2);
-        m_nextRefreshAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
-        m_timer.start(std::chrono::milliseconds(delay));
+        scheduleIn(std::min(RetryAfterMs, left / 2));
         release(e); // the waiting requests fail with the network error; the session stays
         return;
     }
     expire(e);
 }
 
-void Session::expire(const Error &cause)
+void Session::expire(const Error &cause, bool causeIsMessage)
 {
-    Error error(ErrorCode::SessionExpired,
-                Tr::tr("Your session has ended: the Controller refused to renew it. Sign in again."),
-                cause.toString(), cause.httpStatus);
+    Error error = causeIsMessage
+                      ? cause
+                      : Error(ErrorCode::SessionExpired,
+                              Tr::tr("Your session has ended: the Controller refused to renew it. "
+                                     "Sign in again."),
+                              cause.toString(), cause.httpStatus);
     qCWarning(lcCoreAuth) << "session expired:" << cause.message;
     clear();
     release(error);
@@ -129,6 +189,8 @@ void Session::clear()
 {
     ++m_generation;
     m_refreshing = false;
+    m_failures = 0;
+    m_expiredOnArrival = 0;
     m_timer.stop();
     m_nextRefreshAt = {};
     m_tokens = TokenSet();
@@ -152,8 +214,10 @@ void Session::bearerToken(QObject *context, TokenCallback done)
         done(Error(ErrorCode::Unauthorized, Tr::tr("Not signed in to this Controller.")));
         return;
     }
-    const qint64 left = m_tokens.accessExpiry.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch();
-    if (left > NearExpiryMs && !m_refreshing) {
+    const qint64 left = m_tokens.accessExpiry.toMSecsSinceEpoch() - serverNowMs();
+    if ((left > NearExpiryMs || m_expiredOnArrival > 0) && !m_refreshing) {
+        // A token that came back expired is still offered: the Controller decides, and a refusal
+        // comes back through tokenRejected(), which the rate limit holds.
         done(m_tokens.accessToken);
         return;
     }

@@ -5,6 +5,7 @@
 #include "core/net/authenticator.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -19,6 +20,12 @@ namespace Pot::Auth {
 /// token expires (at 80 % of its lifetime, at most 60 s early), refreshes once when the Controller
 /// refuses a token (concurrent refusals share one refresh), and ends with sessionExpired() when a
 /// refresh is refused. Install it on the ControllerClient with setAuthenticator().
+///
+/// Refreshes are rate-limited whatever the tokens say: at most one per Limits::minInterval, with
+/// the interval doubling after each failed attempt (up to Limits::maxBackoff). Token times are
+/// already corrected for the Controller's clock (TokenSet::clockSkewMs); when refreshed tokens keep
+/// arriving already expired the session ends with a message that says so, instead of refreshing in
+/// a loop.
 class Session final : public QObject, public Net::Authenticator
 {
     Q_OBJECT
@@ -28,8 +35,20 @@ public:
     /// Refresh no earlier than this before expiry.
     static constexpr std::chrono::seconds MaxRefreshMargin{60};
 
+    struct Limits
+    {
+        std::chrono::milliseconds minInterval{10000}; ///< between two refresh attempts
+        std::chrono::milliseconds maxBackoff{300000}; ///< longest wait after repeated failures
+        int maxExpiredOnArrival = 3; ///< refreshed tokens already expired, in a row, before giving up
+    };
+
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
+
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
+    /// Refresh attempts started so far (for the status panel and tests).
+    int refreshAttempts() const { return m_attempts; }
 
     /// Starts a session with freshly obtained tokens; replaces any previous one silently.
     void begin(TokenSet tokens, std::unique_ptr<RefreshStrategy> strategy);
@@ -62,9 +81,14 @@ private:
     };
 
     void schedule();
+    /// Starts the timer for a refresh in `delayMs`, never sooner than the rate limit allows.
+    void scheduleIn(qint64 delayMs);
+    qint64 serverNowMs() const;
+    qint64 msUntilAllowed() const;
     void startRefresh();
     void refreshFinished(quint64 generation, Result<TokenSet> result);
-    void expire(const Error &cause);
+    /// Ends the session. `causeIsMessage`: `cause` already says it in words for the user.
+    void expire(const Error &cause, bool causeIsMessage = false);
     void release(const Result<QByteArray> &outcome);
     void clear();
 
@@ -75,6 +99,12 @@ private:
     QList<Waiter> m_waiters;
     quint64 m_generation = 0;
     bool m_refreshing = false;
+    Limits m_limits;
+    QElapsedTimer m_clock;    ///< monotonic, for the rate limit
+    qint64 m_lastStartMs = -1; ///< m_clock time of the last refresh start; -1 = none
+    int m_failures = 0;           ///< transient failures in a row
+    int m_expiredOnArrival = 0;   ///< refreshed tokens that were already expired, in a row
+    int m_attempts = 0;
 };
 
 } // namespace Pot::Auth

@@ -1,5 +1,6 @@
 #include "apierror.h"
 
+#include "core/tls/certificatereport.h"
 #include "core/tr.h"
 
 #include <QJsonDocument>
@@ -151,8 +152,76 @@ Error errorFromHttp(int status, const QByteArray &contentType, const QByteArray 
     return Error(codeForStatus(status), message, detail, status);
 }
 
+namespace {
+
+Error networkError(QNetworkReply::NetworkError code, const QString &qtMessage, const QString &host,
+                   int port);
+
+} // namespace
+
 Error errorFromNetwork(QNetworkReply::NetworkError code, const QString &qtMessage,
                        const QString &host, int port)
+{
+    Error e = networkError(code, qtMessage, host, port);
+    e.payload = int(code);
+    return e;
+}
+
+ConnectionFailure connectionFailureOf(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::None: return ConnectionFailure::None;
+    case ErrorCode::Timeout: return ConnectionFailure::Timeout;
+    case ErrorCode::InvalidInput: return ConnectionFailure::BadSettings;
+    case ErrorCode::Protocol: return ConnectionFailure::NotController;
+    case ErrorCode::Tls: {
+        if (const auto report = Tls::CertificateChainReport::fromError(error)) {
+            if (report->pinMismatch)
+                return ConnectionFailure::TlsPinMismatch;
+            if (!report->problems.isEmpty())
+                return ConnectionFailure::TlsUntrusted;
+        }
+        return ConnectionFailure::TlsHandshake;
+    }
+    case ErrorCode::Network: {
+        bool ok = false;
+        const int code = error.payload.toInt(&ok);
+        if (!ok)
+            return ConnectionFailure::Unreachable;
+        switch (QNetworkReply::NetworkError(code)) {
+        case QNetworkReply::ConnectionRefusedError: return ConnectionFailure::Refused;
+        case QNetworkReply::HostNotFoundError: return ConnectionFailure::HostNotFound;
+        case QNetworkReply::RemoteHostClosedError: return ConnectionFailure::Closed;
+        default: return ConnectionFailure::Unreachable;
+        }
+    }
+    default: return ConnectionFailure::Refusal;
+    }
+}
+
+QString connectionFailureText(ConnectionFailure failure)
+{
+    switch (failure) {
+    case ConnectionFailure::None: return {};
+    case ConnectionFailure::Refused: return Tr::tr("Connection refused");
+    case ConnectionFailure::HostNotFound: return Tr::tr("Host not found");
+    case ConnectionFailure::Closed: return Tr::tr("Connection closed by the server");
+    case ConnectionFailure::Unreachable: return Tr::tr("Unreachable");
+    case ConnectionFailure::Timeout: return Tr::tr("No answer (timed out)");
+    case ConnectionFailure::TlsUntrusted: return Tr::tr("Certificate not trusted");
+    case ConnectionFailure::TlsPinMismatch: return Tr::tr("Certificate does not match the pin");
+    case ConnectionFailure::TlsHandshake: return Tr::tr("TLS handshake failed");
+    case ConnectionFailure::BadSettings: return Tr::tr("Profile settings unusable");
+    case ConnectionFailure::NotController: return Tr::tr("Not a Controller");
+    case ConnectionFailure::Refusal: return Tr::tr("Refused by the Controller");
+    }
+    return {};
+}
+
+namespace {
+
+Error networkError(QNetworkReply::NetworkError code, const QString &qtMessage, const QString &host,
+                   int port)
 {
     const QString where = port > 0 ? host + u':' + QString::number(port) : host;
     switch (code) {
@@ -198,5 +267,7 @@ Error errorFromNetwork(QNetworkReply::NetworkError code, const QString &qtMessag
                      Tr::tr("%1 could not be reached.").arg(where), qtMessage);
     }
 }
+
+} // namespace
 
 } // namespace Pot::Net

@@ -22,8 +22,29 @@ QString serverMessage(const QByteArray &contentType, const QByteArray &body);
 /// entities decoded.
 QString htmlErrorText(const QByteArray &html);
 
-/// Maps a transport failure (no HTTP status) to a typed Error.
+/// Maps a transport failure (no HTTP status) to a typed Error; Error::payload holds the
+/// QNetworkReply::NetworkError (as int) so that connectionFailureOf() can tell the kinds apart.
 Error errorFromNetwork(QNetworkReply::NetworkError code, const QString &qtMessage,
                        const QString &host, int port);
+
+/// Why a connection to a Controller failed, as the status line says it in a few words.
+enum class ConnectionFailure {
+    None,
+    Refused,        ///< nothing listens on that port
+    HostNotFound,   ///< DNS
+    Closed,         ///< the peer closed the connection before answering
+    Unreachable,    ///< any other network failure
+    Timeout,
+    TlsUntrusted,   ///< the chain does not verify with this profile's trust
+    TlsPinMismatch, ///< the chain verifies, but the certificate is not the pinned one
+    TlsHandshake,   ///< no TLS at all (http on an https URL, a TLS version mismatch…)
+    BadSettings,    ///< the profile's address, CA text or pin cannot be used
+    NotController,  ///< something answered that is not a Controller
+    Refusal,        ///< the Controller answered, and said no (authentication, HTTP error)
+};
+
+ConnectionFailure connectionFailureOf(const Error &error);
+/// A few words for the status line, e.g. "Certificate not trusted".
+QString connectionFailureText(ConnectionFailure failure);
 
 } // namespace Pot::Net

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
@@ -41,8 +42,20 @@ struct ApiRequest
     /// false: leave ApiResponse::json undefined and let the caller parse `body` (large lists are
     /// parsed on a worker thread).
     bool parseJson = true;
+    /// The largest answer body read; a larger one is refused unread (ErrorCode::Protocol), so a
+    /// broken or hostile Controller cannot grow the console without bound while it polls.
+    qint64 maxBodyBytes = ObjectBodyLimit;
+
+    /// Status, profile, tokens: a few kB in practice.
+    static constexpr qint64 SmallBodyLimit = 1024 * 1024;
+    /// One object (an application, an account with its users, a role).
+    static constexpr qint64 ObjectBodyLimit = 16 * 1024 * 1024;
+    /// A list: 18,934 agents are 60 MB.
+    static constexpr qint64 ListBodyLimit = 256 * 1024 * 1024;
 
     static ApiRequest get(const QString &path, bool authenticated = true);
+    /// GET of a list (the larger body limit).
+    static ApiRequest list(const QString &path, bool authenticated = true);
     static ApiRequest head(const QString &path, bool authenticated = true);
     static ApiRequest sendJson(const QByteArray &method, const QString &path,
                                const QJsonObject &body, bool authenticated = true);
@@ -112,6 +125,7 @@ private:
     ApiRequest m_request;
     Result<ApiResponse> m_result;
     QPointer<QNetworkReply> m_reply;
+    QPointer<QNetworkAccessManager> m_network; ///< the manager m_reply runs on
     QTimer m_timer;
     QElapsedTimer m_elapsed;
     QByteArray m_token;
@@ -123,6 +137,7 @@ private:
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_timedOut = false;
+    bool m_tooLarge = false;
 };
 
 } // namespace Pot::Net

@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QUrl>
 
@@ -44,6 +45,13 @@ ApiRequest ApiRequest::get(const QString &path, bool authenticated)
     ApiRequest r;
     r.path = path;
     r.authenticated = authenticated;
+    return r;
+}
+
+ApiRequest ApiRequest::list(const QString &path, bool authenticated)
+{
+    ApiRequest r = get(path, authenticated);
+    r.maxBodyBytes = ListBodyLimit;
     return r;
 }
 
@@ -129,10 +137,6 @@ void ApiReply::start()
 {
     if (m_finished)
         return;
-    if (!m_client->m_network) {
-        finish(Error(ErrorCode::Unsupported, Tr::tr("No network access is available.")));
-        return;
-    }
     if (m_client->m_baseUrl.isEmpty()) {
         finish(Error(ErrorCode::InvalidInput, Tr::tr("No Controller address is set.")));
         return;
@@ -191,7 +195,8 @@ void ApiReply::sendWithToken(const QByteArray &token)
 
     // The standard verbs go through their own calls: the HTTP layer only knows a HEAD answer has
     // no body (whatever its Content-Length says) when the operation is HeadOperation.
-    QNetworkAccessManager *nam = m_client->m_network;
+    QNetworkAccessManager *nam = m_client->network();
+    m_network = nam;
     const QByteArray &verb = m_request.method;
     if (verb == "GET" && m_request.body.isEmpty())
         m_reply = nam->get(req);
@@ -225,6 +230,24 @@ void ApiReply::sendWithToken(const QByteArray &token)
         }
     });
     connect(m_reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
+    // Refuse an oversized answer as soon as it announces itself, or once it has grown too large.
+    const qint64 limit = m_request.maxBodyBytes;
+    auto refuseIfTooLarge = [this, limit](qint64 size) {
+        if (limit > 0 && size > limit && m_reply && !m_tooLarge) {
+            m_tooLarge = true;
+            m_reply->abort();
+        }
+    };
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, refuseIfTooLarge] {
+        if (!m_reply)
+            return;
+        bool ok = false;
+        const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        if (ok)
+            refuseIfTooLarge(announced);
+    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this,
+            [refuseIfTooLarge](qint64 received, qint64) { refuseIfTooLarge(received); });
 
     const std::chrono::milliseconds timeout =
         m_request.timeout.count() > 0 ? m_request.timeout : m_client->m_timeout;
@@ -243,10 +266,11 @@ void ApiReply::onTimeout()
 
 Error ApiReply::tlsError(const QString &host) const
 {
-    const Tls::CertificateChainReport report =
+    Tls::CertificateChainReport report =
         Tls::CertificateChainReport::fromChain(host, m_peerChain, m_sslErrors);
     Error e;
     if (m_pinError) {
+        report.pinMismatch = true;
         e = *m_pinError;
     } else {
         const QString reason = report.problems.isEmpty() ? Tr::tr("unknown reason")
@@ -274,6 +298,14 @@ Result<ApiResponse> ApiReply::interpret(QNetworkReply *reply)
     }
     if (m_pinError || !m_sslErrors.isEmpty())
         return tlsError(host);
+    if (m_tooLarge) {
+        return Error(ErrorCode::Protocol,
+                     Tr::tr("The Controller's answer to %1 %2 is larger than %3 MB, the most the "
+                            "console reads for this kind of request; it was not read.")
+                         .arg(QString::fromLatin1(m_request.method), m_request.path,
+                              QString::number(double(m_request.maxBodyBytes) / (1024.0 * 1024.0), 'g', 4)),
+                     Tr::tr("body limit %1 bytes").arg(m_request.maxBodyBytes));
+    }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
@@ -338,6 +370,7 @@ void ApiReply::onNetworkFinished()
     m_reply = nullptr;
     reply->disconnect(this);
     reply->deleteLater();
+    m_client->reapRetiredNetworks();
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     qCDebug(lcCoreNet).noquote() << QString::fromLatin1(m_request.method) << m_request.path
@@ -379,10 +412,52 @@ void ApiReply::finish(Result<ApiResponse> result)
 
 // ---- ControllerClient -------------------------------------------------------------------------
 
-ControllerClient::ControllerClient(QNetworkAccessManager *network, QObject *parent)
+ControllerClient::ControllerClient(QObject *parent)
     : QObject(parent)
-    , m_network(network)
 {
+}
+
+QNetworkAccessManager *ControllerClient::network()
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this); // requests neither load nor save cookies
+    return m_network;
+}
+
+void ControllerClient::setTrustPolicy(const Tls::TrustPolicy &policy)
+{
+    m_trust = policy;
+    retireNetwork();
+}
+
+void ControllerClient::retireNetwork()
+{
+    if (!m_network)
+        return;
+    m_retired.append(m_network);
+    m_network = nullptr;
+    reapRetiredNetworks();
+}
+
+void ControllerClient::reapRetiredNetworks()
+{
+    if (m_retired.isEmpty())
+        return;
+    QSet<QNetworkAccessManager *> busy;
+    const auto replies = findChildren<ApiReply *>(Qt::FindDirectChildrenOnly);
+    for (const ApiReply *reply : replies) {
+        if (reply->m_reply && reply->m_network)
+            busy.insert(reply->m_network.data());
+    }
+    for (qsizetype i = m_retired.size() - 1; i >= 0; --i) {
+        QNetworkAccessManager *nam = m_retired.at(i);
+        if (!nam) {
+            m_retired.removeAt(i);
+        } else if (!busy.contains(nam)) {
+            m_retired.removeAt(i);
+            nam->deleteLater(); // closes its kept connections with it
+        }
+    }
 }
 
 ControllerClient::~ControllerClient()

@@ -16,10 +16,16 @@
 
 namespace Pot::Net {
 
-/// HTTP client of one Controller (one profile). Uses the application's single
-/// QNetworkAccessManager, adds the bearer token from the Authenticator, applies the profile's TLS
-/// trust policy per request, enforces a timeout on every request, and maps every failure to a typed
-/// Error. After a 401 it asks the Authenticator for a new token and retries exactly once.
+/// HTTP client of one Controller (one profile). Adds the bearer token from the Authenticator,
+/// applies the profile's TLS trust policy, enforces a timeout and a body-size limit on every
+/// request, and maps every failure to a typed Error. After a 401 it asks the Authenticator for a
+/// new token and retries exactly once.
+///
+/// Trust belongs to the client: it owns its QNetworkAccessManager, so no TLS connection, TLS
+/// context or session ticket made under one profile's trust can carry a request of another
+/// profile (Qt keys kept connections and their TLS context by host:port only, not by the CA list).
+/// setTrustPolicy() retires the manager: the next request opens new connections under the new
+/// trust, while requests already on the wire finish on the old one, which is then deleted.
 class ControllerClient final : public QObject
 {
     Q_OBJECT
@@ -30,7 +36,7 @@ public:
 
     static constexpr std::chrono::milliseconds DefaultTimeout{15000};
 
-    explicit ControllerClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    explicit ControllerClient(QObject *parent = nullptr);
     ~ControllerClient() override;
 
     /// Sets the Controller address as the user typed it (see normaliseControllerUrl()).
@@ -40,7 +46,8 @@ public:
     /// false for http:// — the UI should flag the connection as unencrypted.
     bool isEncrypted() const { return m_baseUrl.scheme() == u"https"; }
 
-    void setTrustPolicy(const Tls::TrustPolicy &policy) { m_trust = policy; }
+    /// Takes effect on the next request: new connections, never a kept one.
+    void setTrustPolicy(const Tls::TrustPolicy &policy);
     const Tls::TrustPolicy &trustPolicy() const { return m_trust; }
 
     void setDefaultTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
@@ -50,7 +57,8 @@ public:
     void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
     Authenticator *authenticator() const { return m_authenticator; }
 
-    QNetworkAccessManager *network() const { return m_network; }
+    /// The manager under the current trust policy (created on first use).
+    QNetworkAccessManager *network();
 
     /// Starts a request; connect to ApiReply::finished (it is emitted after this returns).
     ApiReply *send(const ApiRequest &request);
@@ -67,8 +75,12 @@ Q_SIGNALS:
 private:
     friend class ApiReply;
     void noteSkew(qint64 skewMs);
+    void retireNetwork();
+    /// Deletes retired managers that no longer carry a request.
+    void reapRetiredNetworks();
 
-    QPointer<QNetworkAccessManager> m_network;
+    QNetworkAccessManager *m_network = nullptr;
+    QList<QPointer<QNetworkAccessManager>> m_retired;
     QUrl m_baseUrl;
     Tls::TrustPolicy m_trust;
     std::chrono::milliseconds m_timeout = DefaultTimeout;

@@ -1,5 +1,7 @@
 #include "profilestore.h"
 
+#include "core/tls/trustpolicy.h"
+
 #include "core/logging.h"
 #include "core/profiles/yamlreader.h"
 #include "core/tr.h"
@@ -58,7 +60,11 @@ Profile normalised(Profile p)
     p.pinnedSha256 = p.pinnedSha256.trimmed();
     p.colour = p.colour.trimmed();
     p.caCertificatePem = p.caCertificatePem.trimmed();
-    if (!p.caCertificatePem.isEmpty())
+    // A CA pasted as one line is stored re-wrapped; one that cannot be read is kept as typed for
+    // validate() to refuse with the reason.
+    if (auto canonical = Tls::normaliseCaPem(p.caCertificatePem); canonical)
+        p.caCertificatePem = *canonical;
+    if (!p.caCertificatePem.isEmpty() && !p.caCertificatePem.endsWith(u'\n'))
         p.caCertificatePem += u'\n';
     return p;
 }
@@ -154,11 +160,10 @@ Status ProfileStore::validate(const Profile &p)
     if (!p.keycloakUrl.trimmed().isEmpty() && !isHttpUrl(p.keycloakUrl, true))
         return invalid(Tr::tr("Profile \"%1\": \"%2\" is not a valid Keycloak URL.")
                            .arg(p.name, p.keycloakUrl));
-    if (!p.caCertificatePem.trimmed().isEmpty()
-        && !p.caCertificatePem.contains(u"-----BEGIN CERTIFICATE-----"))
-        return invalid(Tr::tr("Profile \"%1\": the CA certificate is not PEM text "
-                              "(-----BEGIN CERTIFICATE-----).")
-                           .arg(p.name));
+    if (!p.caCertificatePem.trimmed().isEmpty()) {
+        if (auto canonical = Tls::normaliseCaPem(p.caCertificatePem); !canonical)
+            return invalid(Tr::tr("Profile \"%1\": %2").arg(p.name, canonical.error().message));
+    }
     if (!p.pinnedSha256.trimmed().isEmpty()) {
         QString hex = p.pinnedSha256;
         hex.remove(u':').remove(u' ');

@@ -35,6 +35,7 @@ struct CertificateChainReport
     QString host;                        ///< host the client connected to
     QList<CertificateInfo> certificates; ///< leaf first, as presented
     QStringList problems;                ///< user-readable reasons (one per TLS error)
+    bool pinMismatch = false;            ///< refused because of the profile's pin
 
     static CertificateChainReport fromChain(const QString &host, const QList<QSslCertificate> &chain,
                                             const QList<QSslError> &errors = {});

@@ -30,16 +30,69 @@ Result<QByteArray> TrustPolicy::parsePin(const QString &pin)
     return QByteArray::fromHex(text.toLatin1());
 }
 
+Result<QString> normaliseCaPem(const QString &text)
+{
+    static const QLatin1StringView begin("-----BEGIN CERTIFICATE-----");
+    static const QLatin1StringView end("-----END CERTIFICATE-----");
+    const auto invalid = [](const QString &why) {
+        return Error(ErrorCode::InvalidInput, Tr::tr("The custom CA is not usable: %1").arg(why));
+    };
+    if (!text.contains(begin)) {
+        return invalid(Tr::tr("it is not a PEM certificate (expected text starting with "
+                              "-----BEGIN CERTIFICATE-----)."));
+    }
+    QString out;
+    qsizetype from = 0;
+    int index = 0;
+    while (true) {
+        const qsizetype b = text.indexOf(begin, from);
+        if (b < 0)
+            break;
+        ++index;
+        const qsizetype bodyAt = b + begin.size();
+        const qsizetype e = text.indexOf(end, bodyAt);
+        if (e < 0) {
+            return invalid(Tr::tr("certificate %1 has no -----END CERTIFICATE----- line (the text "
+                                  "was cut off?).").arg(index));
+        }
+        QByteArray base64;
+        for (const QChar c : QStringView(text).mid(bodyAt, e - bodyAt)) {
+            if (c.isSpace())
+                continue;
+            if (c.unicode() > 127)
+                return invalid(Tr::tr("certificate %1 contains the character '%2', which is not "
+                                      "base64.").arg(index).arg(c));
+            base64 += char(c.unicode());
+        }
+        const auto der = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
+        if (!der || der.decoded.isEmpty())
+            return invalid(Tr::tr("the content of certificate %1 is not valid base64.").arg(index));
+        const QSslCertificate cert(der.decoded, QSsl::Der);
+        if (cert.isNull()) {
+            return invalid(Tr::tr("certificate %1 decodes to %2 bytes that are not an X.509 "
+                                  "certificate.").arg(index).arg(der.decoded.size()));
+        }
+        out += begin + u'\n';
+        for (qsizetype i = 0; i < base64.size(); i += 64)
+            out += QString::fromLatin1(base64.mid(i, 64)) + u'\n';
+        out += end + u'\n';
+        from = e + end.size();
+    }
+    return out;
+}
+
 Result<TrustPolicy> TrustPolicy::create(const QString &caPem, const QString &pin)
 {
     TrustPolicy policy;
     const QString pem = caPem.trimmed();
     if (!pem.isEmpty()) {
-        const QList<QSslCertificate> certs = QSslCertificate::fromData(pem.toUtf8(), QSsl::Pem);
+        Result<QString> canonical = normaliseCaPem(pem);
+        if (!canonical)
+            return canonical.error();
+        const QList<QSslCertificate> certs = QSslCertificate::fromData(canonical->toUtf8(), QSsl::Pem);
         if (certs.isEmpty() || certs.constFirst().isNull()) {
             return Error(ErrorCode::InvalidInput,
-                         Tr::tr("The custom CA is not a PEM certificate (expected text starting "
-                                "with -----BEGIN CERTIFICATE-----)."));
+                         Tr::tr("The custom CA is not usable: Qt could not read its certificates."));
         }
         policy.m_customCas = certs;
     }

@@ -10,6 +10,11 @@
 
 namespace Pot::Tls {
 
+/// The certificates of a custom-CA text as canonical PEM: each -----BEGIN CERTIFICATE----- block
+/// with its base64 re-wrapped at 64 columns, so a CA pasted as one line (line breaks stripped by a
+/// chat tool or a web form) is accepted. The error names the block and what is wrong with it.
+Result<QString> normaliseCaPem(const QString &text);
+
 /// How one profile decides whether to trust a Controller's certificate.
 ///
 /// Default: the system trust store. A custom CA (PEM) is added to the CA list of this profile's

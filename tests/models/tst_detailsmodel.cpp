@@ -12,6 +12,20 @@ class TstDetailsModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A long value is cut for display; Copy (fullValue) gets all of it.
+    void longValuesAreCutForDisplayOnly()
+    {
+        DetailsModel model;
+        const QString huge(2'000'000, u'x');
+        model.setRows({{QStringLiteral("Versions"), QStringLiteral("Controller"), huge, huge}});
+        const QString shown = model.data(model.index(0), DetailsModel::ValueRole).toString();
+        QVERIFY(shown.size() < 4200);
+        QVERIFY(shown.contains(QStringLiteral("characters in all")));
+        QCOMPARE(model.data(model.index(0), DetailsModel::FullValueRole).toString(), huge);
+        QVERIFY(model.data(model.index(0), DetailsModel::HintRole).toString().size() < 1100);
+        QVERIFY(model.roleNames().values().contains("fullValue"));
+    }
+
     void refreshUpdatesInPlace()
     {
         DetailsModel model;

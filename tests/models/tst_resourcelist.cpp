@@ -56,7 +56,6 @@ class TstResourceList : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<StandInController> m_server;
     std::unique_ptr<FixedToken> m_auth;
     std::unique_ptr<Net::ControllerClient> m_client;
@@ -127,12 +126,11 @@ private Q_SLOTS:
 
     void init()
     {
-        m_nam = std::make_unique<QNetworkAccessManager>();
         m_server = std::make_unique<StandInController>();
         QVERIFY(m_server->listen());
         m_auth = std::make_unique<FixedToken>(m_server->issueAccessToken(
             QStringLiteral("admin@example.com"), {QStringLiteral("Admin")}, 300));
-        m_client = std::make_unique<Net::ControllerClient>(m_nam.get());
+        m_client = std::make_unique<Net::ControllerClient>();
         QVERIFY_RESULT(m_client->setBaseUrl(m_server->address()));
         m_client->setAuthenticator(m_auth.get());
         m_pool = std::make_unique<QThreadPool>();
@@ -147,7 +145,6 @@ private Q_SLOTS:
         m_client.reset();
         m_auth.reset();
         m_server.reset();
-        m_nam.reset();
     }
 
     void loads_data()

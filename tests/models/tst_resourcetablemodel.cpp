@@ -115,6 +115,21 @@ private Q_SLOTS:
         m_model.reset();
     }
 
+    // A Controller field of any size is cut to what a cell and a tooltip can show.
+    void hugeCellsAreCut()
+    {
+        ResourceRow row;
+        row.key = QStringLiteral("k");
+        row.cells = {QString(5'000'000, u'v'), QStringLiteral("short")};
+        row.tips = {QString(3'000'000, u't')};
+        row.finish();
+        QVERIFY(row.cell(0).size() < 300);
+        QVERIFY(row.cell(0).startsWith(QString(256, u'v')));
+        QVERIFY(row.cell(0).toString().contains(QStringLiteral("characters in all")));
+        QCOMPARE(row.cell(1).toString(), QStringLiteral("short"));
+        QVERIFY(row.tip(0).size() < 1100);
+    }
+
     void packedRowKeepsEveryCellTipToneAndKey()
     {
         ResourceRow row;

@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <array>
 #include <memory>
 
 using namespace Pot;
@@ -43,7 +44,6 @@ class TestSession : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<StandInController> m_server;
     std::unique_ptr<Net::ControllerClient> m_client;
     std::unique_ptr<Auth::Session> m_session;
@@ -71,10 +71,9 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_nam = std::make_unique<QNetworkAccessManager>();
         m_server = std::make_unique<StandInController>();
         QVERIFY(m_server->listen());
-        m_client = std::make_unique<Net::ControllerClient>(m_nam.get());
+        m_client = std::make_unique<Net::ControllerClient>();
         QVERIFY_RESULT(m_client->setBaseUrl(m_server->address()));
         m_session = std::make_unique<Auth::Session>();
     }
@@ -85,7 +84,6 @@ private Q_SLOTS:
         m_session.reset();
         m_client.reset();
         m_server.reset();
-        m_nam.reset();
     }
 
     void loginWithoutTotp()
@@ -271,6 +269,55 @@ private Q_SLOTS:
         QVERIFY(expired.wait(5000));
         QCOMPARE(m_server->refreshCount(), 1);
         QVERIFY(!m_session->isActive());
+    }
+
+    // A Controller (or identity provider) that hands out access tokens already expired: the
+    // session used to refresh ~15 times a second forever; now it waits between attempts, backs off,
+    // and signs out after a few with a message that says why.
+    void expiredTokensDoNotStormTheController()
+    {
+        QVERIFY(startSession());
+        Auth::Session::Limits limits;
+        limits.minInterval = std::chrono::milliseconds(300);
+        limits.maxBackoff = std::chrono::milliseconds(1200);
+        limits.maxExpiredOnArrival = 3;
+        m_session->setLimits(limits);
+        QSignalSpy expired(m_session.get(), &Auth::Session::sessionExpired);
+        m_server->setAccessTokenLifetime(-60); // every token issued from now on is expired
+        m_server->revokeAccessTokens();
+        Slot<QList<Api::Fog>> fogs;
+        Api::fetchFogs(*m_client, this, fogs.callback());
+        QTRY_COMPARE(fogs.calls, 1);
+        QVERIFY(!fogs.value->ok());
+        QVERIFY(expired.wait(10000));
+        QCOMPARE(m_server->refreshCount(), 3);
+        const Error e = expired.at(0).at(0).value<Error>();
+        QCOMPARE(e.code, ErrorCode::SessionExpired);
+        QVERIFY2(e.message.contains(u"already expired"), qPrintable(e.message));
+        QVERIFY(e.message.contains(u"clocks"));
+        QVERIFY(!m_session->isActive());
+        QTest::qWait(800);
+        QCOMPARE(m_server->refreshCount(), 3);
+    }
+
+    void refreshesAreRateLimitedByDefault()
+    {
+        QVERIFY(startSession());
+        QCOMPARE(m_session->limits().minInterval, std::chrono::milliseconds(10000));
+        m_server->setAccessTokenLifetime(-60);
+        m_server->revokeAccessTokens();
+        // Requests keep coming (as the console's lists poll); refreshes do not follow them.
+        std::array<Slot<QList<Api::Fog>>, 10> fogs;
+        for (auto &slot : fogs) {
+            Api::fetchFogs(*m_client, this, slot.callback());
+            QTest::qWait(150);
+        }
+        QCOMPARE(m_server->refreshCount(), 1);
+        QVERIFY(m_session->isActive()); // still waiting for its next, rate-limited attempt
+        // Signing out answers every waiting request.
+        m_session->signOut();
+        for (auto &slot : fogs)
+            QTRY_COMPARE(slot.calls, 1);
     }
 
     void skewCorrection_data()

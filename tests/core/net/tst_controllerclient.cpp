@@ -10,6 +10,7 @@
 #include <QNetworkCookieJar>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -66,17 +67,15 @@ class TestControllerClient : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<StandInController> m_server;
     std::unique_ptr<Net::ControllerClient> m_client;
 
 private Q_SLOTS:
     void init()
     {
-        m_nam = std::make_unique<QNetworkAccessManager>();
         m_server = std::make_unique<StandInController>();
         QVERIFY(m_server->listen());
-        m_client = std::make_unique<Net::ControllerClient>(m_nam.get());
+        m_client = std::make_unique<Net::ControllerClient>();
         QVERIFY_RESULT(m_client->setBaseUrl(m_server->address()));
     }
 
@@ -84,7 +83,6 @@ private Q_SLOTS:
     {
         m_client.reset();
         m_server.reset();
-        m_nam.reset();
     }
 
     void statusFromFixture()
@@ -165,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(!natsOff.value->value());
         // The bearer token went out, and no session cookie came back in.
         QVERIFY(m_server->requests().constLast().header("authorization").startsWith("Bearer ey"));
-        QVERIFY(m_nam->cookieJar()->cookiesForUrl(QUrl(m_server->address())).isEmpty());
+        QVERIFY(m_client->network()->cookieJar()->cookiesForUrl(QUrl(m_server->address())).isEmpty());
         QCOMPARE(auth.rejected, 0);
         m_client->setAuthenticator(nullptr);
     }
@@ -232,6 +230,64 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, ErrorCode::PayloadTooLarge);
         QCOMPARE(r.error().httpStatus, 413);
         QVERIFY(r.error().message.contains(u"100 kB"));
+    }
+
+    // Every answer is read up to a limit by the kind of request: a status or a single object
+    // cannot grow the console without bound; a list may be large.
+    void answersAreBoundedByKind()
+    {
+        const QByteArray big = "[\"" + QByteArray(20 * 1024 * 1024, 'a') + "\"]";
+        m_server->setHandler("GET", QStringLiteral("/api/v3/big"),
+                             [&](const Test::HttpRequest &) { return Test::HttpResponse::json(200, big); });
+        auto object = await(m_client->send(Net::ApiRequest::get(QStringLiteral("/big"), false)));
+        QVERIFY(!object.ok());
+        QCOMPARE(object.error().code, ErrorCode::Protocol);
+        QVERIFY2(object.error().message.contains(u"GET /big is larger than 16 MB"),
+                 qPrintable(object.error().message));
+
+        auto list = await(m_client->send(Net::ApiRequest::list(QStringLiteral("/big"), false)));
+        QVERIFY_RESULT(list);
+        QCOMPARE(list->body.size(), big.size());
+
+        // /status is small: a 2 MB answer is refused.
+        const QByteArray status = "{\"status\":\"online\",\"versions\":{\"controller\":\""
+                                  + QByteArray(2 * 1024 * 1024, '7') + "\"}}";
+        m_server->setHandler("GET", QStringLiteral("/api/v3/status"),
+                             [&](const Test::HttpRequest &) { return Test::HttpResponse::json(200, status); });
+        Slot<Api::ControllerStatus> slot;
+        Api::fetchStatus(*m_client, this, slot.callback());
+        QTRY_COMPARE(slot.calls, 1);
+        QVERIFY(!slot.value->ok());
+        QVERIFY(slot.value->error().message.contains(u"larger than 1 MB"));
+    }
+
+    // Without a Content-Length the answer is cut off once it grows past the limit.
+    void unannouncedBodyIsCutOff()
+    {
+        QTcpServer raw;
+        QVERIFY(raw.listen(QHostAddress::LocalHost, 0));
+        qint64 written = 0;
+        connect(&raw, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = raw.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[\"");
+                const QByteArray chunk(256 * 1024, 'b');
+                // Up to 8 MB, while the client still reads.
+                for (int i = 0; i < 32 && socket->state() == QAbstractSocket::ConnectedState; ++i) {
+                    written += socket->write(chunk);
+                    socket->waitForBytesWritten(2000);
+                }
+                socket->disconnectFromHost();
+            });
+        });
+        QVERIFY_RESULT(m_client->setBaseUrl(u"http://127.0.0.1:" + QString::number(raw.serverPort())));
+        Slot<Api::ControllerStatus> slot;
+        Api::fetchStatus(*m_client, this, slot.callback());
+        QTRY_COMPARE_WITH_TIMEOUT(slot.calls, 1, 20000);
+        QVERIFY(!slot.value->ok());
+        QVERIFY2(slot.value->error().message.contains(u"larger than 1 MB"),
+                 qPrintable(slot.value->error().message));
     }
 
     void refusedPort()
@@ -339,7 +395,7 @@ private Q_SLOTS:
 
     void noBaseUrl()
     {
-        Net::ControllerClient client(m_nam.get());
+        Net::ControllerClient client;
         auto r = await(client.send(Net::ApiRequest::get(QStringLiteral("/status"), false)));
         QCOMPARE(r.error().code, ErrorCode::InvalidInput);
         QVERIFY(!client.setBaseUrl(QStringLiteral("ftp://x")).ok());

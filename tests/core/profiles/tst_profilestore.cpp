@@ -17,7 +17,15 @@ using namespace Pot::Profiles;
 namespace {
 
 const char kCaPem[] = "-----BEGIN CERTIFICATE-----\n"
-                      "MIIBszCCAVmgAwIBAgIUQ2bX0Jx0kq3p9v1c7m8yN4dQb6kwCgYIKoZIzj0EAwIw\n"
+                      "MIIBmDCCAT2gAwIBAgIUKdj8S6uaAc5bUIa55tLdFiYV8AowCgYIKoZIzj0EAwIw\n"
+                      "IDEeMBwGA1UEAwwVUHJvZmlsZSBTdG9yZSBUZXN0IENBMCAXDTI2MTIwNTAxMTQw\n"
+                      "OVoYDzIxMjYxMTExMDExNDA5WjAgMR4wHAYDVQQDDBVQcm9maWxlIFN0b3JlIFRl\n"
+                      "c3QgQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATDxPoeLb9Pj/pQ1J7DYcpL\n"
+                      "n51Jt1XaZ91L30IBQEfavfqrCm15D9uEQzMb8XqppDv+16UAZgXKSuSlgA1LTbwO\n"
+                      "o1MwUTAdBgNVHQ4EFgQUMEfAMQSFtx9NEiYFhb6RqGE0KqMwHwYDVR0jBBgwFoAU\n"
+                      "MEfAMQSFtx9NEiYFhb6RqGE0KqMwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQD\n"
+                      "AgNJADBGAiEAl6Fmtfxh9bWhRf5Bbai4FX0WtaWYvOqkSC8nPmU2pr4CIQDqZ4Y4\n"
+                      "ySI5yv7fprj0Ja+yKoRm0fyTZhsUyHvyOW9jFA==\n"
                       "-----END CERTIFICATE-----\n";
 
 Profile passwordProfile(const QString &name)
@@ -413,6 +421,18 @@ private Q_SLOTS:
         p.caCertificatePem = QStringLiteral("MIIB...");
         QTest::newRow("ca not pem") << p << false << QStringLiteral("PEM");
         p = good;
+        p.caCertificatePem = QString::fromLatin1(kCaPem).remove(u'\n'); // pasted as one line
+        QTest::newRow("ca on one line") << p << true << QString();
+        p = good;
+        p.caCertificatePem = QString::fromLatin1(kCaPem).section(u'\n', 0, 3);
+        QTest::newRow("ca cut off") << p << false << QStringLiteral("no -----END CERTIFICATE----- line");
+        p = good;
+        p.caCertificatePem = QString::fromLatin1(kCaPem).replace(QStringLiteral("MIIB"), QStringLiteral("MI*B"));
+        QTest::newRow("ca not base64") << p << false << QStringLiteral("not valid base64");
+        p = good;
+        p.caCertificatePem = QStringLiteral("-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----");
+        QTest::newRow("ca not a certificate") << p << false << QStringLiteral("not an X.509 certificate");
+        p = good;
         p.pinnedSha256 = QStringLiteral("abcd");
         QTest::newRow("short pin") << p << false << QStringLiteral("SHA-256");
         p = good;
@@ -424,6 +444,21 @@ private Q_SLOTS:
         p = good;
         p.refreshIntervalSec = 3601;
         QTest::newRow("refresh too long") << p << false << QStringLiteral("refresh");
+    }
+
+    // A CA pasted with its line breaks stripped is stored re-wrapped, and Connect can use it.
+    void oneLineCaIsStoredWrapped()
+    {
+        QTemporaryDir dir;
+        ProfileStore store(dir.filePath(QStringLiteral("profiles.yaml")));
+        Profile p = passwordProfile(QStringLiteral("one-line"));
+        p.caCertificatePem = QString::fromLatin1(kCaPem).remove(u'\n');
+        QVERIFY(!p.caCertificatePem.contains(u'\n'));
+        auto added = store.add(p);
+        QVERIFY_RESULT(added);
+        const std::optional<Profile> saved = store.findById(added->id);
+        QVERIFY(saved);
+        QCOMPARE(saved->caCertificatePem, QString::fromLatin1(kCaPem));
     }
 
     void validation()

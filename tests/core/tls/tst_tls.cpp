@@ -26,8 +26,7 @@ private:
     /// GET /status over a fresh manager (no kept connection can make a case pass by accident).
     Result<Api::ControllerStatus> status(const Tls::TrustPolicy &policy)
     {
-        QNetworkAccessManager nam;
-        Net::ControllerClient client(&nam);
+        Net::ControllerClient client;
         if (auto s = client.setBaseUrl(m_server->address()); !s)
             return s.error();
         client.setTrustPolicy(policy);
@@ -95,8 +94,7 @@ private Q_SLOTS:
 
     void customCaAccepted()
     {
-        QNetworkAccessManager nam;
-        Net::ControllerClient client(&nam);
+        Net::ControllerClient client;
         QVERIFY_RESULT(client.setBaseUrl(m_server->address()));
         QVERIFY(client.isEncrypted());
         const auto r = status(policy(m_pki.caPem()));
@@ -170,34 +168,83 @@ private Q_SLOTS:
         QCOMPARE(m_server->hits("GET", QStringLiteral("/api/v3/status")), 0);
     }
 
-    void pinCheckedOnKeptConnection()
+    // A pin (or CA) edit applies to the very next request of the same client: it does not ride on
+    // the connection (and TLS context) that was opened under the old settings.
+    void trustChangeTakesEffectOnNextRequest()
     {
-        // Same manager: the second client reuses the connection the first one opened.
-        QNetworkAccessManager nam;
-        Net::ControllerClient good(&nam);
-        QVERIFY_RESULT(good.setBaseUrl(m_server->address()));
-        good.setTrustPolicy(policy(m_pki.caPem()));
-        std::optional<Result<Api::ControllerStatus>> first;
-        Api::fetchStatus(good, this, [&](Result<Api::ControllerStatus> r) { first = std::move(r); });
-        QTRY_VERIFY(first.has_value());
-        QVERIFY_RESULT(*first);
+        Net::ControllerClient client;
+        QVERIFY_RESULT(client.setBaseUrl(m_server->address()));
+        const auto fetch = [&] {
+            std::optional<Result<Api::ControllerStatus>> out;
+            Api::fetchStatus(client, this, [&](Result<Api::ControllerStatus> r) { out = std::move(r); });
+            (void)QTest::qWaitFor([&] { return out.has_value(); }, 15000);
+            return out.value_or(Error(ErrorCode::Timeout, QStringLiteral("test gave up")));
+        };
+        client.setTrustPolicy(policy(m_pki.caPem()));
+        QVERIFY_RESULT(fetch());
 
-        Net::ControllerClient pinned(&nam);
-        QVERIFY_RESULT(pinned.setBaseUrl(m_server->address()));
-        pinned.setTrustPolicy(policy(m_pki.caPem(), QStringLiteral("11").repeated(32)));
-        std::optional<Result<Api::ControllerStatus>> second;
-        Api::fetchStatus(pinned, this, [&](Result<Api::ControllerStatus> r) { second = std::move(r); });
-        QTRY_VERIFY(second.has_value());
-        QVERIFY(!second->ok());
-        QCOMPARE(second->error().code, ErrorCode::Tls);
+        client.setTrustPolicy(policy(m_pki.caPem(), QStringLiteral("11").repeated(32)));
+        Result<Api::ControllerStatus> pinned = fetch();
+        QVERIFY(!pinned.ok());
+        QCOMPARE(pinned.error().code, ErrorCode::Tls);
+        QVERIFY(Tls::CertificateChainReport::fromError(pinned.error())->pinMismatch);
+
+        client.setTrustPolicy(policy(m_pki.caPem(), m_pki.serverFingerprint()));
+        QVERIFY_RESULT(fetch());
+
+        client.setTrustPolicy(Tls::TrustPolicy()); // system store only: the test CA is not in it
+        Result<Api::ControllerStatus> untrusted = fetch();
+        QVERIFY(!untrusted.ok());
+        QCOMPARE(untrusted.error().code, ErrorCode::Tls);
+        QVERIFY(!Tls::CertificateChainReport::fromError(untrusted.error())->pinMismatch);
+
+        client.setTrustPolicy(policy(m_pki.caPem()));
+        QVERIFY_RESULT(fetch());
+    }
+
+    // A CA pasted as one line (line breaks stripped) is re-wrapped and works.
+    void oneLineCaAccepted()
+    {
+        QString oneLine = QString::fromLatin1(m_pki.caPem());
+        oneLine.remove(u'\n');
+        const auto p = Tls::TrustPolicy::create(oneLine, {});
+        QVERIFY_RESULT(p);
+        QCOMPARE(p->customCas().size(), 1);
+        QVERIFY_RESULT(status(*p));
+        const auto canonical = Tls::normaliseCaPem(oneLine);
+        QVERIFY_RESULT(canonical);
+        QCOMPARE(canonical->toLatin1(), m_pki.caPem());
+    }
+
+    void caTextErrorsNameTheProblem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("fragment");
+        const QString ca = QString::fromLatin1(m_pki.caPem());
+        QTest::newRow("cut off") << ca.left(ca.indexOf(u"-----END")) << QStringLiteral("certificate 1 has no -----END");
+        QTest::newRow("not base64") << QString(ca).insert(40, u'!') << QStringLiteral("not valid base64");
+        QTest::newRow("second broken") << ca + ca.left(ca.size() - 40) << QStringLiteral("certificate 2 has no");
+        QTest::newRow("not a certificate")
+            << QStringLiteral("-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----")
+            << QStringLiteral("certificate 1 decodes to 11 bytes that are not an X.509 certificate");
+        QTest::newRow("no pem at all") << QStringLiteral("MIIB") << QStringLiteral("not a PEM certificate");
+    }
+
+    void caTextErrorsNameTheProblem()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, fragment);
+        const auto p = Tls::TrustPolicy::create(text, {});
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(p.error().message.contains(fragment), qPrintable(p.error().message));
     }
 
     void plainHttpFlagged()
     {
         StandInController plain;
         QVERIFY(plain.listen());
-        QNetworkAccessManager nam;
-        Net::ControllerClient client(&nam);
+        Net::ControllerClient client;
         QVERIFY_RESULT(client.setBaseUrl(plain.address()));
         QVERIFY(!client.isEncrypted());
         client.setTrustPolicy(policy(m_pki.caPem(), m_pki.serverFingerprint()));
@@ -211,8 +258,7 @@ private Q_SLOTS:
     {
         StandInController plain;
         QVERIFY(plain.listen());
-        QNetworkAccessManager nam;
-        Net::ControllerClient client(&nam);
+        Net::ControllerClient client;
         QVERIFY_RESULT(client.setBaseUrl(u"127.0.0.1:" + QString::number(plain.port()))); // https
         client.setDefaultTimeout(std::chrono::seconds(5));
         std::optional<Result<Api::ControllerStatus>> r;
