@@ -3,12 +3,13 @@
 # get: files in the right places, coherent desktop integration, complete Depends, executables
 # that run from the unpacked package, and Debian's own checker (lintian) without errors.
 #
-# Usage: check_packages.sh <build-dir> <work-dir> <version>
+# Usage: check_packages.sh <build-dir> <work-dir> <version> <source-dir>
 set -uo pipefail
 
 build_dir=$1
 work_dir=$2
 version=$3
+source_dir=$4
 app_id=com.datasance.PotConsole
 failures=0
 
@@ -116,9 +117,14 @@ if [ -f "$doc/copyright" ]; then
         | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
         || fail "copyright is not in the machine-readable format"
     grep -qx 'License: EPL-2.0' "$doc/copyright" || fail "copyright names no EPL-2.0 licence"
-    # The full licence text, as in LICENSE (Debian's common-licenses has no EPL-2.0).
-    grep -q '^ You may add additional accurate notices of copyright ownership\.$' "$doc/copyright" \
-        || fail "copyright lacks the end of the EPL-2.0 text"
+    grep -q '^Upstream-Contact: .*<.*@.*>$' "$doc/copyright" || fail "copyright has no Upstream-Contact"
+    # The full licence text, exactly LICENSE (Debian's common-licenses has no EPL-2.0): the
+    # stand-alone "License: EPL-2.0" paragraph, unindented, with " ." read as an empty line.
+    awk 'found { sub(/^ /, ""); if ($0 == ".") $0 = ""; print; next }
+         /^License: EPL-2.0$/ && blank { found = 1 }
+         { blank = ($0 == "") }' "$doc/copyright" >"$work_dir/copyright-license.txt"
+    cmp -s "$work_dir/copyright-license.txt" "$source_dir/LICENSE" \
+        || fail "the licence text in copyright differs from LICENSE"
 fi
 if [ -f "$doc/changelog.gz" ]; then
     changelog_version=$(gzip -dc "$doc/changelog.gz" | dpkg-parsechangelog -l - -S Version 2>&1)
@@ -129,7 +135,7 @@ for b in pot-console pot-console-cli; do
     page="$extract/usr/share/man/man1/$b.1.gz"
     [ -f "$page" ] || continue
     gzip -dc "$page" | grep -q '^\.SH NAME' || fail "$b.1.gz is not a manual page"
-    gzip -dc "$page" | grep -q -- '--help' || fail "$b.1.gz does not list --help"
+    gzip -dc "$page" | grep -qF -- '\-\-help' || fail "$b.1.gz does not list --help"
 done
 if [ -f "$extract/usr/share/man/man1/pot-console-cli.1.gz" ]; then
     for c in 'jwt decode' 'jwt verify' 'creds check' 'creds export' 'creds test'; do
@@ -187,13 +193,14 @@ done
 # Debian's checker: no error at all, and none of the tags fixed before may come back. Warnings
 # and notes are shown for the record.
 echo "== lintian"
-lintian --no-tag-display-limit "$deb" >"$work_dir/lintian.log" 2>&1
+lintian --tag-display-limit 0 --display-info "$deb" >"$work_dir/lintian.log" 2>&1
 lintian_rc=$?
 cat "$work_dir/lintian.log"
 grep -q '^E: ' "$work_dir/lintian.log" && fail "lintian reports errors (E: lines above)"
 [ $lintian_rc -ne 0 ] && ! grep -q '^[EW]: ' "$work_dir/lintian.log" \
     && fail "lintian failed to run (exit $lintian_rc)"
-for tag in no-copyright-file no-changelog no-manual-page extended-description-line-too-long; do
+for tag in no-copyright-file no-changelog no-manual-page extended-description-line-too-long \
+        hardening-no-bindnow; do
     grep -q " $tag\b" "$work_dir/lintian.log" && fail "lintian: $tag"
 done
 

@@ -13,21 +13,6 @@ using namespace Pot;
 
 namespace {
 
-/// The st_mode of `path` itself (lstat: a link is not followed), or 0 when there is nothing.
-mode_t modeOf(const QString &path)
-{
-    struct stat st {};
-    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-        return 0;
-    return st.st_mode;
-}
-
-QByteArray contentOf(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
-}
-
 bool writePlain(const QString &path, const QByteArray &content, mode_t mode)
 {
     QFile f(path);
@@ -64,8 +49,8 @@ private:
     mode_t m_old;
 };
 
-constexpr mode_t kRegular0600 = S_IFREG | 0600;
-constexpr mode_t kRegular0644 = S_IFREG | 0644;
+constexpr uint kRegular0600 = S_IFREG | 0600;
+constexpr uint kRegular0644 = S_IFREG | 0644;
 
 } // namespace
 
@@ -93,8 +78,8 @@ private Q_SLOTS:
             UmaskScope scope{mode_t(mask)};
             QVERIFY_RESULT(writeOwnerOnlyFile(path, "secret\n", false));
         }
-        QCOMPARE(modeOf(path), kRegular0600);
-        QCOMPARE(contentOf(path), QByteArray("secret\n"));
+        QCOMPARE(Test::fileMode(path), kRegular0600);
+        QCOMPARE(Test::fileContent(path), QByteArray("secret\n"));
         QCOMPARE(namesIn(dir), QStringList{u"user.creds"_qs}); // no temporary file left
     }
 
@@ -108,13 +93,13 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::Conflict);
         QVERIFY2(refused.error().message.contains(u"already exists"), qPrintable(refused.error().message));
-        QCOMPARE(contentOf(path), QByteArray("old"));
-        QCOMPARE(modeOf(path), kRegular0644);
+        QCOMPARE(Test::fileContent(path), QByteArray("old"));
+        QCOMPARE(Test::fileMode(path), kRegular0644);
 
         UmaskScope scope(0);
         QVERIFY_RESULT(writeOwnerOnlyFile(path, "new", true));
-        QCOMPARE(contentOf(path), QByteArray("new"));
-        QCOMPARE(modeOf(path), kRegular0600); // a replaced world-readable file is 0600 as well
+        QCOMPARE(Test::fileContent(path), QByteArray("new"));
+        QCOMPARE(Test::fileMode(path), kRegular0600); // a replaced world-readable file is 0600 as well
         QCOMPARE(namesIn(dir), QStringList{u"ctx.json"_qs});
     }
 
@@ -131,17 +116,17 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, ErrorCode::Conflict);
         QVERIFY2(refused.error().message.contains(u"symbolic link"), qPrintable(refused.error().message));
         QVERIFY(refused.error().message.contains(target));
-        QVERIFY(S_ISLNK(modeOf(link)));
-        QCOMPARE(contentOf(target), QByteArray("precious"));
-        QCOMPARE(modeOf(target), kRegular0644);
+        QVERIFY(S_ISLNK(Test::fileMode(link)));
+        QCOMPARE(Test::fileContent(target), QByteArray("precious"));
+        QCOMPARE(Test::fileMode(target), kRegular0644);
 
         // With replace the link itself becomes the new 0600 file; the file it pointed to keeps
         // its content and its mode.
         QVERIFY_RESULT(writeOwnerOnlyFile(link, "secret", true));
-        QCOMPARE(modeOf(link), kRegular0600);
-        QCOMPARE(contentOf(link), QByteArray("secret"));
-        QCOMPARE(contentOf(target), QByteArray("precious"));
-        QCOMPARE(modeOf(target), kRegular0644);
+        QCOMPARE(Test::fileMode(link), kRegular0600);
+        QCOMPARE(Test::fileContent(link), QByteArray("secret"));
+        QCOMPARE(Test::fileContent(target), QByteArray("precious"));
+        QCOMPARE(Test::fileMode(target), kRegular0644);
         QCOMPARE(namesIn(dir), (QStringList{u"elsewhere.txt"_qs, u"out.creds"_qs}));
     }
 
@@ -157,11 +142,11 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, ErrorCode::Conflict);
         QVERIFY2(refused.error().message.contains(u"symbolic link"), qPrintable(refused.error().message));
         QVERIFY(!QFile::exists(target)); // nothing written through the link
-        QVERIFY(S_ISLNK(modeOf(link)));
+        QVERIFY(S_ISLNK(Test::fileMode(link)));
 
         QVERIFY_RESULT(writeOwnerOnlyFile(link, "secret", true));
-        QCOMPARE(modeOf(link), kRegular0600);
-        QCOMPARE(contentOf(link), QByteArray("secret"));
+        QCOMPARE(Test::fileMode(link), kRegular0600);
+        QCOMPARE(Test::fileContent(link), QByteArray("secret"));
         QVERIFY(!QFile::exists(target));
     }
 
@@ -173,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(makeLink(dir.filePath(u"sub"_qs), link));
         QCOMPARE(writeOwnerOnlyFile(link, "secret", false).error().code, ErrorCode::Conflict);
         QVERIFY_RESULT(writeOwnerOnlyFile(link, "secret", true));
-        QCOMPARE(modeOf(link), kRegular0600);
+        QCOMPARE(Test::fileMode(link), kRegular0600);
         QVERIFY(QDir(dir.filePath(u"sub"_qs)).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
     }
 
@@ -189,7 +174,7 @@ private Q_SLOTS:
         const Status special = writeOwnerOnlyFile(fifo, "x", true);
         QCOMPARE(special.error().code, ErrorCode::Io);
         QVERIFY(special.error().message.contains(u"not a regular file"));
-        QVERIFY(S_ISFIFO(modeOf(fifo)));
+        QVERIFY(S_ISFIFO(Test::fileMode(fifo)));
         QCOMPARE(namesIn(dir), QStringList{u"pipe"_qs});
     }
 
