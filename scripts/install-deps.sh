@@ -11,6 +11,7 @@ packages=(
   qml6-module-qt-labs-platform qml6-module-qt-labs-folderlistmodel qml6-module-qttest
   libyaml-cpp-dev libsodium-dev libssl-dev qtkeychain-qt6-dev libsecret-1-0
   nats-server
+  help2man lintian desktop-file-utils appstream
   gnome-keyring dbus
 )
 

@@ -3,7 +3,11 @@
 
 #include "app/cli/natscommands.h"
 
+#include "core/nats/jwt.h"
+#include "core/secretbytes.h"
+
 #include <QCoreApplication>
+#include <QFile>
 
 namespace Pot::Cli {
 
@@ -23,6 +27,28 @@ QString usage(const std::vector<Command> &commands)
 }
 
 } // namespace
+
+Result<QByteArray> readInput(const QString &path, Io &io)
+{
+    QByteArray data;
+    QString name = path;
+    if (path == u"-") {
+        data = io.readStdin(Nats::Jwt::MaxTokenSize + 1);
+        name = QCoreApplication::translate("cli", "standard input (-)");
+    } else {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::Io,
+                         QCoreApplication::translate("cli", "Cannot read %1: %2").arg(path, f.errorString()));
+        data = f.read(Nats::Jwt::MaxTokenSize + 1);
+    }
+    if (data.size() > Nats::Jwt::MaxTokenSize) {
+        SecretBytes::wipe(data); // the start of a creds file may be in it
+        return Error(ErrorCode::InvalidInput,
+                     QCoreApplication::translate("cli", "%1 is larger than 1 MB; not a JWT or creds file.").arg(name));
+    }
+    return data;
+}
 
 std::vector<Command> allCommands()
 {

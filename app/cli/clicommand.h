@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/result.h"
+
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -21,9 +24,15 @@ struct Io
 {
     QTextStream &out;
     QTextStream &err;
-    /// Reads all of standard input (for "-" arguments).
-    std::function<QByteArray()> readStdin;
+    /// Reads standard input (for "-" arguments) until end of file or `maxBytes`, whichever
+    /// comes first.
+    std::function<QByteArray(qint64 maxBytes)> readStdin;
 };
+
+/// Reads FILE, or standard input for "-", refusing more than the JWT size limit (1 MB,
+/// Nats::Jwt::MaxTokenSize) with the same message for both. Reading stops at the limit, so a
+/// huge or endless input costs no more memory and time than that.
+Result<QByteArray> readInput(const QString &path, Io &io);
 
 /// A subcommand path such as {"jwt","decode"} with a one-line summary and a runner that gets the
 /// remaining arguments (program name first, as QCommandLineParser expects).

@@ -15,11 +15,19 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    Pot::Cli::Io io{out, err, [] {
+    Pot::Cli::Io io{out, err, [](qint64 maxBytes) {
                         QFile in;
+                        QByteArray data;
                         if (!in.open(stdin, QIODevice::ReadOnly))
-                            return QByteArray();
-                        return in.readAll();
+                            return data;
+                        // Stop at maxBytes: a writer that never closes the pipe cannot hold us.
+                        while (data.size() < maxBytes) {
+                            const QByteArray chunk = in.read(maxBytes - data.size());
+                            if (chunk.isEmpty())
+                                break;
+                            data.append(chunk);
+                        }
+                        return data;
                     }};
     const int code = Pot::Cli::runCli(QCoreApplication::arguments(), io);
     out.flush();

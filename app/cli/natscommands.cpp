@@ -8,7 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,23 +22,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("cli", text);
-}
-
-/// Reads FILE or standard input ("-"), refusing anything over the JWT size limit.
-Result<QByteArray> readInput(const QString &path, Io &io)
-{
-    QByteArray data;
-    if (path == u"-") {
-        data = io.readStdin();
-    } else {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, f.errorString()));
-        data = f.read(Jwt::MaxTokenSize + 1);
-    }
-    if (data.size() > Jwt::MaxTokenSize)
-        return Error(ErrorCode::InvalidInput, tr("%1 is larger than 1 MB; not a JWT or creds file.").arg(path));
-    return data;
 }
 
 bool isDecorated(const QByteArray &data)
@@ -62,20 +45,32 @@ Result<Jwt> jwtFromInput(const QByteArray &data, bool *fromCreds = nullptr)
     return Jwt::decode(data);
 }
 
+/// The parser's help, whose usage line names the whole command ("pot-console-cli jwt decode")
+/// where QCommandLineParser names the executable only. `invocation` is args.first().
+QString helpText(const QCommandLineParser &parser, const QString &invocation)
+{
+    QString help = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype at = program.isEmpty() ? -1 : help.indexOf(program);
+    if (at >= 0 && at < help.indexOf(u'\n') && invocation.startsWith(program))
+        help.replace(at, program.size(), QFileInfo(program).fileName() + invocation.mid(program.size()));
+    return help;
+}
+
 /// Parses options; returns -1 to continue, or the exit code (help, usage error).
 int parse(QCommandLineParser &parser, const QStringList &args, Io &io, int positionals)
 {
     parser.addHelpOption();
     if (!parser.parse(args)) {
-        io.err << parser.errorText() << '\n' << parser.helpText();
+        io.err << parser.errorText() << '\n' << helpText(parser, args.first());
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
+        io.out << helpText(parser, args.first());
         return ExitOk;
     }
     if (positionals >= 0 && parser.positionalArguments().size() != positionals) {
-        io.err << tr("Expected %1 file argument(s).\n").arg(positionals) << parser.helpText();
+        io.err << tr("Expected %1 file argument(s).\n").arg(positionals) << helpText(parser, args.first());
         return ExitUsage;
     }
     return -1;
@@ -212,7 +207,7 @@ int jwtVerify(const QStringList &args, Io &io)
     if (const int rc = parse(parser, args, io, 1); rc >= 0)
         return rc;
     if (!parser.isSet(QStringLiteral("operator"))) {
-        io.err << tr("--operator is required.\n") << parser.helpText();
+        io.err << tr("--operator is required.\n") << helpText(parser, args.first());
         return ExitUsage;
     }
     const Result<qint64> now = nowFrom(parser);
@@ -320,7 +315,7 @@ int credsExport(const QStringList &args, Io &io)
         return rc;
     for (const char *opt : {"jwt", "seed", "o"}) {
         if (!parser.isSet(QString::fromLatin1(opt))) {
-            io.err << tr("--jwt, --seed and -o are required.\n") << parser.helpText();
+            io.err << tr("--jwt, --seed and -o are required.\n") << helpText(parser, args.first());
             return ExitUsage;
         }
     }

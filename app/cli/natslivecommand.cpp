@@ -86,18 +86,12 @@ int runCredsTest(const QStringList &args, Io &io)
         options.caPem = ca.readAll();
     }
 
-    QByteArray text;
-    const QString path = positional.first();
-    if (path == u"-") {
-        text = io.readStdin();
-    } else {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            io.err << tr("Cannot read %1: %2\n").arg(path, file.errorString());
-            return ExitCheckFailed;
-        }
-        text = file.readAll();
+    Result<QByteArray> read = readInput(positional.first(), io);
+    if (!read) {
+        io.err << read.error().message << '\n';
+        return ExitCheckFailed;
     }
+    QByteArray text = std::move(read).value();
     // loadCreds: block 1 JWT, block 2 seed, user kinds, seed public key == JWT sub.
     Result<Nats::UserCreds> loaded = Nats::loadCreds(text);
     SecretBytes::wipe(text);

@@ -1,19 +1,11 @@
 #include "creds.h"
 
-#include "core/logging.h"
+#include "core/securefile.h"
 #include "core/tr.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
-#include <QSaveFile>
-
-#ifdef Q_OS_WIN
-#include <aclapi.h>
-#include <windows.h>
-#endif
 
 namespace Pot::Nats {
 
@@ -182,69 +174,7 @@ Result<SecretBytes> formatCreds(QByteArrayView userJwt, const KeyPair &user, Cre
 
 Status writeSecretFile(const QString &path, const SecretBytes &content, bool overwrite)
 {
-    if (path.isEmpty())
-        return Error(ErrorCode::InvalidInput, Tr::tr("No output file given."));
-    const QFileInfo info(path);
-    if (info.exists() && !overwrite)
-        return Error(ErrorCode::Conflict,
-                     Tr::tr("%1 already exists; not overwriting it (use --force to replace it).").arg(path));
-    if (info.isDir())
-        return Error(ErrorCode::Io, Tr::tr("%1 is a directory.").arg(path));
-
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, Tr::tr("Cannot write %1.").arg(path), file.errorString());
-    // Restrict the temporary file before any secret byte reaches it.
-    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        file.cancelWriting();
-        return Error(ErrorCode::Io, Tr::tr("Cannot restrict the permissions of %1.").arg(path),
-                     file.errorString());
-    }
-    if (file.write(reinterpret_cast<const char *>(content.constData()), qint64(content.size()))
-        != qint64(content.size())) {
-        file.cancelWriting();
-        return Error(ErrorCode::Io, Tr::tr("Cannot write %1.").arg(path), file.errorString());
-    }
-    if (!file.commit())
-        return Error(ErrorCode::Io, Tr::tr("Cannot save %1.").arg(path), file.errorString());
-
-#ifdef Q_OS_WIN
-    // A DACL with one ACE for the current user, not inherited from the folder.
-    HANDLE token = nullptr;
-    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
-        return Error(ErrorCode::Io, Tr::tr("Cannot read the current user to protect %1.").arg(path));
-    DWORD size = 0;
-    GetTokenInformation(token, TokenUser, nullptr, 0, &size);
-    QByteArray buffer(qsizetype(size), Qt::Uninitialized);
-    const bool haveUser = GetTokenInformation(token, TokenUser, buffer.data(), size, &size);
-    CloseHandle(token);
-    if (!haveUser)
-        return Error(ErrorCode::Io, Tr::tr("Cannot read the current user to protect %1.").arg(path));
-    const auto *tokenUser = reinterpret_cast<const TOKEN_USER *>(buffer.constData());
-    EXPLICIT_ACCESS_W access{};
-    access.grfAccessPermissions = GENERIC_ALL;
-    access.grfAccessMode = SET_ACCESS;
-    access.grfInheritance = NO_INHERITANCE;
-    access.Trustee.TrusteeForm = TRUSTEE_IS_SID;
-    access.Trustee.TrusteeType = TRUSTEE_IS_USER;
-    access.Trustee.ptstrName = static_cast<LPWSTR>(tokenUser->User.Sid);
-    PACL acl = nullptr;
-    if (SetEntriesInAclW(1, &access, nullptr, &acl) != ERROR_SUCCESS)
-        return Error(ErrorCode::Io, Tr::tr("Cannot build a user-only ACL for %1.").arg(path));
-    std::wstring native = QFileInfo(path).absoluteFilePath().replace(u'/', u'\\').toStdWString();
-    const DWORD rc = SetNamedSecurityInfoW(native.data(), SE_FILE_OBJECT,
-                                           DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
-                                           nullptr, nullptr, acl, nullptr);
-    LocalFree(acl);
-    if (rc != ERROR_SUCCESS)
-        return Error(ErrorCode::Io, Tr::tr("Cannot restrict access to %1 to the current user.").arg(path));
-#else
-    // QSaveFile keeps the mode of a replaced file; make sure the result is 0600 either way.
-    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return Error(ErrorCode::Io, Tr::tr("Cannot restrict the permissions of %1.").arg(path));
-#endif
-    qCInfo(lcCoreNats) << "wrote secret file" << path;
-    return {};
+    return writeOwnerOnlyFile(path, asView(content), overwrite);
 }
 
 QByteArray natsContextJson(const NatsContext &context)
@@ -258,13 +188,9 @@ QByteArray natsContextJson(const NatsContext &context)
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-Status writeNatsContext(const QString &path, const NatsContext &context)
+Status writeNatsContext(const QString &path, const NatsContext &context, bool replace)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(natsContextJson(context)) < 0
-        || !f.flush())
-        return Error(ErrorCode::Io, Tr::tr("Cannot write %1: %2").arg(path, f.errorString()));
-    return {};
+    return writeOwnerOnlyFile(path, natsContextJson(context), replace);
 }
 
 QString natsEnvironment(const NatsContext &context)

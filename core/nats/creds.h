@@ -46,8 +46,9 @@ Result<UserCreds> loadCreds(QByteArrayView text);
 Result<SecretBytes> formatCreds(QByteArrayView userJwt, const KeyPair &user,
                                 CredsStyle style = CredsStyle::Go);
 
-/// Writes secret bytes atomically (QSaveFile) readable by the owner only (0600 on Unix, a
-/// user-only ACL on Windows). An existing file is replaced only when `overwrite` is true.
+/// Writes secret bytes with writeOwnerOnlyFile (core/securefile.h): owner-only (0600) from the
+/// first byte, atomically; an existing file or a symbolic link is replaced only when `overwrite`
+/// is true, and a link is then replaced itself, never written through.
 Status writeSecretFile(const QString &path, const SecretBytes &content, bool overwrite);
 
 /// Settings for the `nats` CLI.
@@ -61,8 +62,9 @@ struct NatsContext
 
 /// A `nats context` JSON file (~/.config/nats/context/<name>.json).
 QByteArray natsContextJson(const NatsContext &context);
-/// Writes natsContextJson() to `path` (replacing it); an Io error says why it could not.
-Status writeNatsContext(const QString &path, const NatsContext &context);
+/// Writes natsContextJson() to `path` owner-only (0600), like writeSecretFile: the context names a
+/// creds file and a server. `replace` as for writeSecretFile (the GUI asks before it passes true).
+Status writeNatsContext(const QString &path, const NatsContext &context, bool replace = true);
 /// POSIX shell lines: export NATS_URL='…' / NATS_CREDS / NATS_CA.
 QString natsEnvironment(const NatsContext &context);
 

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,6 +8,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace {
 
@@ -17,14 +22,26 @@ struct Run
     QString err;
 };
 
-Run cli(const QStringList &args, const QByteArray &stdinData = {})
+/// How the CLI is started: directly, or under `sh -c 'umask 000; exec …'`.
+enum class Umask { Inherit, Zero };
+/// Whether standard input is closed after stdinData (end of file) or left open, as a writer that
+/// keeps sending would.
+enum class Stdin { Close, KeepOpen };
+
+Run cli(const QStringList &args, const QByteArray &stdinData = {}, Umask umask = Umask::Inherit,
+        Stdin stdinEnd = Stdin::Close)
 {
     QProcess p;
-    p.start(QStringLiteral(POT_CLI_EXE), args);
+    if (umask == Umask::Zero)
+        p.start(QStringLiteral("sh"), QStringList{u"-c"_qs, u"umask 000 && exec \"$0\" \"$@\""_qs,
+                                                  QStringLiteral(POT_CLI_EXE)} + args);
+    else
+        p.start(QStringLiteral(POT_CLI_EXE), args);
     if (!p.waitForStarted(10000))
         return {};
     p.write(stdinData);
-    p.closeWriteChannel();
+    if (stdinEnd == Stdin::Close)
+        p.closeWriteChannel();
     if (!p.waitForFinished(30000)) {
         p.kill();
         p.waitForFinished();
@@ -40,6 +57,8 @@ QString vec(const QString &name)
     return Pot::Test::dataPath(u"nats-vectors/"_qs + name);
 }
 
+constexpr qsizetype kMiB = 1024 * 1024;
+
 const QString s_seed = QStringLiteral("SUAKBINCUOSKLJVHVCU2VK5MVWXK7MFRWKZ3JNNWW64LTOV3XS635P565Y");
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
@@ -50,6 +69,15 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
         f.write(content);
     return path;
 }
+
+#ifdef Q_OS_UNIX
+/// `creds export` of go-user.jwt with a seed file written into `dir`, to `out`.
+QStringList exportArgs(const QTemporaryDir &dir, const QString &out)
+{
+    return {u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"go-user.jwt"_qs), u"--seed"_qs,
+            writeFile(dir, u"user.seed"_qs, s_seed.toLatin1() + '\n'), u"-o"_qs, out};
+}
+#endif
 
 QByteArray flipSignature(QByteArray token)
 {
@@ -270,6 +298,119 @@ private Q_SLOTS:
         // A creds file works as the seed source too.
         const Run fromCreds = cli({u"creds"_qs, u"export"_qs, u"--jwt"_qs, vec(u"go-user.jwt"_qs), u"--seed"_qs, vec(u"go-user.creds"_qs), u"-o"_qs, dir.filePath(u"z.creds"_qs)});
         QCOMPARE(fromCreds.code, 0);
+    }
+
+    void commandHelpNamesTheCommand()
+    {
+        // The usage line names the command, not only the executable (the manual page shows it).
+        const Run decode = cli({u"jwt"_qs, u"decode"_qs, u"--help"_qs});
+        QCOMPARE(decode.code, 0);
+        QVERIFY2(decode.out.startsWith(u"Usage: pot-console-cli jwt decode [options] FILE\n"), qPrintable(decode.out));
+        const Run exportUsage = cli({u"creds"_qs, u"export"_qs});
+        QCOMPARE(exportUsage.code, 2);
+        QVERIFY2(exportUsage.err.contains(u"Usage: pot-console-cli creds export [options]\n"), qPrintable(exportUsage.err));
+    }
+
+    void credsExportIsOwnerOnlyUnderUmask000()
+    {
+#ifdef Q_OS_UNIX
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"out.creds"_qs);
+        const QStringList args = exportArgs(dir, out);
+        const Run ok = cli(args, {}, Umask::Zero);
+        QVERIFY2(ok.code == 0, qPrintable(ok.err));
+        QCOMPARE(Pot::Test::fileMode(out), uint(S_IFREG | 0600));
+        QCOMPARE(Pot::Test::fileContent(out), Pot::Test::readData(u"nats-vectors/go-user.creds"_qs));
+
+        // An existing world-readable file: refused without --force, 0600 after --force.
+        QVERIFY(::chmod(QFile::encodeName(out).constData(), 0666) == 0);
+        const Run refused = cli(args, {}, Umask::Zero);
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(u"already exists"), qPrintable(refused.err));
+        QCOMPARE(Pot::Test::fileMode(out), uint(S_IFREG | 0666));
+        const Run forced = cli(args + QStringList{u"--force"_qs}, {}, Umask::Zero);
+        QVERIFY2(forced.code == 0, qPrintable(forced.err));
+        QCOMPARE(Pot::Test::fileMode(out), uint(S_IFREG | 0600));
+        // Only the written file is left: no temporary file behind.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+                 (QStringList{u"out.creds"_qs, u"user.seed"_qs}));
+#else
+        QSKIP("POSIX modes and symbolic links only");
+#endif
+    }
+
+    void credsExportNeverWritesThroughALink_data()
+    {
+        QTest::addColumn<bool>("dangling");
+        QTest::newRow("link to a file") << false;
+        QTest::newRow("dangling link") << true;
+    }
+
+    void credsExportNeverWritesThroughALink()
+    {
+#ifdef Q_OS_UNIX
+        QFETCH(bool, dangling);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(u"precious.txt"_qs);
+        if (!dangling) {
+            writeFile(dir, u"precious.txt"_qs, "precious");
+            QVERIFY(::chmod(QFile::encodeName(target).constData(), 0644) == 0);
+        }
+        // The file the link points to: never created, written or chmod'ed.
+        const auto targetUntouched = [&] {
+            return dangling ? !QFile::exists(target)
+                            : Pot::Test::fileContent(target) == "precious"
+                                  && Pot::Test::fileMode(target) == uint(S_IFREG | 0644);
+        };
+        const QString link = dir.filePath(u"out.creds"_qs);
+        QVERIFY(QFile::link(target, link));
+        const QStringList args = exportArgs(dir, link);
+
+        const Run refused = cli(args);
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(u"symbolic link"), qPrintable(refused.err));
+        QVERIFY(S_ISLNK(Pot::Test::fileMode(link)));
+        QVERIFY(targetUntouched());
+
+        // --force replaces the link itself with a 0600 file.
+        const Run forced = cli(args + QStringList{u"--force"_qs}, {}, Umask::Zero);
+        QVERIFY2(forced.code == 0, qPrintable(forced.err));
+        QCOMPARE(Pot::Test::fileMode(link), uint(S_IFREG | 0600));
+        QCOMPARE(Pot::Test::fileContent(link), Pot::Test::readData(u"nats-vectors/go-user.creds"_qs));
+        QVERIFY(targetUntouched());
+#else
+        QSKIP("POSIX modes and symbolic links only");
+#endif
+    }
+
+    void stdinIsCappedLikeFiles()
+    {
+        const QByteArray big(kMiB + 1, 'A');
+        // A writer that keeps the pipe open: the CLI must stop at the cap, not wait for the end.
+        const Run open = cli({u"jwt"_qs, u"decode"_qs, u"-"_qs}, big, Umask::Inherit, Stdin::KeepOpen);
+        QCOMPARE(open.code, 1);
+        QVERIFY2(open.err.contains(u"standard input (-) is larger than 1 MB; not a JWT or creds file."),
+                 qPrintable(open.err));
+
+        const QByteArray twoMb(2 * kMiB, 'A');
+        for (const QStringList &args : {QStringList{u"jwt"_qs, u"decode"_qs, u"--json"_qs, u"-"_qs},
+                                        QStringList{u"creds"_qs, u"check"_qs, u"-"_qs},
+                                        QStringList{u"creds"_qs, u"test"_qs, u"--server"_qs,
+                                                    u"nats://127.0.0.1:1"_qs, u"-"_qs}}) {
+            const Run r = cli(args, twoMb);
+            QVERIFY2(r.code == 1, qPrintable(args.join(u' ')));
+            QVERIFY2(r.err.contains(u"larger than 1 MB"), qPrintable(args.join(u' ') + u": " + r.err));
+        }
+        // The same message and limit for a file.
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, u"big.jwt"_qs, twoMb);
+        const Run fromFile = cli({u"creds"_qs, u"test"_qs, u"--server"_qs, u"nats://127.0.0.1:1"_qs, file});
+        QCOMPARE(fromFile.code, 1);
+        QVERIFY2(fromFile.err.contains(file + u" is larger than 1 MB; not a JWT or creds file."), qPrintable(fromFile.err));
+        // Exactly 1 MB is still read (and then judged as a JWT).
+        const Run atLimit = cli({u"jwt"_qs, u"decode"_qs, u"-"_qs}, QByteArray(kMiB, 'A'));
+        QCOMPARE(atLimit.code, 1);
+        QVERIFY2(!atLimit.err.contains(u"larger than"), qPrintable(atLimit.err));
     }
 };
 

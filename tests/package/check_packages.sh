@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Builds the .deb and .tar.gz with cpack from a finished build tree and checks what a user would
-# get: files in the right places, coherent desktop integration, complete Depends, and executables
-# that run from the unpacked package.
+# get: files in the right places, coherent desktop integration, complete Depends, executables
+# that run from the unpacked package, and Debian's own checker (lintian) without errors.
 #
-# Usage: check_packages.sh <build-dir> <work-dir> <version>
+# Usage: check_packages.sh <build-dir> <work-dir> <version> <source-dir>
 set -uo pipefail
 
 build_dir=$1
 work_dir=$2
 version=$3
+source_dir=$4
 app_id=com.datasance.PotConsole
 failures=0
 
@@ -29,6 +30,9 @@ need_tool dpkg-deb dpkg
 need_tool dpkg-shlibdeps dpkg-dev
 need_tool file file
 need_tool readelf binutils
+need_tool lintian lintian
+need_tool desktop-file-validate desktop-file-utils
+need_tool dpkg-parsechangelog dpkg-dev
 [ -f "$build_dir/CPackConfig.cmake" ] || die "no CPackConfig.cmake in $build_dir; configure first"
 
 rm -rf "$work_dir"
@@ -57,7 +61,11 @@ for path in \
         "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
         "usr/share/icons/hicolor/16x16/apps/$app_id.png" \
         "usr/share/icons/hicolor/48x48/apps/$app_id.png" \
-        "usr/share/icons/hicolor/256x256/apps/$app_id.png"; do
+        "usr/share/icons/hicolor/256x256/apps/$app_id.png" \
+        usr/share/doc/pot-console/copyright \
+        usr/share/doc/pot-console/changelog.gz \
+        usr/share/man/man1/pot-console.1.gz \
+        usr/share/man/man1/pot-console-cli.1.gz; do
     grep -qE " \./$path\$" <<<"$contents" || fail "$path is missing from the .deb"
 done
 # Executables must be executable for everyone; data files must not be.
@@ -102,6 +110,43 @@ for exe in "$extract/usr/bin/pot-console" "$extract/usr/bin/pot-console-cli"; do
     done
 done
 
+# Licence, changelog and manual pages, as Debian policy wants them.
+doc="$extract/usr/share/doc/pot-console"
+if [ -f "$doc/copyright" ]; then
+    head -n1 "$doc/copyright" \
+        | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+        || fail "copyright is not in the machine-readable format"
+    grep -qx 'License: EPL-2.0' "$doc/copyright" || fail "copyright names no EPL-2.0 licence"
+    grep -q '^Upstream-Contact: .*<.*@.*>$' "$doc/copyright" || fail "copyright has no Upstream-Contact"
+    # The full licence text, exactly LICENSE (Debian's common-licenses has no EPL-2.0): the
+    # stand-alone "License: EPL-2.0" paragraph, unindented, with " ." read as an empty line.
+    awk 'found { sub(/^ /, ""); if ($0 == ".") $0 = ""; print; next }
+         /^License: EPL-2.0$/ && blank { found = 1 }
+         { blank = ($0 == "") }' "$doc/copyright" >"$work_dir/copyright-license.txt"
+    cmp -s "$work_dir/copyright-license.txt" "$source_dir/LICENSE" \
+        || fail "the licence text in copyright differs from LICENSE"
+fi
+if [ -f "$doc/changelog.gz" ]; then
+    changelog_version=$(gzip -dc "$doc/changelog.gz" | dpkg-parsechangelog -l - -S Version 2>&1)
+    [ "$changelog_version" = "$version" ] \
+        || fail "the changelog's latest entry is '$changelog_version', not $version"
+fi
+for b in pot-console pot-console-cli; do
+    page="$extract/usr/share/man/man1/$b.1.gz"
+    [ -f "$page" ] || continue
+    gzip -dc "$page" | grep -q '^\.SH NAME' || fail "$b.1.gz is not a manual page"
+    gzip -dc "$page" | grep -qF -- '\-\-help' || fail "$b.1.gz does not list --help"
+done
+if [ -f "$extract/usr/share/man/man1/pot-console-cli.1.gz" ]; then
+    for c in 'jwt decode' 'jwt verify' 'creds check' 'creds export' 'creds test'; do
+        gzip -dc "$extract/usr/share/man/man1/pot-console-cli.1.gz" | grep -q "pot-console-cli $c" \
+            || fail "pot-console-cli.1.gz does not describe '$c'"
+    done
+fi
+# Extended description lines of at most 80 columns (Debian policy 5.6.13).
+dpkg-deb --field "$deb" Description | tail -n +2 | awk 'length($0) > 80 { bad = 1 } END { exit bad }' \
+    || fail "a Description line is longer than 80 columns"
+
 # Desktop integration must hang together: Exec names a packaged binary, Icon a packaged icon, and
 # the metainfo launches this desktop file and provides both binaries.
 desktop="$extract/usr/share/applications/$app_id.desktop"
@@ -109,6 +154,8 @@ metainfo="$extract/usr/share/metainfo/$app_id.metainfo.xml"
 if [ -f "$desktop" ]; then
     exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
     [ -x "$extract/usr/bin/$exec_name" ] || fail "desktop Exec=$exec_name is not in usr/bin"
+    desktop-file-validate "$desktop" >"$work_dir/desktop-file-validate.log" 2>&1 \
+        || { cat "$work_dir/desktop-file-validate.log" >&2; fail "desktop-file-validate rejects the desktop file"; }
     icon_name=$(sed -n 's/^Icon=//p' "$desktop")
     [ -f "$extract/usr/share/icons/hicolor/256x256/apps/$icon_name.png" ] \
         || fail "desktop Icon=$icon_name has no 256x256 PNG"
@@ -141,6 +188,20 @@ for b in pot-console pot-console-cli; do
     elif [ "$out" != "$b $version" ]; then
         fail "packaged $b --version printed '$out', expected '$b $version'"
     fi
+done
+
+# Debian's checker: no error at all, and none of the tags fixed before may come back. Warnings
+# and notes are shown for the record.
+echo "== lintian"
+lintian --tag-display-limit 0 --display-info "$deb" >"$work_dir/lintian.log" 2>&1
+lintian_rc=$?
+cat "$work_dir/lintian.log"
+grep -q '^E: ' "$work_dir/lintian.log" && fail "lintian reports errors (E: lines above)"
+[ $lintian_rc -ne 0 ] && ! grep -q '^[EW]: ' "$work_dir/lintian.log" \
+    && fail "lintian failed to run (exit $lintian_rc)"
+for tag in no-copyright-file no-changelog no-manual-page extended-description-line-too-long \
+        hardening-no-bindnow; do
+    grep -q " $tag\b" "$work_dir/lintian.log" && fail "lintian: $tag"
 done
 
 # --- .tar.gz -------------------------------------------------------------------------------------

@@ -3,6 +3,10 @@
 #include <QFile>
 #include <QLocale>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 namespace Pot::Test {
 
 QString dataPath(const QString &relative)
@@ -23,6 +27,24 @@ QByteArray readData(const QString &relative)
 QByteArray fixture(const QString &name)
 {
     return readData(u"controller-3.7.3/" + name);
+}
+
+QByteArray fileContent(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+uint fileMode(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) == 0)
+        return uint(st.st_mode);
+#else
+    Q_UNUSED(path);
+#endif
+    return 0;
 }
 
 void initTestEnvironment()

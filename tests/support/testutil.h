@@ -18,6 +18,13 @@ QByteArray readData(const QString &relative);
 /// Contents of a captured Controller 3.7.3 response (tests/data/controller-3.7.3/<name>).
 QByteArray fixture(const QString &name);
 
+/// Contents of any file, or "<unreadable>" when it cannot be read.
+QByteArray fileContent(const QString &path);
+
+/// st_mode of `path` itself (lstat: a symbolic link is not followed), 0 when nothing is there.
+/// POSIX only (0 elsewhere).
+uint fileMode(const QString &path);
+
 /// Makes logging and locale deterministic for a test run.
 void initTestEnvironment();
 

@@ -7,6 +7,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 using namespace Pot;
 using namespace Pot::Nats;
 
@@ -199,6 +203,28 @@ private Q_SLOTS:
         ctx.caPath.clear();
         QVERIFY(!natsEnvironment(ctx).contains(u"NATS_CA"));
         QVERIFY(!QJsonDocument::fromJson(natsContextJson(ctx)).object().contains(u"ca"));
+    }
+
+    void contextFileIsOwnerOnly()
+    {
+#ifdef Q_OS_UNIX
+        // The context names a creds file and a server: 0600 like the creds, even under umask 000.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"hub.json"_qs);
+        const NatsContext ctx{u"PoT hub"_qs, u"nats://127.0.0.1:4222"_qs, u"/home/me/hub.creds"_qs, {}};
+        const mode_t old = ::umask(0);
+        const Status written = writeNatsContext(path, ctx);
+        ::umask(old);
+        QVERIFY_RESULT(written);
+        struct stat st {};
+        QCOMPARE(::lstat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0600));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), natsContextJson(ctx));
+#else
+        QSKIP("POSIX modes only");
+#endif
     }
 };
 
