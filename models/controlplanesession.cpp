@@ -201,6 +201,7 @@ void ControlPlaneSession::pollStatus()
         if (!r) {
             const Error &e = r.error();
             m_controllerStatus.clear();
+            m_uptimeSec = -1; // unknown while it does not answer (the version stays: last known)
             if (e.code == ErrorCode::Cancelled) {
                 setState(ConnectionState::Disconnected);
                 return;

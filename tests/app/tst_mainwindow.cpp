@@ -260,6 +260,8 @@ private Q_SLOTS:
         QQuickItem *error = find(QStringLiteral("Error"));
         QVERIFY(error);
         QTRY_VERIFY_WITH_TIMEOUT(textOf(error).contains(QStringLiteral("refused")), kWait);
+        // The status line says which kind of failure it is, not a generic "refused".
+        QCOMPARE(m_root->controlPlanes()->currentStateText(), QStringLiteral("Offline — Connection refused"));
         maybeScreenshot(m_window, QStringLiteral("05-offline"));
         // The window still answers: switching control planes with the keyboard works.
         QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
