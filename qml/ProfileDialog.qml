@@ -19,8 +19,11 @@ Dialog {
         Button {
             text: qsTr("Save")
             highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            // Not AcceptRole: that closes the dialog before the save can fail, and reopening a
+            // closing popup does not work in Qt 6.4, so what was typed would be lost.
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
             Accessible.name: qsTr("Save profile")
+            onClicked: dialog.save()
         }
         Button {
             text: qsTr("Cancel")
@@ -69,13 +72,12 @@ Dialog {
                  colour: colourRow.selected, readOnly: readOnlyBox.checked, refreshInterval: intervalBox.value };
     }
 
-    // Keep the dialog open with everything typed when saving fails.
-    onAccepted: {
+    // The dialog stays open with everything typed when saving fails, and says why.
+    function save() {
         const error = planes.saveProfile(editIndex, collect());
-        if (error.length > 0) {
-            errorText = error;
-            open();
-        }
+        errorText = error;
+        if (error.length === 0)
+            accept();
     }
 
     ScrollView {

@@ -337,6 +337,32 @@ private Q_SLOTS:
         QCOMPARE(saved.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFileDevice::Permissions());
     }
+
+    // A CA pasted with its line breaks stripped is accepted (stored re-wrapped); a cut-off one is
+    // refused in the dialog with the reason, and nothing typed is lost.
+    void profileDialogChecksTheCaText()
+    {
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+        const QString pem = QString::fromLatin1(Pot::Test::readData(QStringLiteral("potctl/controller-ca.pem")));
+        QString oneLine = pem;
+        oneLine.remove(u'\n');
+        clickItem(button(QStringLiteral("Add control plane")));
+        typeInto(field(QStringLiteral("Profile name")), QStringLiteral("pasted CA"));
+        typeInto(field(QStringLiteral("Controller URL")), QStringLiteral("https://127.0.0.1:9"));
+        typeInto(field(QStringLiteral("E-mail")), QStringLiteral("ops@example.com"));
+        typeInto(field(QStringLiteral("Custom CA certificate")), oneLine.left(oneLine.size() - 40));
+        clickItem(button(QStringLiteral("Save profile")));
+        QQuickItem *error = find(QStringLiteral("Profile error"));
+        QVERIFY(error);
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(error).contains(QStringLiteral("has no -----END CERTIFICATE----- line")), kWait);
+        maybeScreenshot(m_window, QStringLiteral("08-profile-ca-refused"));
+        QCOMPARE(textOf(field(QStringLiteral("Profile name"))), QStringLiteral("pasted CA"));
+
+        typeInto(field(QStringLiteral("Custom CA certificate")), oneLine);
+        clickItem(button(QStringLiteral("Save profile")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_root->profileStore()->findByName(QStringLiteral("pasted CA")).has_value(), kWait);
+        QCOMPARE(m_root->profileStore()->findByName(QStringLiteral("pasted CA"))->caCertificatePem, pem);
+    }
 };
 
 QTEST_MAIN(TstMainWindow)
