@@ -2,6 +2,8 @@
 
 #include "error.h"
 
+#include <QtGlobal>
+
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -23,9 +25,11 @@ public:
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
 
-    const T &value() const & { return std::get<0>(m_v); }
-    T &value() & { return std::get<0>(m_v); }
-    T &&value() && { return std::get<0>(std::move(m_v)); }
+    // value() on an error is a programming error: it stops with the error's text instead of
+    // throwing std::bad_variant_access, which would cross a Qt slot.
+    const T &value() const & { return *checked(&m_v); }
+    T &value() & { return *checked(&m_v); }
+    T &&value() && { return std::move(*checked(&m_v)); }
     const T &operator*() const & { return value(); }
     T &operator*() & { return value(); }
     const T *operator->() const { return &value(); }
@@ -35,7 +39,50 @@ public:
 
     T valueOr(T fallback) const { return ok() ? value() : std::move(fallback); }
 
+    /// f(value) → Result<U> on success; the error passed on unchanged otherwise.
+    template<typename F>
+    auto and_then(F &&f) const & -> std::invoke_result_t<F, const T &>
+    {
+        if (ok())
+            return std::forward<F>(f)(value());
+        return error();
+    }
+    template<typename F>
+    auto and_then(F &&f) && -> std::invoke_result_t<F, T &&>
+    {
+        if (ok())
+            return std::forward<F>(f)(std::move(*this).value());
+        return error();
+    }
+
+    /// Result<U> holding f(value) on success; the error passed on unchanged otherwise.
+    template<typename F>
+    auto transform(F &&f) const & -> Result<std::remove_cvref_t<std::invoke_result_t<F, const T &>>>
+    {
+        if (ok())
+            return std::forward<F>(f)(value());
+        return error();
+    }
+
+    /// This result on success; f(error) → Result<T> otherwise (recover, or replace the error).
+    template<typename F>
+    Result<T> or_else(F &&f) const &
+    {
+        if (ok())
+            return *this;
+        return std::forward<F>(f)(error());
+    }
+
 private:
+    template<typename V>
+    static auto checked(V *v)
+    {
+        auto *p = std::get_if<0>(v);
+        if (Q_UNLIKELY(!p))
+            qFatal("Result::value() called on an error: %s", qPrintable(std::get<1>(*v).toString()));
+        return p;
+    }
+
     std::variant<T, Error> m_v;
 };
 
@@ -51,6 +98,24 @@ public:
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return *m_error; }
+
+    /// f() → Result<U> on success; the error passed on unchanged otherwise.
+    template<typename F>
+    auto and_then(F &&f) const -> std::invoke_result_t<F>
+    {
+        if (ok())
+            return std::forward<F>(f)();
+        return error();
+    }
+
+    /// This status on success; f(error) → Status otherwise.
+    template<typename F>
+    Result<void> or_else(F &&f) const
+    {
+        if (ok())
+            return *this;
+        return std::forward<F>(f)(error());
+    }
 
 private:
     std::optional<Error> m_error;

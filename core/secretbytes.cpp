@@ -83,10 +83,11 @@ bool SecretBytes::operator==(const SecretBytes &other) const
 
 void SecretBytes::wipe(QByteArray &bytes)
 {
-    if (!bytes.isEmpty()) {
-        bytes.detach();
-        sodium_memzero(bytes.data(), std::size_t(bytes.size()));
-    }
+    // Zero the buffer in place, even when other QByteArrays share it: detaching first would wipe a
+    // fresh copy and leave the secret in the shared buffer. Raw or literal data (no d-pointer) is
+    // not ours to write and holds no runtime secret.
+    if (!bytes.isEmpty() && bytes.data_ptr().d_ptr() != nullptr)
+        sodium_memzero(const_cast<char *>(bytes.constData()), std::size_t(bytes.size()));
     bytes.clear();
 }
 

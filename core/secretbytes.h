@@ -39,7 +39,8 @@ public:
     /// Constant-time comparison.
     bool operator==(const SecretBytes &other) const;
 
-    /// Wipes a QByteArray the caller owns.
+    /// Wipes the buffer of `bytes` in place (every copy sharing it reads zeros afterwards), then
+    /// empties `bytes`.
     static void wipe(QByteArray &bytes);
 
 private:

@@ -29,6 +29,52 @@ private Q_SLOTS:
         QCOMPARE(failed.error().code, ErrorCode::Io);
     }
 
+    void monadicHelpersPassErrorsOn()
+    {
+        const auto half = [](int v) -> Result<int> {
+            if (v % 2)
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1 is odd").arg(v));
+            return v / 2;
+        };
+        QCOMPARE(*Result<int>(8).and_then(half).and_then(half), 2);
+        const Result<int> odd = Result<int>(6).and_then(half).and_then(half);
+        QVERIFY(!odd.ok());
+        QCOMPARE(odd.error().message, QStringLiteral("3 is odd"));
+        const Result<QString> text = Result<int>(5).transform([](int v) { return QString::number(v * 2); });
+        QCOMPARE(*text, QStringLiteral("10"));
+        const Result<QString> notRun = odd.transform([](int) { return QStringLiteral("never"); });
+        QCOMPARE(notRun.error().message, QStringLiteral("3 is odd"));
+        const Result<int> recovered = odd.or_else([](const Error &e) -> Result<int> {
+            return e.code == ErrorCode::InvalidInput ? Result<int>(0) : Result<int>(e);
+        });
+        QCOMPARE(*recovered, 0);
+        // Moving the value through and_then.
+        const Result<QByteArray> moved = Result<QByteArray>(QByteArray("abc")).and_then(
+            [](QByteArray &&b) -> Result<QByteArray> { return QByteArray(b + "d"); });
+        QCOMPARE(*moved, QByteArray("abcd"));
+
+        Status done;
+        QCOMPARE(*done.and_then([]() -> Result<int> { return 1; }), 1);
+        Status failed(Error(ErrorCode::Io, QStringLiteral("disk full")));
+        QCOMPARE(failed.and_then([]() -> Result<int> { return 1; }).error().message, QStringLiteral("disk full"));
+        QVERIFY(failed.or_else([](const Error &) { return Status(); }).ok());
+    }
+
+    // wipe() clears the buffer every copy shares, not a detached copy of it.
+    void wipeClearsTheSharedBuffer()
+    {
+        QByteArray secret("SUAIBDPBAUTWCWBKIO6XHQNINK5FWJW4OHLXC3HQ2KFE4PEJUA44CNHTC4");
+        secret.detach();
+        const QByteArray sharer = secret; // e.g. a copy a caller kept
+        SecretBytes::wipe(secret);
+        QVERIFY(secret.isEmpty());
+        QCOMPARE(sharer.size(), 58);
+        QCOMPARE(sharer, QByteArray(58, '\0'));
+        QByteArray literal = QByteArrayLiteral("not a runtime secret");
+        SecretBytes::wipe(literal); // read-only data: emptied, not written
+        QVERIFY(literal.isEmpty());
+    }
+
     void secretBytesCopiesAndWipes()
     {
         QByteArray raw("SUAIBDPBAUTWCWBKIO6XHQNINK5FWJW4OHLXC3HQ2KFE4PEJUA44CNHTC4");
