@@ -2,7 +2,9 @@
 
 #include "core/tr.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -11,12 +13,128 @@ namespace Pot::Nats {
 
 namespace {
 
+// ---- number literals as Go sees them ------------------------------------------------------------
+// QJsonDocument turns 1e10, 10000000000.0 and 10000000000 into the same value, but Go's
+// encoding/json decodes into an int64 field with strconv.ParseInt on the literal text, so only a
+// plain integer literal is accepted there. This scan of the (already validated) JSON text records
+// every number literal with a fraction or an exponent by its path ("exp", "nats.limits.imports",
+// "nats.imports[0].…"); a later duplicate key replaces an earlier one, as in Go and Qt.
+
+using Literals = QHash<QString, QByteArray>;
+
+void skipSpace(const char *&p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        ++p;
+}
+
+QString scanString(const char *&p, const char *end)
+{
+    const char *start = p++;
+    bool escaped = false;
+    while (p < end && *p != '"') {
+        if (*p == '\\') {
+            escaped = true;
+            ++p;
+        }
+        ++p;
+    }
+    if (p < end)
+        ++p;
+    const QByteArrayView raw(start, p - start);
+    if (!escaped)
+        return QString::fromUtf8(raw.sliced(1, std::max<qsizetype>(raw.size() - 2, 0)));
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + raw.toByteArray() + ']');
+    return doc.array().at(0).toString();
+}
+
+bool scanValue(const char *&p, const char *end, const QString &path, Literals &out, int depth)
+{
+    if (depth > 512)
+        return false;
+    skipSpace(p, end);
+    if (p >= end)
+        return false;
+    if (*p == '{' || *p == '[') {
+        const bool object = *p == '{';
+        const char close = object ? '}' : ']';
+        ++p;
+        skipSpace(p, end);
+        if (p < end && *p == close) {
+            ++p;
+            return true;
+        }
+        for (int index = 0;; ++index) {
+            QString child;
+            if (object) {
+                skipSpace(p, end);
+                if (p >= end || *p != '"')
+                    return false;
+                const QString key = scanString(p, end);
+                skipSpace(p, end);
+                if (p >= end || *p != ':')
+                    return false;
+                ++p;
+                child = path.isEmpty() ? key : path + u'.' + key;
+            } else {
+                child = path + u'[' + QString::number(index) + u']';
+            }
+            if (!scanValue(p, end, child, out, depth + 1))
+                return false;
+            skipSpace(p, end);
+            if (p < end && *p == ',') {
+                ++p;
+                continue;
+            }
+            if (p < end && *p == close) {
+                ++p;
+                return true;
+            }
+            return false;
+        }
+    }
+    if (*p == '"') {
+        scanString(p, end);
+        out.remove(path);
+        return true;
+    }
+    const char *start = p;
+    while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\t' && *p != '\n'
+           && *p != '\r')
+        ++p;
+    const QByteArrayView literal(start, p - start);
+    const bool number = !literal.isEmpty() && (literal.front() == '-' || (literal.front() >= '0' && literal.front() <= '9'));
+    if (number && (literal.contains('.') || literal.contains('e') || literal.contains('E')))
+        out.insert(path, literal.toByteArray());
+    else
+        out.remove(path);
+    return true;
+}
+
+Literals nonIntegerLiterals(QByteArrayView json)
+{
+    Literals out;
+    const char *p = json.data();
+    const char *end = p + json.size();
+    if (json.startsWith("\xEF\xBB\xBF"))
+        p += 3;
+    scanValue(p, end, QString(), out, 0);
+    return out;
+}
+
 /// Reads typed fields and remembers the first type error with its JSON path.
 class Reader final
 {
 public:
+    explicit Reader(Literals literals = {})
+        : m_literals(std::move(literals))
+    {}
+
     bool failed() const { return !m_error.isEmpty(); }
     const QString &error() const { return m_error; }
+    /// What Go's decoder would refuse although the value is readable (see Claims::decodeProblems).
+    const QStringList &goProblems() const { return m_goProblems; }
+    void goProblem(const QString &text) { m_goProblems.append(text); }
 
     QString str(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
@@ -56,7 +174,28 @@ public:
             fail(path, key, Tr::tr("an integer between -2^63 and 2^63-1"));
             return std::nullopt;
         }
+        const QString where = join(path, key);
+        const auto literal = m_literals.constFind(where);
+        if (literal != m_literals.constEnd())
+            m_goProblems.append(
+                Tr::tr("%1 is written as %2: nats-server (Go's encoding/json) reads this integer claim "
+                       "only from a whole number without fraction or exponent (\"cannot unmarshal "
+                       "number %2 into int64\"), so it cannot decode the JWT.")
+                    .arg(where, QString::fromLatin1(literal.value())));
         return i;
+    }
+
+    /// An integer Go decodes into an unsigned field (uint): a negative value cannot be decoded.
+    qint64 uint64Or0(const QJsonObject &o, const QString &path, QLatin1StringView key)
+    {
+        const std::optional<qint64> v = int64(o, path, key);
+        if (v && *v < 0)
+            m_goProblems.append(Tr::tr("%1 is %2, but nats-server decodes it into an unsigned integer "
+                                       "(\"cannot unmarshal number %2 into uint\"), so it cannot "
+                                       "decode the JWT.")
+                                    .arg(join(path, key))
+                                    .arg(*v));
+        return v.value_or(0);
     }
 
     bool boolean(const QJsonObject &o, const QString &path, QLatin1StringView key)
@@ -151,7 +290,9 @@ public:
     }
 
 private:
+    Literals m_literals;
     QString m_error;
+    QStringList m_goProblems;
 };
 
 Permission readPermission(Reader &r, const QJsonObject &o, const QString &path, QLatin1StringView key)
@@ -232,13 +373,15 @@ void readOperator(Reader &r, const QJsonObject &n, OperatorClaims &op)
 void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
 {
     const QString p = QStringLiteral("nats");
-    for (const QJsonValue &v : r.array(n, p, QLatin1StringView("imports"))) {
+    const QJsonArray importList = r.array(n, p, QLatin1StringView("imports"));
+    for (qsizetype index = 0; index < importList.size(); ++index) {
+        const QJsonValue v = importList.at(index);
         if (!v.isObject()) {
             r.fail(p, QLatin1StringView("imports"), Tr::tr("a list of objects"));
             break;
         }
         const QJsonObject o = v.toObject();
-        const QString s = QStringLiteral("nats.imports");
+        const QString s = QStringLiteral("nats.imports[%1]").arg(index);
         Import im;
         im.name = r.str(o, s, QLatin1StringView("name"));
         im.subject = r.str(o, s, QLatin1StringView("subject"));
@@ -251,13 +394,15 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
         im.allowTrace = r.boolean(o, s, QLatin1StringView("allow_trace"));
         a.imports.append(im);
     }
-    for (const QJsonValue &v : r.array(n, p, QLatin1StringView("exports"))) {
+    const QJsonArray exportList = r.array(n, p, QLatin1StringView("exports"));
+    for (qsizetype index = 0; index < exportList.size(); ++index) {
+        const QJsonValue v = exportList.at(index);
         if (!v.isObject()) {
             r.fail(p, QLatin1StringView("exports"), Tr::tr("a list of objects"));
             break;
         }
         const QJsonObject o = v.toObject();
-        const QString s = QStringLiteral("nats.exports");
+        const QString s = QStringLiteral("nats.exports[%1]").arg(index);
         Export ex;
         ex.name = r.str(o, s, QLatin1StringView("name"));
         ex.subject = r.str(o, s, QLatin1StringView("subject"));
@@ -274,11 +419,12 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
             if (sampling.isString())
                 l.sampling = sampling.toString();
             else if (sampling.isDouble())
-                l.sampling = QString::number(sampling.toInteger());
+                l.sampling = QString::number(
+                    r.int64(lat, s + u".service_latency", QLatin1StringView("sampling")).value_or(0));
             l.results = r.str(lat, s + u".service_latency", QLatin1StringView("results"));
             ex.latency = l;
         }
-        ex.accountTokenPosition = r.int64Or0(o, s, QLatin1StringView("account_token_position"));
+        ex.accountTokenPosition = r.uint64Or0(o, s, QLatin1StringView("account_token_position"));
         ex.advertise = r.boolean(o, s, QLatin1StringView("advertise"));
         ex.allowTrace = r.boolean(o, s, QLatin1StringView("allow_trace"));
         ex.description = r.str(o, s, QLatin1StringView("description"));
@@ -305,13 +451,15 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
                                      readJetStream(r, it.value().toObject(), lp + u".tiered_limits." + it.key()));
     }
 
-    for (const QJsonValue &v : r.array(n, p, QLatin1StringView("signing_keys"))) {
+    const QJsonArray keyList = r.array(n, p, QLatin1StringView("signing_keys"));
+    for (qsizetype index = 0; index < keyList.size(); ++index) {
+        const QJsonValue v = keyList.at(index);
         SigningKey k;
         if (v.isString()) {
             k.key = v.toString();
         } else if (v.isObject()) {
             const QJsonObject o = v.toObject();
-            const QString s = QStringLiteral("nats.signing_keys");
+            const QString s = QStringLiteral("nats.signing_keys[%1]").arg(index);
             k.scoped = true;
             k.kind = r.str(o, s, QLatin1StringView("kind"));
             k.key = r.str(o, s, QLatin1StringView("key"));
@@ -374,9 +522,9 @@ const SigningKey *AccountClaims::signingKey(const QString &key) const
     return nullptr;
 }
 
-Result<Claims> Claims::fromPayload(const QJsonObject &payload)
+Result<Claims> Claims::fromPayload(const QJsonObject &payload, QByteArrayView rawJson)
 {
-    Reader r;
+    Reader r(rawJson.isEmpty() ? Literals() : nonIntegerLiterals(rawJson));
     Claims c;
     c.payload = payload;
     const QString top;
@@ -403,13 +551,14 @@ Result<Claims> Claims::fromPayload(const QJsonObject &payload)
 
     const QJsonObject nats = payload.value(u"nats").toObject();
     const QJsonValue v1Type = payload.value(u"type");
-    if (v1Type.isString()) {
+    std::optional<qint64> natsVersion;
+    if (v1Type.isString() && !v1Type.toString().isEmpty()) {
         c.type = v1Type.toString();
         c.version = 1;
     } else {
         c.type = nats.value(u"type").toString();
-        const std::optional<qint64> version = r.int64(nats, QStringLiteral("nats"), QLatin1StringView("version"));
-        c.version = int(std::clamp<qint64>(version.value_or(0), 0, 1000));
+        natsVersion = r.int64(nats, QStringLiteral("nats"), QLatin1StringView("version"));
+        c.version = int(std::clamp<qint64>(natsVersion.value_or(0), 0, 1000));
     }
     if (payload.contains(u"nats") && !payload.value(u"nats").isObject() && !payload.value(u"nats").isNull())
         return Error(ErrorCode::InvalidInput, Tr::tr("nats must be an object."));
@@ -449,6 +598,21 @@ Result<Claims> Claims::fromPayload(const QJsonObject &payload)
     }
     if (r.failed())
         return Error(ErrorCode::InvalidInput, r.error());
+    // jwt v2.3.0 loads operator, account, user and activation claims of version 1 (a top-level
+    // "type") or 2 only; a missing, null or other nats.version fails the decode ("library supports
+    // version 2 or less - received 0").
+    if (c.version != 1 && c.kind != ClaimKind::Generic && c.kind != ClaimKind::AuthorizationRequest
+        && c.kind != ClaimKind::AuthorizationResponse && natsVersion.value_or(0) != 2) {
+        const QJsonValue raw = nats.value(u"version");
+        const QString shown = raw.isUndefined() ? Tr::tr("missing")
+                              : raw.isNull()    ? QStringLiteral("null")
+                                                : QString::number(natsVersion.value_or(0));
+        r.goProblem(Tr::tr("nats.version is %1: nats-server (nats-io/jwt v2.3.0) decodes %2 claims only "
+                           "of version 1 or 2 (\"library supports version 2 or less - received %3\").")
+                        .arg(shown, claimKindName(c.kind))
+                        .arg(natsVersion.value_or(0)));
+    }
+    c.decodeProblems = r.goProblems();
     return c;
 }
 
