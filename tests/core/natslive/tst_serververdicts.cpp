@@ -1,4 +1,5 @@
 #include "core/nats/claims.h"
+#include "core/nats/creds.h"
 #include "core/nats/jwt.h"
 #include "core/nats/trustchain.h"
 #include "natsserver.h"
@@ -7,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -534,6 +536,61 @@ private Q_SLOTS:
                                                       + u"\nserver log:\n"_qs + serverLog));
         const QString reasons = row.accepted ? text : d.failures().join(u'\n');
         QVERIFY2(reasons.contains(row.reason), qPrintable(u"expected reason \""_qs + row.reason + u"\" in:\n"_qs + text));
+    }
+
+    void controllerFixtures_data()
+    {
+        QTest::addColumn<QString>("creds");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("foo-producer ops-cli") << u"GET_nats_accounts_APP_users_USER_creds__foo-producer_ops-cli"_qs << true;
+        QTest::newRow("foo-producer temp-sensor")
+            << u"GET_nats_accounts_APP_users_USER_creds__foo-producer_temp-sensor"_qs << true;
+        QTest::newRow("SYS admin-hub") << u"GET_nats_accounts_APP_users_USER_creds__SYS_admin-hub"_qs << true;
+    }
+
+    /// The JWTs and creds a real Controller 3.7.3 wrote (tests/data/controller-3.7.3): operator,
+    /// every account of GET /nats/accounts preloaded, each creds file connecting; the console's
+    /// verdict equals the server's.
+    void controllerFixtures()
+    {
+        QFETCH(QString, creds);
+        QFETCH(bool, accepted);
+        const QString dir = u"controller-3.7.3/"_qs;
+        const QByteArray operatorJwt = QJsonDocument::fromJson(Test::readData(dir + u"GET_nats_operator.json"_qs))
+                                           .object().value(u"jwt").toString().toLatin1();
+        QVERIFY(!operatorJwt.isEmpty());
+        QMap<QString, QByteArray> accounts;
+        QString sys;
+        const QJsonArray list = QJsonDocument::fromJson(Test::readData(dir + u"GET_nats_accounts.json"_qs))
+                                    .object().value(u"accounts").toArray();
+        for (const QJsonValue &v : list) {
+            const QJsonObject a = v.toObject();
+            if (a.value(u"jwt").toString().isEmpty())
+                continue;
+            accounts.insert(a.value(u"publicKey").toString(), a.value(u"jwt").toString().toLatin1());
+            if (a.value(u"name").toString() == u"SYS")
+                sys = a.value(u"publicKey").toString();
+        }
+        QVERIFY(accounts.size() >= 3);
+        QVERIFY(!sys.isEmpty());
+
+        NatsServer server;
+        server.setServerName(u"verdicts-controller"_qs);
+        const Result<QString> config = Test::operatorModeConfig(server.dir(), operatorJwt, sys, accounts);
+        QVERIFY_RESULT(config);
+        const Status started = server.start(*config);
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+
+        const Result<UserCreds> user = loadCreds(Test::readData(dir + creds + u".decoded.txt"_qs));
+        QVERIFY_RESULT(user);
+        const Result<ProbeResult> outcome = Test::probeOnce(server.url(), probeCredentials(*user));
+        QCOMPARE(outcome.ok(), accepted);
+
+        TrustChain chain(Jwt::decode(operatorJwt).value());
+        for (const QByteArray &a : std::as_const(accounts))
+            QVERIFY_RESULT(chain.addAccount(Jwt::decode(a).value()));
+        const TrustDecision d = chain.check(user->jwt, QDateTime::currentSecsSinceEpoch());
+        QVERIFY2(d.trusted == outcome.ok(), qPrintable(d.lines().join(u'\n') + u"\nserver log:\n"_qs + server.log()));
     }
 
     void accountDecodeRules_data()
