@@ -55,6 +55,21 @@ QByteArray tamper(const QByteArray &jwt)
     return parts.at(0) + '.' + base64UrlEncode(*payload) + '.' + parts.at(2);
 }
 
+/// The standard claims the Controller writes around a `nats` object (controller-api.md §5.2): aud
+/// "NATS", no exp/nbf; the jti is opaque here (nats-server does not check it).
+QByteArray controllerPayload(const QString &name, const QString &subject, const QString &issuer,
+                             const QJsonObject &nats)
+{
+    const QJsonObject payload{{QStringLiteral("aud"), QStringLiteral("NATS")},
+                              {QStringLiteral("name"), name},
+                              {QStringLiteral("sub"), subject},
+                              {QStringLiteral("nats"), nats},
+                              {QStringLiteral("iss"), issuer},
+                              {QStringLiteral("iat"), QDateTime::currentSecsSinceEpoch() - 60},
+                              {QStringLiteral("jti"), QString(QStringLiteral("controller-shaped-test-") + name)}};
+    return QJsonDocument(payload).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 Result<NatsWorld> NatsWorld::build()
@@ -196,14 +211,7 @@ QByteArray controllerAccountPayload(const QString &name, const QString &account,
         nats.insert(QStringLiteral("imports"), imports);
     if (!exports.isEmpty())
         nats.insert(QStringLiteral("exports"), exports);
-    const QJsonObject payload{{QStringLiteral("aud"), QStringLiteral("NATS")},
-                              {QStringLiteral("name"), name},
-                              {QStringLiteral("sub"), account},
-                              {QStringLiteral("nats"), nats},
-                              {QStringLiteral("iss"), issuer},
-                              {QStringLiteral("iat"), QDateTime::currentSecsSinceEpoch() - 60},
-                              {QStringLiteral("jti"), QStringLiteral("controller-shaped-test-account")}};
-    return QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    return controllerPayload(name, account, issuer, nats);
 }
 
 QByteArray controllerUserPayload(const QString &name, const QString &user, const QString &issuer)
@@ -217,14 +225,7 @@ QByteArray controllerUserPayload(const QString &name, const QString &user, const
                             QJsonArray{QStringLiteral("STANDARD"), QStringLiteral("WEBSOCKET")}},
                            {QStringLiteral("type"), QStringLiteral("user")},
                            {QStringLiteral("version"), 2}};
-    const QJsonObject payload{{QStringLiteral("aud"), QStringLiteral("NATS")},
-                              {QStringLiteral("name"), name},
-                              {QStringLiteral("sub"), user},
-                              {QStringLiteral("nats"), nats},
-                              {QStringLiteral("iss"), issuer},
-                              {QStringLiteral("iat"), QDateTime::currentSecsSinceEpoch() - 60},
-                              {QStringLiteral("jti"), QStringLiteral("controller-shaped-test-user")}};
-    return QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    return controllerPayload(name, user, issuer, nats);
 }
 
 Result<Nats::ProbeResult> probeOnce(const QUrl &url, const Nats::ProbeCredentials &creds)
