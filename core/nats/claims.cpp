@@ -478,6 +478,18 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
                                     &a.defaultPermissionsPresent);
     readPermissions(r, dp, QStringLiteral("nats.default_permissions"), a.defaultPermissions);
     a.mappings = r.object(n, p, QLatin1StringView("mappings"));
+    for (auto it = a.mappings.begin(); it != a.mappings.end(); ++it) {
+        const QJsonArray targets = it.value().toArray();
+        for (qsizetype index = 0; index < targets.size(); ++index) {
+            const QString wp = QStringLiteral("nats.mappings.%1[%2]").arg(it.key()).arg(index);
+            const std::optional<qint64> weight = r.int64(targets.at(index).toObject(), wp, QLatin1StringView("weight"));
+            if (weight && (*weight < 0 || *weight > 255))
+                r.goProblem(Tr::tr("%1.weight is %2, but nats-server decodes it into an 8-bit unsigned "
+                                   "integer (0..255), so it cannot decode the JWT.")
+                                .arg(wp)
+                                .arg(*weight));
+        }
+    }
     a.authorization = r.object(n, p, QLatin1StringView("authorization"));
     a.description = r.str(n, p, QLatin1StringView("description"));
     a.infoUrl = r.str(n, p, QLatin1StringView("info_url"));

@@ -365,13 +365,9 @@ void mappings(Issues &v, const QJsonObject &m)
             if (hasWildcards(to))
                 v.error(Tr::tr("Subject \"%1\" in weighted mapping \"%2\" is not allowed to contain wildcards")
                             .arg(to, it.key()));
-            const qint64 weight = o.value(u"weight").toInteger(-1);
-            if (o.contains(u"weight") && !o.value(u"weight").isNull() && (weight < 0 || weight > 255)) {
-                v.error(Tr::tr("mapping \"%1\": weight %2 does not fit Go's uint8")
-                            .arg(it.key(), o.value(u"weight").toVariant().toString()));
-                continue;
-            }
-            total = std::uint8_t(total + (weight <= 0 ? 100 : weight));
+            // Weights outside 0..255 are decode problems (Claims::decodeProblems).
+            const qint64 weight = o.value(u"weight").toInteger(0);
+            total = std::uint8_t(total + (weight == 0 ? 100 : weight));
         }
         if (total > 100)
             v.error(Tr::tr("Mapping \"%1\" exceeds 100% among all of its weighted mappings").arg(it.key()));

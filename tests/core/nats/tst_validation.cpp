@@ -3,7 +3,9 @@
 #include "core/nats/validation.h"
 #include "testutil.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
 #include <QTest>
 
@@ -105,6 +107,12 @@ private Q_SLOTS:
         QTest::newRow("version missing") << QByteArray(R"({"nats":{"type":"user"}})") << u"nats.version is missing"_qs;
         QTest::newRow("version -1") << QByteArray(R"({"nats":{"type":"user","version":-1}})") << u"nats.version is -1"_qs;
         QTest::newRow("v1 claims") << QByteArray(R"({"type":"user","nats":{}})") << QString();
+        QTest::newRow("mapping weight 300")
+            << QByteArray(R"({"nats":{"type":"account","version":2,"mappings":{"a.>":[{"subject":"b.>","weight":300}]}}})")
+            << u"nats.mappings.a.>[0].weight is 300"_qs;
+        QTest::newRow("mapping weight 50.0")
+            << QByteArray(R"({"nats":{"type":"account","version":2,"mappings":{"a.b":[{"subject":"c","weight":50.0}]}}})")
+            << u"nats.mappings.a.b[0].weight is written as 50.0"_qs;
         QTest::newRow("unsigned negative")
             << QByteArray(R"({"nats":{"type":"account","version":2,"exports":[{"subject":"a.*","type":"stream","account_token_position":-2}]}})")
             << u"unsigned integer"_qs;
@@ -123,6 +131,24 @@ private Q_SLOTS:
             QVERIFY2(c->decodeProblems.isEmpty(), qPrintable(c->decodeProblems.join(u'\n')));
         else
             QVERIFY2(c->decodeProblems.join(u'\n').contains(problem), qPrintable(c->decodeProblems.join(u'\n')));
+    }
+
+    /// Mapping weights sum up in Go's uint8 (0 counts as 100); more than 100 is refused.
+    void mappingWeights()
+    {
+        Claims c = Claims::newAccount(u"a"_qs, u"ABRSTQX6IZOR2DPQ2DV3QYTAQXL2QJ35OYRW7W5GCY3RP6237UIRJSGU"_qs);
+        const auto to = [](const QString &subject, int weight) {
+            return QJsonObject{{u"subject"_qs, subject}, {u"weight"_qs, weight}};
+        };
+        c.account.mappings = QJsonObject{{u"a"_qs, QJsonArray{to(u"b"_qs, 60), to(u"c"_qs, 40)}}};
+        QVERIFY(validateClaims(c).isEmpty());
+        c.account.mappings = QJsonObject{{u"a"_qs, QJsonArray{to(u"b"_qs, 60), to(u"c"_qs, 60)}}};
+        QVERIFY(validateClaims(c).first().text.contains(u"exceeds 100%"));
+        c.account.mappings = QJsonObject{{u"a"_qs, QJsonArray{to(u"b"_qs, 0), to(u"c"_qs, 0)}}};
+        QVERIFY(validateClaims(c).first().text.contains(u"exceeds 100%"));
+        // 200 + 100 wraps to 44 in a uint8: Go lets it pass, and so does the console.
+        c.account.mappings = QJsonObject{{u"a"_qs, QJsonArray{to(u"b"_qs, 200), to(u"c"_qs, 0)}}};
+        QVERIFY(validateClaims(c).isEmpty());
     }
 
     /// Limits read as Go reads them: null and absent are 0, -1 is unlimited.

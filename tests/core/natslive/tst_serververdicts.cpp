@@ -610,6 +610,8 @@ private Q_SLOTS:
         QTest::newRow("response_threshold 1e9")
             << QByteArray("\"response_threshold\":1000000000") << QByteArray("\"response_threshold\":1e9")
             << u"nats.exports[0].response_threshold is written as 1e9"_qs;
+        QTest::newRow("mapping weight 300") << QByteArray("\"weight\":50") << QByteArray("\"weight\":300")
+                                            << u"8-bit unsigned"_qs;
         QTest::newRow("byte order mark") << QByteArray("{\"") << QByteArray("\xEF\xBB\xBF{\"")
                                          << u"byte order mark"_qs;
     }
@@ -630,6 +632,8 @@ private Q_SLOTS:
         e.subject = u"foo.bar.*"_qs;
         e.responseThreshold = 1000000000;
         c.account.exports = {e};
+        c.account.mappings = QJsonObject{
+            {u"m.a"_qs, QJsonArray{QJsonObject{{u"subject"_qs, u"m.b"_qs}, {u"weight"_qs, 50}}}}};
         QByteArray payload = payloadOf(c, w.opSk);
         const qsizetype at = payload.indexOf(from);
         QVERIFY2(at >= 0, payload.constData());
