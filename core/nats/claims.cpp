@@ -21,6 +21,34 @@ namespace {
 // "nats.imports[0].…"); a later duplicate key replaces an earlier one, as in Go and Qt.
 
 using Literals = QHash<QString, QByteArray>;
+/// Object path → its keys in document order (duplicates kept), for Go's key matching.
+using KeyOrder = QHash<QString, QStringList>;
+
+/// Go's encoding/json matches an object key to a struct field exactly, else case-insensitively
+/// (Unicode simple folding: besides ASCII, the Kelvin sign folds to k and the long s to s). The
+/// NATS field names are lower-case ASCII, so folding a key to that form decides the match.
+QString goFold(QStringView key)
+{
+    QString out;
+    out.reserve(key.size());
+    for (const QChar ch : key) {
+        if (ch == QChar(0x212A))
+            out += u'k';
+        else if (ch == QChar(0x017F))
+            out += u's';
+        else if (ch.unicode() < 0x80)
+            out += ch.toLower();
+        else
+            out += ch;
+    }
+    return out;
+}
+
+struct Scan
+{
+    Literals literals; ///< by folded path
+    KeyOrder keys;     ///< by folded path
+};
 
 void skipSpace(const char *&p, const char *end)
 {
@@ -48,7 +76,7 @@ QString scanString(const char *&p, const char *end)
     return doc.array().at(0).toString();
 }
 
-bool scanValue(const char *&p, const char *end, const QString &path, Literals &out, int depth)
+bool scanValue(const char *&p, const char *end, const QString &path, Scan &out, int depth)
 {
     if (depth > 512)
         return false;
@@ -75,7 +103,9 @@ bool scanValue(const char *&p, const char *end, const QString &path, Literals &o
                 if (p >= end || *p != ':')
                     return false;
                 ++p;
-                child = path.isEmpty() ? key : path + u'.' + key;
+                out.keys[path].append(key);
+                const QString folded = goFold(key);
+                child = path.isEmpty() ? folded : path + u'.' + folded;
             } else {
                 child = path + u'[' + QString::number(index) + u']';
             }
@@ -95,7 +125,7 @@ bool scanValue(const char *&p, const char *end, const QString &path, Literals &o
     }
     if (*p == '"') {
         scanString(p, end);
-        out.remove(path);
+        out.literals.remove(path);
         return true;
     }
     const char *start = p;
@@ -105,15 +135,15 @@ bool scanValue(const char *&p, const char *end, const QString &path, Literals &o
     const QByteArrayView literal(start, p - start);
     const bool number = !literal.isEmpty() && (literal.front() == '-' || (literal.front() >= '0' && literal.front() <= '9'));
     if (number && (literal.contains('.') || literal.contains('e') || literal.contains('E')))
-        out.insert(path, literal.toByteArray());
+        out.literals.insert(path, literal.toByteArray());
     else
-        out.remove(path);
+        out.literals.remove(path);
     return true;
 }
 
-Literals nonIntegerLiterals(QByteArrayView json)
+Scan scanJson(QByteArrayView json)
 {
-    Literals out;
+    Scan out;
     const char *p = json.data();
     const char *end = p + json.size();
     if (json.startsWith("\xEF\xBB\xBF"))
@@ -126,9 +156,25 @@ Literals nonIntegerLiterals(QByteArrayView json)
 class Reader final
 {
 public:
-    explicit Reader(Literals literals = {})
-        : m_literals(std::move(literals))
+    explicit Reader(Scan scan = {})
+        : m_scan(std::move(scan))
     {}
+
+    /// o[key] as Go's decoder finds it: of every key that is `key` or folds to it, the last in
+    /// document order (without the raw JSON: the exact key).
+    QJsonValue get(const QJsonObject &o, const QString &path, QLatin1StringView key) const
+    {
+        const auto order = m_scan.keys.constFind(goFold(path));
+        if (order == m_scan.keys.constEnd())
+            return o.value(key);
+        const QStringList &keys = order.value();
+        for (qsizetype i = keys.size() - 1; i >= 0; --i) {
+            const QString &k = keys.at(i);
+            if (k == key || (k.size() == key.size() && goFold(k) == key))
+                return o.value(k);
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    }
 
     bool failed() const { return !m_error.isEmpty(); }
     const QString &error() const { return m_error; }
@@ -138,7 +184,7 @@ public:
 
     QString str(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isString()) {
@@ -150,7 +196,7 @@ public:
 
     std::optional<qint64> int64(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         return toInt64(v, path, key);
@@ -175,8 +221,8 @@ public:
             return std::nullopt;
         }
         const QString where = join(path, key);
-        const auto literal = m_literals.constFind(where);
-        if (literal != m_literals.constEnd())
+        const auto literal = m_scan.literals.constFind(goFold(where));
+        if (literal != m_scan.literals.constEnd())
             m_goProblems.append(
                 Tr::tr("%1 is written as %2: nats-server (Go's encoding/json) reads this integer claim "
                        "only from a whole number without fraction or exponent (\"cannot unmarshal "
@@ -200,7 +246,7 @@ public:
 
     bool boolean(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return false;
         if (!v.isBool()) {
@@ -213,7 +259,7 @@ public:
     QStringList strings(const QJsonObject &o, const QString &path, QLatin1StringView key,
                         bool acceptCommaString = false)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return {};
         if (acceptCommaString && v.isString()) {
@@ -240,7 +286,7 @@ public:
     QJsonObject object(const QJsonObject &o, const QString &path, QLatin1StringView key,
                        bool *present = nullptr)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (present)
             *present = v.isObject();
         if (v.isUndefined() || v.isNull())
@@ -254,7 +300,7 @@ public:
 
     QJsonArray array(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isArray()) {
@@ -290,7 +336,7 @@ public:
     }
 
 private:
-    Literals m_literals;
+    Scan m_scan;
     QString m_error;
     QStringList m_goProblems;
 };
@@ -328,12 +374,14 @@ UserPermissionLimits readUserPermissionLimits(Reader &r, const QJsonObject &o, c
     UserPermissionLimits u;
     readPermissions(r, o, path, u);
     u.src = r.strings(o, path, QLatin1StringView("src"), true);
-    for (const QJsonValue &v : r.array(o, path, QLatin1StringView("times"))) {
+    const QJsonArray times = r.array(o, path, QLatin1StringView("times"));
+    for (qsizetype index = 0; index < times.size(); ++index) {
+        const QJsonValue v = times.at(index);
         if (!v.isObject()) {
             r.fail(path, QLatin1StringView("times"), Tr::tr("a list of {start, end} objects"));
             break;
         }
-        const QString sub = Reader::join(path, QLatin1StringView("times"));
+        const QString sub = Reader::join(path, QLatin1StringView("times")) + u'[' + QString::number(index) + u']';
         u.times.append(TimeRange{r.str(v.toObject(), sub, QLatin1StringView("start")),
                                  r.str(v.toObject(), sub, QLatin1StringView("end"))});
     }
@@ -414,7 +462,7 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
         bool hasLatency = false;
         const QJsonObject lat = r.object(o, s, QLatin1StringView("service_latency"), &hasLatency);
         if (hasLatency) {
-            const QJsonValue sampling = lat.value(u"sampling");
+            const QJsonValue sampling = r.get(lat, s + u".service_latency", QLatin1StringView("sampling"));
             ServiceLatency l;
             if (sampling.isString())
                 l.sampling = sampling.toString();
@@ -536,13 +584,13 @@ const SigningKey *AccountClaims::signingKey(const QString &key) const
 
 Result<Claims> Claims::fromPayload(const QJsonObject &payload, QByteArrayView rawJson)
 {
-    Reader r(rawJson.isEmpty() ? Literals() : nonIntegerLiterals(rawJson));
+    Reader r(rawJson.isEmpty() ? Scan() : scanJson(rawJson));
     Claims c;
     c.payload = payload;
     const QString top;
     StandardClaims &s = c.standard;
     // aud may be a string or (in generic JWTs) a list.
-    const QJsonValue aud = payload.value(u"aud");
+    const QJsonValue aud = r.get(payload, top, QLatin1StringView("aud"));
     if (aud.isArray()) {
         QStringList parts;
         for (const QJsonValue &v : aud.toArray())
@@ -561,18 +609,20 @@ Result<Claims> Claims::fromPayload(const QJsonObject &payload, QByteArrayView ra
     if (r.failed())
         return Error(ErrorCode::InvalidInput, r.error());
 
-    const QJsonObject nats = payload.value(u"nats").toObject();
-    const QJsonValue v1Type = payload.value(u"type");
+    const QJsonValue natsValue = r.get(payload, top, QLatin1StringView("nats"));
+    const QJsonObject nats = natsValue.toObject();
+    const QString np = QStringLiteral("nats");
+    const QJsonValue v1Type = r.get(payload, top, QLatin1StringView("type"));
     std::optional<qint64> natsVersion;
     if (v1Type.isString() && !v1Type.toString().isEmpty()) {
         c.type = v1Type.toString();
         c.version = 1;
     } else {
-        c.type = nats.value(u"type").toString();
+        c.type = r.get(nats, np, QLatin1StringView("type")).toString();
         natsVersion = r.int64(nats, QStringLiteral("nats"), QLatin1StringView("version"));
         c.version = int(std::clamp<qint64>(natsVersion.value_or(0), 0, 1000));
     }
-    if (payload.contains(u"nats") && !payload.value(u"nats").isObject() && !payload.value(u"nats").isNull())
+    if (!natsValue.isUndefined() && !natsValue.isObject() && !natsValue.isNull())
         return Error(ErrorCode::InvalidInput, Tr::tr("nats must be an object."));
 
     static const QList<std::pair<QString, ClaimKind>> kinds = {
@@ -615,7 +665,7 @@ Result<Claims> Claims::fromPayload(const QJsonObject &payload, QByteArrayView ra
     // version 2 or less - received 0").
     if (c.version != 1 && c.kind != ClaimKind::Generic && c.kind != ClaimKind::AuthorizationRequest
         && c.kind != ClaimKind::AuthorizationResponse && natsVersion.value_or(0) != 2) {
-        const QJsonValue raw = nats.value(u"version");
+        const QJsonValue raw = r.get(nats, np, QLatin1StringView("version"));
         const QString shown = raw.isUndefined() ? Tr::tr("missing")
                               : raw.isNull()    ? QStringLiteral("null")
                                                 : QString::number(natsVersion.value_or(0));

@@ -113,6 +113,7 @@ private Q_SLOTS:
         QTest::newRow("mapping weight 50.0")
             << QByteArray(R"({"nats":{"type":"account","version":2,"mappings":{"a.b":[{"subject":"c","weight":50.0}]}}})")
             << u"nats.mappings.a.b[0].weight is written as 50.0"_qs;
+        QTest::newRow("upper-case key") << QByteArray(R"({"EXP":1e10})") << u"exp is written as 1e10"_qs;
         QTest::newRow("unsigned negative")
             << QByteArray(R"({"nats":{"type":"account","version":2,"exports":[{"subject":"a.*","type":"stream","account_token_position":-2}]}})")
             << u"unsigned integer"_qs;
@@ -131,6 +132,25 @@ private Q_SLOTS:
             QVERIFY2(c->decodeProblems.isEmpty(), qPrintable(c->decodeProblems.join(u'\n')));
         else
             QVERIFY2(c->decodeProblems.join(u'\n').contains(problem), qPrintable(c->decodeProblems.join(u'\n')));
+    }
+
+    /// Go's decoder takes a key that folds to a field name (ASCII case, the Kelvin sign, the long
+    /// s), the last one in document order.
+    void goKeyMatching()
+    {
+        const QByteArray json = QStringLiteral(u"{\"ſub\":\"folded\",\"Name\":\"first\",\"NAME\":\"second\","
+                                               u"\"NATS\":{\"type\":\"account\",\"version\":2,"
+                                               u"\"limits\":{\"conn\":5,\"Conn\":7,\"\u212Aonn\":1}}}")
+                                    .toUtf8();
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+        QCOMPARE(err.error, QJsonParseError::NoError);
+        const Result<Claims> c = Claims::fromPayload(doc.object(), json);
+        QVERIFY_RESULT(c);
+        QCOMPARE(c->standard.subject, u"folded"_qs);
+        QCOMPARE(c->standard.name, u"second"_qs);
+        QCOMPARE(c->kind, ClaimKind::Account);
+        QCOMPARE(c->account.limits.conn, std::optional<qint64>(7)); // "Konn" with a Kelvin sign is not "conn"
     }
 
     /// Mapping weights sum up in Go's uint8 (0 counts as 100); more than 100 is refused.

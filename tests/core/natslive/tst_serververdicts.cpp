@@ -59,9 +59,13 @@ using Pot::Test::NatsServer;
 //   D4 a negative unsigned field (export account_token_position)
 //   D5 the signed bytes follow the claim version (1: payload only, 2: header.payload), not the
 //      header's alg
-// Applied in core/nats (claims.cpp decodeProblems, validation.cpp, trustchain.cpp). Not applied:
-//  Go matches JSON keys case-insensitively ("EXP" sets exp); the console reads keys as written.
-//  src/times windows and the connection type are decided when the client connects.
+//   D6 Go matches a JSON key to a field case-insensitively ("EXP" sets exp, "NATS" is the nats
+//      object), and the last matching key in document order wins
+// Applied in core/nats (claims.cpp decodeProblems and key matching, validation.cpp,
+// trustchain.cpp). Not applied: case-insensitive keys in the JWT header ("TYP", "ALG"; the console
+// refuses such a header, the server would not); a duplicated object key whose two objects Go
+// merges field by field (Qt keeps the last object only); the src/times windows and the connection
+// type, which are decided when the client connects.
 
 namespace {
 
@@ -397,6 +401,21 @@ QList<Row> rows()
         userText([](QByteArray p) -> QByteArray { return replaced(p, ",\"version\":2", ""); }));
     add(u"nats.version 2.0"_qs, false, u"nats.version is written as 2.0"_qs,
         userText([](QByteArray p) -> QByteArray { return replaced(p, "\"version\":2", "\"version\":2.0"); }));
+    // Go matches JSON keys to fields case-insensitively; the last matching key wins.
+    add(u"EXP in the past"_qs, false, u"claim is expired"_qs,
+        userText([](QByteArray p) -> QByteArray { return insertTop(p, "\"EXP\":1000"); }));
+    add(u"exp in the past, then Exp 0"_qs, true, u"does not expire"_qs,
+        userText([](QByteArray p) -> QByteArray { return insertTop(p, "\"exp\":1000,\"Exp\":0"); }));
+    add(u"NATS object in upper case"_qs, true, u"passes"_qs,
+        userText([](QByteArray p) -> QByteArray { return replaced(p, "\"nats\":{", "\"NATS\":{"); }));
+    add(u"account Limits in mixed case"_qs, true, u"passes"_qs, [](const Keys &k) {
+        const QByteArray acc = replaced(payloadOf(account(k), k.opSk), "\"limits\":{", "\"Limits\":{");
+        return Built{sign(acc, k.opSk), sign(payloadOf(user(k), k.account), k.account)};
+    });
+    add(u"account CONN 0 after conn -1"_qs, false, u"allows no client connections"_qs, [](const Keys &k) {
+        const QByteArray acc = replaced(payloadOf(account(k), k.opSk), "\"conn\":-1", "\"conn\":-1,\"CONN\":0");
+        return Built{sign(acc, k.opSk), sign(payloadOf(user(k), k.account), k.account)};
+    });
     add(u"payload with a byte order mark"_qs, false, u"byte order mark"_qs,
         userText([](QByteArray p) -> QByteArray { return "\xEF\xBB\xBF" + p; }));
     add(u"user v2 claims under the v1 alg"_qs, true, u"signature verifies"_qs, [](const Keys &k) {
