@@ -4,6 +4,9 @@
 #include "core/tr.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
+
+#include <tuple>
 
 namespace Pot::Nats {
 
@@ -191,6 +194,26 @@ TrustDecision TrustChain::checkOperator(qint64 now) const
     for (const QString &key : m_operator.claims().op.signingKeys) {
         if (!isValidPublicKey(QByteArrayView(key.toLatin1()), KeyKind::Operator))
             fail(d, Tr::tr("Operator signing key %1 is not a valid operator (O…) key.").arg(key));
+    }
+    // nats-server 2.9.10 does not start with an operator that asserts a newer or unparsable
+    // version (validateTrustedOperators, jwt.ParseServerVersion: three whole numbers, none negative).
+    if (const QString &asserted = m_operator.claims().op.assertServerVersion; !asserted.isEmpty()) {
+        static const QRegularExpression number(QStringLiteral("^[+-]?[0-9]{1,18}$"));
+        const QStringList parts = asserted.split(u'.');
+        bool parsed = parts.size() == 3;
+        QList<qint64> v;
+        for (const QString &part : parts) {
+            parsed = parsed && number.match(part).hasMatch() && part.toLongLong() >= 0;
+            v.append(part.toLongLong());
+        }
+        if (!parsed)
+            fail(d, Tr::tr("The operator asserts server version \"%1\", which is not <major>.<minor>.<update>: "
+                           "nats-server does not start with it.")
+                        .arg(asserted));
+        else if (std::make_tuple(v.at(0), v.at(1), v.at(2)) > std::make_tuple(qint64(2), qint64(9), qint64(10)))
+            fail(d, Tr::tr("The operator asserts server version %1, newer than nats-server 2.9.10, which then "
+                           "does not start.")
+                        .arg(asserted));
     }
     addTimeReasons(m_operator, what, now, d);
     d.trusted = d.failures().isEmpty();

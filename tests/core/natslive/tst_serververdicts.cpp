@@ -59,6 +59,9 @@ using Pot::Test::NatsServer;
 //   D4 a negative unsigned field (export account_token_position)
 //   D5 the signed bytes follow the claim version (1: payload only, 2: header.payload), not the
 //      header's alg
+//  Operator (server/jwt.go validateTrustedOperators):
+//   O1 assert_server_version newer than 2.9.10 or not <major>.<minor>.<update>: the server does
+//      not start, so nothing under that operator is trusted
 //   D6 Go matches a JSON key to a field case-insensitively ("EXP" sets exp, "NATS" is the nats
 //      object), and the last matching key in document order wins
 // Applied in core/nats (claims.cpp decodeProblems and key matching, validation.cpp,
@@ -610,6 +613,39 @@ private Q_SLOTS:
             QVERIFY_RESULT(chain.addAccount(Jwt::decode(a).value()));
         const TrustDecision d = chain.check(user->jwt, QDateTime::currentSecsSinceEpoch());
         QVERIFY2(d.trusted == outcome.ok(), qPrintable(d.lines().join(u'\n') + u"\nserver log:\n"_qs + server.log()));
+    }
+
+    void assertedServerVersion_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("starts");
+        QTest::newRow("2.9.10") << u"2.9.10"_qs << true;
+        QTest::newRow("2.2.0") << u"2.2.0"_qs << true;
+        QTest::newRow("2.9.11") << u"2.9.11"_qs << false;
+        QTest::newRow("2.10.0") << u"2.10.0"_qs << false;
+        QTest::newRow("3.0.0") << u"3.0.0"_qs << false;
+        QTest::newRow("two parts") << u"2.9"_qs << false;
+        QTest::newRow("negative") << u"2.-1.0"_qs << false;
+    }
+
+    /// assert_server_version: nats-server 2.9.10 does not start with an operator that asks for a
+    /// newer (or unparsable) version; the console does not trust such an operator.
+    void assertedServerVersion()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, starts);
+        World w;
+        makeOperator(w, false);
+        Claims op = Claims::newOperator(u"op"_qs, w.op.publicKeyString());
+        op.op.signingKeys = {w.opSk.publicKeyString()};
+        op.op.systemAccount = w.sys.publicKeyString();
+        op.op.assertServerVersion = version;
+        w.operatorJwt = Jwt::encode(op, w.op).value();
+        const Status started = start(w);
+        QCOMPARE(started.ok(), starts);
+        const TrustDecision d = TrustChain(Jwt::decode(w.operatorJwt).value())
+                                    .checkOperator(QDateTime::currentSecsSinceEpoch());
+        QVERIFY2(d.trusted == starts, qPrintable(d.lines().join(u'\n')));
     }
 
     void accountDecodeRules_data()
