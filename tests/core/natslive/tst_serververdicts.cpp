@@ -56,14 +56,15 @@ using Pot::Test::NatsServer;
 //      4102444800.0, -0.0 or 1000.0 (Qt reads these as integers; Go refuses them); -0 is fine
 //   D2 nats.version other than 1 or 2 (missing, null, -1, 0): "library supports version 2 or less"
 //   D3 a header or payload starting with a UTF-8 byte order mark
-//   D4 a negative unsigned field (export account_token_position)
+//   D4 a negative unsigned field (export account_token_position), a mapping weight outside
+//      0..255 (uint8)
 //   D5 the signed bytes follow the claim version (1: payload only, 2: header.payload), not the
 //      header's alg
+//   D6 Go matches a JSON key to a field case-insensitively ("EXP" sets exp, "NATS" is the nats
+//      object), and the last matching key in document order wins
 //  Operator (server/jwt.go validateTrustedOperators):
 //   O1 assert_server_version newer than 2.9.10 or not <major>.<minor>.<update>: the server does
 //      not start, so nothing under that operator is trusted
-//   D6 Go matches a JSON key to a field case-insensitively ("EXP" sets exp, "NATS" is the nats
-//      object), and the last matching key in document order wins
 // Applied in core/nats (claims.cpp decodeProblems and key matching, validation.cpp,
 // trustchain.cpp). Not applied: case-insensitive keys in the JWT header ("TYP", "ALG"; the console
 // refuses such a header, the server would not); a duplicated object key whose two objects Go
