@@ -211,10 +211,7 @@ private Q_SLOTS:
         const KeyPair op = KeyPair::generate(KeyKind::Operator).value();
         const KeyPair acc = KeyPair::generate(KeyKind::Account).value();
         const KeyPair usr = KeyPair::generate(KeyKind::User).value();
-        const QJsonArray imports{QJsonObject{{u"name"_qs, u"foo-stream"_qs}, {u"subject"_qs, u"foo.>"_qs},
-                                             {u"type"_qs, u"stream"_qs},
-                                             {u"account"_qs, u"ABRSTQX6IZOR2DPQ2DV3QYTAQXL2QJ35OYRW7W5GCY3RP6237UIRJSGU"_qs},
-                                             {u"local_subject"_qs, u"imported.foo.>"_qs}}};
+        const QJsonArray imports = Pot::Test::controllerFooImport();
         QTemporaryDir dir;
         const QString opPath = writeFile(dir, u"op.jwt"_qs,
                                          Jwt::encode(Claims::newOperator(u"pot-operator"_qs, op.publicKeyString()), op).value());
@@ -248,8 +245,7 @@ private Q_SLOTS:
                  qPrintable(decoded.out));
 
         // The same account with the limits the built-in default-account rule writes is trusted.
-        const QJsonObject unlimited{{u"conn"_qs, -1}, {u"leaf"_qs, -1}, {u"data"_qs, -1}, {u"exports"_qs, -1},
-                                    {u"imports"_qs, -1}, {u"payload"_qs, -1}, {u"subs"_qs, -1}, {u"wildcards"_qs, true}};
+        const QJsonObject unlimited = Pot::Test::controllerUnlimitedLimits();
         const QString okPath = writeFile(dir, u"ok.jwt"_qs, accountJwt(unlimited));
         const Run ok = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, opPath, u"--account"_qs, okPath, userPath});
         QCOMPARE(ok.code, 0);

@@ -411,9 +411,7 @@ private Q_SLOTS:
         const KeyPair acc = KeyPair::generate(KeyKind::Account).value();
         const KeyPair usr = KeyPair::generate(KeyKind::User).value();
         const QByteArray opJwt = Jwt::encode(Claims::newOperator(u"pot-operator"_qs, op.publicKeyString()), op).value();
-        const QJsonArray imports{QJsonObject{{u"name"_qs, u"foo-stream"_qs}, {u"subject"_qs, u"foo.>"_qs},
-                                             {u"type"_qs, u"stream"_qs},
-                                             {u"account"_qs, u"ABRSTQX6IZOR2DPQ2DV3QYTAQXL2QJ35OYRW7W5GCY3RP6237UIRJSGU"_qs}}};
+        const QJsonArray imports = Test::controllerFooImport();
         const QByteArray nullLimits = Jwt::signPayload(
             Test::controllerAccountPayload(u"app"_qs, acc.publicKeyString(), op.publicKeyString(), {}, imports), op);
         const QByteArray userJwt = Jwt::signPayload(
@@ -432,8 +430,7 @@ private Q_SLOTS:
         QVERIFY2(decoder.problems().join(u'\n').contains(u"nats-server's validation refuses the account JWT"),
                  qPrintable(decoder.problems().join(u'\n')));
 
-        const QJsonObject unlimited{{u"conn"_qs, -1}, {u"leaf"_qs, -1}, {u"data"_qs, -1}, {u"exports"_qs, -1},
-                                    {u"imports"_qs, -1}, {u"payload"_qs, -1}, {u"subs"_qs, -1}};
+        const QJsonObject unlimited = Test::controllerUnlimitedLimits();
         decoder.setTrustAnchors(opJwt, {Jwt::signPayload(Test::controllerAccountPayload(
                                                              u"app"_qs, acc.publicKeyString(), op.publicKeyString(),
                                                              unlimited, imports),

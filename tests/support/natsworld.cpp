@@ -214,6 +214,24 @@ QByteArray controllerAccountPayload(const QString &name, const QString &account,
     return controllerPayload(name, account, issuer, nats);
 }
 
+QJsonObject controllerUnlimitedLimits()
+{
+    QJsonObject l{{QStringLiteral("wildcards"), true}};
+    for (const char *key : {"conn", "leaf", "data", "exports", "imports", "payload", "subs"})
+        l.insert(QLatin1StringView(key), -1);
+    return l;
+}
+
+QJsonArray controllerFooImport()
+{
+    return QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("foo-stream")},
+                                  {QStringLiteral("subject"), QStringLiteral("foo.>")},
+                                  {QStringLiteral("type"), QStringLiteral("stream")},
+                                  {QStringLiteral("account"),
+                                   QStringLiteral("ABRSTQX6IZOR2DPQ2DV3QYTAQXL2QJ35OYRW7W5GCY3RP6237UIRJSGU")},
+                                  {QStringLiteral("local_subject"), QStringLiteral("imported.foo.>")}}};
+}
+
 QByteArray controllerUserPayload(const QString &name, const QString &user, const QString &issuer)
 {
     const QJsonObject nats{{QStringLiteral("subs"), -1},

@@ -69,6 +69,13 @@ QByteArray controllerAccountPayload(const QString &name, const QString &account,
                                     const QString &issuer, const QJsonObject &limits = {},
                                     const QJsonArray &imports = {}, const QJsonArray &exports = {});
 
+/// The limits of the Controller's built-in default-account rule (controller-api.md §5.6): every
+/// limit -1, wildcards true.
+QJsonObject controllerUnlimitedLimits();
+/// The imports of the Controller fixture rule foo-importer (tests/data/controller-3.7.3): stream
+/// foo.> from the foo-producer account as imported.foo.>.
+QJsonArray controllerFooImport();
+
 /// A user JWT payload as the Controller writes it for the built-in default-user rule
 /// (controller-api.md §5.4, §5.6): subs/data/payload -1, pub/sub {}, STANDARD and WEBSOCKET.
 QByteArray controllerUserPayload(const QString &name, const QString &user, const QString &issuer);

@@ -181,22 +181,14 @@ Builder controller(const QJsonObject &limits, const QJsonArray &imports = {}, co
     };
 }
 
-const QJsonObject s_allUnlimited{{u"conn"_qs, -1}, {u"leaf"_qs, -1}, {u"data"_qs, -1}, {u"exports"_qs, -1},
-                                 {u"imports"_qs, -1}, {u"payload"_qs, -1}, {u"subs"_qs, -1},
-                                 {u"wildcards"_qs, true}};
-
 QJsonObject limitsWith(std::initializer_list<std::pair<QString, QJsonValue>> changes)
 {
-    QJsonObject l = s_allUnlimited;
+    QJsonObject l = Test::controllerUnlimitedLimits();
     for (const auto &[key, value] : changes)
         l.insert(key, value);
     return l;
 }
 
-const QJsonArray s_fooImport{QJsonObject{{u"name"_qs, u"foo-stream"_qs}, {u"subject"_qs, u"foo.>"_qs},
-                                         {u"type"_qs, u"stream"_qs},
-                                         {u"account"_qs, u"ABRSTQX6IZOR2DPQ2DV3QYTAQXL2QJ35OYRW7W5GCY3RP6237UIRJSGU"_qs},
-                                         {u"local_subject"_qs, u"imported.foo.>"_qs}}};
 const QJsonArray s_fooExports{
     QJsonObject{{u"name"_qs, u"foo-stream"_qs}, {u"subject"_qs, u"foo.>"_qs}, {u"type"_qs, u"stream"_qs}},
     QJsonObject{{u"name"_qs, u"foo-rpc"_qs}, {u"subject"_qs, u"foo.rpc.*"_qs}, {u"type"_qs, u"service"_qs},
@@ -239,15 +231,15 @@ QList<Row> rows()
 
     // Controller shapes (controller-api.md §5.3–§5.5).
     add(u"Controller: default-account rule (all -1)"_qs, true, u"operator identity key"_qs,
-        controller(s_allUnlimited));
+        controller(Test::controllerUnlimitedLimits()));
     add(u"Controller: rule without limits (all null)"_qs, false, u"limits.conn is null, read as 0"_qs,
         controller({}));
     add(u"Controller: null limits + an import"_qs, false, u"more imports than allowed"_qs,
-        controller({}, s_fooImport));
+        controller({}, Test::controllerFooImport()));
     add(u"Controller: conn -1, imports null + an import"_qs, false, u"limits.imports is null (read as 0)"_qs,
-        controller(limitsWith({{u"imports"_qs, QJsonValue::Null}}), s_fooImport));
+        controller(limitsWith({{u"imports"_qs, QJsonValue::Null}}), Test::controllerFooImport()));
     add(u"Controller: conn -1, imports 1 + an import"_qs, true, u"passes nats-server's claim validation"_qs,
-        controller(limitsWith({{u"imports"_qs, 1}}), s_fooImport));
+        controller(limitsWith({{u"imports"_qs, 1}}), Test::controllerFooImport()));
     add(u"Controller: conn -1, exports null + exports"_qs, false, u"more exports than allowed"_qs,
         controller(limitsWith({{u"exports"_qs, QJsonValue::Null}}), {}, s_fooExports));
     add(u"Controller: exports 5, wildcards null + wildcard exports"_qs, false, u"wildcard exports"_qs,
