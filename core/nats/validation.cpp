@@ -10,6 +10,9 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 
 #include <cstdint>
@@ -147,7 +150,7 @@ void info(Issues &v, const QString &description, const QString &infoUrl)
     if (!infoUrl.isEmpty()) {
         if (infoUrl.toUtf8().size() > maxInfoLength)
             v.error(Tr::tr("Info URL is too long (more than 8 KiB)"));
-        const QUrl url(infoUrl, QUrl::StrictMode);
+        const QUrl url(infoUrl); // Go's url.Parse is lenient too; it wants a scheme and a host
         if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
             v.error(Tr::tr("error parsing info url \"%1\": no hostname or scheme").arg(infoUrl));
     }
@@ -509,6 +512,13 @@ bool isKnownTimeZone(const QString &name)
     if (name.contains(u"..") || name.startsWith(u'/') || name.startsWith(u'\\')
         || name.startsWith(u"UTC+") || name.startsWith(u"UTC-"))
         return false;
+    // Go on Linux reads the zone from /usr/share/zoneinfo (a TZif file); elsewhere the console
+    // asks Qt's zone database.
+    const QDir zoneinfo(QStringLiteral("/usr/share/zoneinfo"));
+    if (zoneinfo.exists()) {
+        QFile file(zoneinfo.filePath(name));
+        return QFileInfo(file).isFile() && file.open(QIODevice::ReadOnly) && file.read(4) == "TZif";
+    }
     return QTimeZone(name.toUtf8()).isValid();
 }
 

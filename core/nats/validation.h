@@ -40,7 +40,8 @@ bool isValidCidr(const QString &cidr);
 /// seconds (0..59), an optional fraction of a second.
 bool isValidClockTime(const QString &text);
 
-/// Go's time.LoadLocation on the server: "" , "UTC", "Local" or an IANA zone name.
+/// Go's time.LoadLocation on the server: "", "UTC", "Local" or an IANA zone name with a TZif file
+/// in /usr/share/zoneinfo (where that folder exists; else Qt's zone database decides).
 bool isKnownTimeZone(const QString &name);
 
 } // namespace Pot::Nats

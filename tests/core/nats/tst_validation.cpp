@@ -82,6 +82,11 @@ private Q_SLOTS:
         QVERIFY(!isKnownTimeZone(u"UTC+01:00"_qs));
         QVERIFY(!isKnownTimeZone(u"../etc/passwd"_qs));
         QVERIFY(!isKnownTimeZone(u"/usr/share/zoneinfo/UTC"_qs));
+        QVERIFY(isKnownTimeZone(u"Etc/GMT+5"_qs));
+#ifdef Q_OS_LINUX
+        QVERIFY(!isKnownTimeZone(u"GMT+5"_qs)); // no zoneinfo file: Go refuses it, whatever ICU says
+        QVERIFY(!isKnownTimeZone(u"Europe"_qs)); // a folder, not a zone
+#endif
     }
 
     void integerLiterals_data()

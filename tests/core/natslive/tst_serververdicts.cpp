@@ -352,6 +352,12 @@ QList<Row> rows()
         }));
     add(u"UTC offset is no zone for Go"_qs, false, u"unknown time zone"_qs,
         withUser([](Claims &c) { c.user.permissions.timesLocation = u"UTC+01:00"_qs; }));
+    add(u"GMT+5 is no zone for Go"_qs, false, u"unknown time zone"_qs,
+        withUser([](Claims &c) { c.user.permissions.timesLocation = u"GMT+5"_qs; }));
+    add(u"Etc/GMT+5"_qs, true, u"passes"_qs,
+        withUser([](Claims &c) { c.user.permissions.timesLocation = u"Etc/GMT+5"_qs; }));
+    add(u"info_url with a space in the path"_qs, true, u"passes"_qs,
+        withAccount([](Claims &c) { c.account.infoUrl = u"https://example.com/a b"_qs; }));
     add(u"known time zone"_qs, true, u"passes"_qs,
         withUser([](Claims &c) { c.user.permissions.timesLocation = u"Europe/Berlin"_qs; }));
     add(u"pub subject with a space"_qs, false, u"not allowed to contain a queue"_qs,
