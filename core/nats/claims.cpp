@@ -2,7 +2,9 @@
 
 #include "core/tr.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -11,16 +13,178 @@ namespace Pot::Nats {
 
 namespace {
 
+// ---- number literals as Go sees them ------------------------------------------------------------
+// QJsonDocument turns 1e10, 10000000000.0 and 10000000000 into the same value, but Go's
+// encoding/json decodes into an int64 field with strconv.ParseInt on the literal text, so only a
+// plain integer literal is accepted there. This scan of the (already validated) JSON text records
+// every number literal with a fraction or an exponent by its path ("exp", "nats.limits.imports",
+// "nats.imports[0].…"); a later duplicate key replaces an earlier one, as in Go and Qt.
+
+using Literals = QHash<QString, QByteArray>;
+/// Object path → its keys in document order (duplicates kept), for Go's key matching.
+using KeyOrder = QHash<QString, QStringList>;
+
+/// Go's encoding/json matches an object key to a struct field exactly, else case-insensitively
+/// (Unicode simple folding: besides ASCII, the Kelvin sign folds to k and the long s to s). The
+/// NATS field names are lower-case ASCII, so folding a key to that form decides the match.
+QString goFold(QStringView key)
+{
+    QString out;
+    out.reserve(key.size());
+    for (const QChar ch : key) {
+        if (ch == QChar(0x212A))
+            out += u'k';
+        else if (ch == QChar(0x017F))
+            out += u's';
+        else if (ch.unicode() < 0x80)
+            out += ch.toLower();
+        else
+            out += ch;
+    }
+    return out;
+}
+
+struct Scan
+{
+    Literals literals; ///< by folded path
+    KeyOrder keys;     ///< by folded path
+};
+
+void skipSpace(const char *&p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        ++p;
+}
+
+QString scanString(const char *&p, const char *end)
+{
+    const char *start = p++;
+    bool escaped = false;
+    while (p < end && *p != '"') {
+        if (*p == '\\') {
+            escaped = true;
+            ++p;
+        }
+        ++p;
+    }
+    if (p < end)
+        ++p;
+    const QByteArrayView raw(start, p - start);
+    if (!escaped)
+        return QString::fromUtf8(raw.sliced(1, std::max<qsizetype>(raw.size() - 2, 0)));
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + raw.toByteArray() + ']');
+    return doc.array().at(0).toString();
+}
+
+bool scanValue(const char *&p, const char *end, const QString &path, Scan &out, int depth)
+{
+    if (depth > 512)
+        return false;
+    skipSpace(p, end);
+    if (p >= end)
+        return false;
+    if (*p == '{' || *p == '[') {
+        const bool object = *p == '{';
+        const char close = object ? '}' : ']';
+        ++p;
+        skipSpace(p, end);
+        if (p < end && *p == close) {
+            ++p;
+            return true;
+        }
+        for (int index = 0;; ++index) {
+            QString child;
+            if (object) {
+                skipSpace(p, end);
+                if (p >= end || *p != '"')
+                    return false;
+                const QString key = scanString(p, end);
+                skipSpace(p, end);
+                if (p >= end || *p != ':')
+                    return false;
+                ++p;
+                out.keys[path].append(key);
+                const QString folded = goFold(key);
+                child = path.isEmpty() ? folded : path + u'.' + folded;
+            } else {
+                child = path + u'[' + QString::number(index) + u']';
+            }
+            if (!scanValue(p, end, child, out, depth + 1))
+                return false;
+            skipSpace(p, end);
+            if (p < end && *p == ',') {
+                ++p;
+                continue;
+            }
+            if (p < end && *p == close) {
+                ++p;
+                return true;
+            }
+            return false;
+        }
+    }
+    if (*p == '"') {
+        scanString(p, end);
+        out.literals.remove(path);
+        return true;
+    }
+    const char *start = p;
+    while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\t' && *p != '\n'
+           && *p != '\r')
+        ++p;
+    const QByteArrayView literal(start, p - start);
+    const bool number = !literal.isEmpty() && (literal.front() == '-' || (literal.front() >= '0' && literal.front() <= '9'));
+    if (number && (literal.contains('.') || literal.contains('e') || literal.contains('E')))
+        out.literals.insert(path, literal.toByteArray());
+    else
+        out.literals.remove(path);
+    return true;
+}
+
+Scan scanJson(QByteArrayView json)
+{
+    Scan out;
+    const char *p = json.data();
+    const char *end = p + json.size();
+    if (json.startsWith("\xEF\xBB\xBF"))
+        p += 3;
+    scanValue(p, end, QString(), out, 0);
+    return out;
+}
+
 /// Reads typed fields and remembers the first type error with its JSON path.
 class Reader final
 {
 public:
+    explicit Reader(Scan scan = {})
+        : m_scan(std::move(scan))
+    {}
+
+    /// o[key] as Go's decoder finds it: of every key that is `key` or folds to it, the last in
+    /// document order (without the raw JSON: the exact key).
+    QJsonValue get(const QJsonObject &o, const QString &path, QLatin1StringView key) const
+    {
+        const auto order = m_scan.keys.constFind(goFold(path));
+        if (order == m_scan.keys.constEnd())
+            return o.value(key);
+        const QStringList &keys = order.value();
+        for (qsizetype i = keys.size() - 1; i >= 0; --i) {
+            const QString &k = keys.at(i);
+            if (k == key || (k.size() == key.size() && goFold(k) == key))
+                return o.value(k);
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    }
+
     bool failed() const { return !m_error.isEmpty(); }
     const QString &error() const { return m_error; }
+    /// What Go's decoder would refuse although the value is readable (see Claims::decodeProblems).
+    const QStringList &goProblems() const { return m_goProblems; }
+    void goProblem(const QString &text) { m_goProblems.append(text); }
 
     QString str(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isString()) {
@@ -32,7 +196,7 @@ public:
 
     std::optional<qint64> int64(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         return toInt64(v, path, key);
@@ -56,12 +220,33 @@ public:
             fail(path, key, Tr::tr("an integer between -2^63 and 2^63-1"));
             return std::nullopt;
         }
+        const QString where = join(path, key);
+        const auto literal = m_scan.literals.constFind(goFold(where));
+        if (literal != m_scan.literals.constEnd())
+            m_goProblems.append(
+                Tr::tr("%1 is written as %2: nats-server (Go's encoding/json) reads this integer claim "
+                       "only from a whole number without fraction or exponent (\"cannot unmarshal "
+                       "number %2 into int64\"), so it cannot decode the JWT.")
+                    .arg(where, QString::fromLatin1(literal.value())));
         return i;
+    }
+
+    /// An integer Go decodes into an unsigned field (uint): a negative value cannot be decoded.
+    qint64 uint64Or0(const QJsonObject &o, const QString &path, QLatin1StringView key)
+    {
+        const std::optional<qint64> v = int64(o, path, key);
+        if (v && *v < 0)
+            m_goProblems.append(Tr::tr("%1 is %2, but nats-server decodes it into an unsigned integer "
+                                       "(\"cannot unmarshal number %2 into uint\"), so it cannot "
+                                       "decode the JWT.")
+                                    .arg(join(path, key))
+                                    .arg(*v));
+        return v.value_or(0);
     }
 
     bool boolean(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return false;
         if (!v.isBool()) {
@@ -74,7 +259,7 @@ public:
     QStringList strings(const QJsonObject &o, const QString &path, QLatin1StringView key,
                         bool acceptCommaString = false)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return {};
         if (acceptCommaString && v.isString()) {
@@ -101,7 +286,7 @@ public:
     QJsonObject object(const QJsonObject &o, const QString &path, QLatin1StringView key,
                        bool *present = nullptr)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (present)
             *present = v.isObject();
         if (v.isUndefined() || v.isNull())
@@ -115,7 +300,7 @@ public:
 
     QJsonArray array(const QJsonObject &o, const QString &path, QLatin1StringView key)
     {
-        const QJsonValue v = o.value(key);
+        const QJsonValue v = get(o, path, key);
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isArray()) {
@@ -151,7 +336,9 @@ public:
     }
 
 private:
+    Scan m_scan;
     QString m_error;
+    QStringList m_goProblems;
 };
 
 Permission readPermission(Reader &r, const QJsonObject &o, const QString &path, QLatin1StringView key)
@@ -187,12 +374,14 @@ UserPermissionLimits readUserPermissionLimits(Reader &r, const QJsonObject &o, c
     UserPermissionLimits u;
     readPermissions(r, o, path, u);
     u.src = r.strings(o, path, QLatin1StringView("src"), true);
-    for (const QJsonValue &v : r.array(o, path, QLatin1StringView("times"))) {
+    const QJsonArray times = r.array(o, path, QLatin1StringView("times"));
+    for (qsizetype index = 0; index < times.size(); ++index) {
+        const QJsonValue v = times.at(index);
         if (!v.isObject()) {
             r.fail(path, QLatin1StringView("times"), Tr::tr("a list of {start, end} objects"));
             break;
         }
-        const QString sub = Reader::join(path, QLatin1StringView("times"));
+        const QString sub = Reader::join(path, QLatin1StringView("times")) + u'[' + QString::number(index) + u']';
         u.times.append(TimeRange{r.str(v.toObject(), sub, QLatin1StringView("start")),
                                  r.str(v.toObject(), sub, QLatin1StringView("end"))});
     }
@@ -232,13 +421,15 @@ void readOperator(Reader &r, const QJsonObject &n, OperatorClaims &op)
 void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
 {
     const QString p = QStringLiteral("nats");
-    for (const QJsonValue &v : r.array(n, p, QLatin1StringView("imports"))) {
+    const QJsonArray importList = r.array(n, p, QLatin1StringView("imports"));
+    for (qsizetype index = 0; index < importList.size(); ++index) {
+        const QJsonValue v = importList.at(index);
         if (!v.isObject()) {
             r.fail(p, QLatin1StringView("imports"), Tr::tr("a list of objects"));
             break;
         }
         const QJsonObject o = v.toObject();
-        const QString s = QStringLiteral("nats.imports");
+        const QString s = QStringLiteral("nats.imports[%1]").arg(index);
         Import im;
         im.name = r.str(o, s, QLatin1StringView("name"));
         im.subject = r.str(o, s, QLatin1StringView("subject"));
@@ -251,13 +442,15 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
         im.allowTrace = r.boolean(o, s, QLatin1StringView("allow_trace"));
         a.imports.append(im);
     }
-    for (const QJsonValue &v : r.array(n, p, QLatin1StringView("exports"))) {
+    const QJsonArray exportList = r.array(n, p, QLatin1StringView("exports"));
+    for (qsizetype index = 0; index < exportList.size(); ++index) {
+        const QJsonValue v = exportList.at(index);
         if (!v.isObject()) {
             r.fail(p, QLatin1StringView("exports"), Tr::tr("a list of objects"));
             break;
         }
         const QJsonObject o = v.toObject();
-        const QString s = QStringLiteral("nats.exports");
+        const QString s = QStringLiteral("nats.exports[%1]").arg(index);
         Export ex;
         ex.name = r.str(o, s, QLatin1StringView("name"));
         ex.subject = r.str(o, s, QLatin1StringView("subject"));
@@ -269,16 +462,17 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
         bool hasLatency = false;
         const QJsonObject lat = r.object(o, s, QLatin1StringView("service_latency"), &hasLatency);
         if (hasLatency) {
-            const QJsonValue sampling = lat.value(u"sampling");
+            const QJsonValue sampling = r.get(lat, s + u".service_latency", QLatin1StringView("sampling"));
             ServiceLatency l;
             if (sampling.isString())
                 l.sampling = sampling.toString();
             else if (sampling.isDouble())
-                l.sampling = QString::number(sampling.toInteger());
+                l.sampling = QString::number(
+                    r.int64(lat, s + u".service_latency", QLatin1StringView("sampling")).value_or(0));
             l.results = r.str(lat, s + u".service_latency", QLatin1StringView("results"));
             ex.latency = l;
         }
-        ex.accountTokenPosition = r.int64Or0(o, s, QLatin1StringView("account_token_position"));
+        ex.accountTokenPosition = r.uint64Or0(o, s, QLatin1StringView("account_token_position"));
         ex.advertise = r.boolean(o, s, QLatin1StringView("advertise"));
         ex.allowTrace = r.boolean(o, s, QLatin1StringView("allow_trace"));
         ex.description = r.str(o, s, QLatin1StringView("description"));
@@ -305,13 +499,15 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
                                      readJetStream(r, it.value().toObject(), lp + u".tiered_limits." + it.key()));
     }
 
-    for (const QJsonValue &v : r.array(n, p, QLatin1StringView("signing_keys"))) {
+    const QJsonArray keyList = r.array(n, p, QLatin1StringView("signing_keys"));
+    for (qsizetype index = 0; index < keyList.size(); ++index) {
+        const QJsonValue v = keyList.at(index);
         SigningKey k;
         if (v.isString()) {
             k.key = v.toString();
         } else if (v.isObject()) {
             const QJsonObject o = v.toObject();
-            const QString s = QStringLiteral("nats.signing_keys");
+            const QString s = QStringLiteral("nats.signing_keys[%1]").arg(index);
             k.scoped = true;
             k.kind = r.str(o, s, QLatin1StringView("kind"));
             k.key = r.str(o, s, QLatin1StringView("key"));
@@ -330,6 +526,18 @@ void readAccount(Reader &r, const QJsonObject &n, AccountClaims &a)
                                     &a.defaultPermissionsPresent);
     readPermissions(r, dp, QStringLiteral("nats.default_permissions"), a.defaultPermissions);
     a.mappings = r.object(n, p, QLatin1StringView("mappings"));
+    for (auto it = a.mappings.begin(); it != a.mappings.end(); ++it) {
+        const QJsonArray targets = it.value().toArray();
+        for (qsizetype index = 0; index < targets.size(); ++index) {
+            const QString wp = QStringLiteral("nats.mappings.%1[%2]").arg(it.key()).arg(index);
+            const std::optional<qint64> weight = r.int64(targets.at(index).toObject(), wp, QLatin1StringView("weight"));
+            if (weight && (*weight < 0 || *weight > 255))
+                r.goProblem(Tr::tr("%1.weight is %2, but nats-server decodes it into an 8-bit unsigned "
+                                   "integer (0..255), so it cannot decode the JWT.")
+                                .arg(wp)
+                                .arg(*weight));
+        }
+    }
     a.authorization = r.object(n, p, QLatin1StringView("authorization"));
     a.description = r.str(n, p, QLatin1StringView("description"));
     a.infoUrl = r.str(n, p, QLatin1StringView("info_url"));
@@ -374,15 +582,15 @@ const SigningKey *AccountClaims::signingKey(const QString &key) const
     return nullptr;
 }
 
-Result<Claims> Claims::fromPayload(const QJsonObject &payload)
+Result<Claims> Claims::fromPayload(const QJsonObject &payload, QByteArrayView rawJson)
 {
-    Reader r;
+    Reader r(rawJson.isEmpty() ? Scan() : scanJson(rawJson));
     Claims c;
     c.payload = payload;
     const QString top;
     StandardClaims &s = c.standard;
     // aud may be a string or (in generic JWTs) a list.
-    const QJsonValue aud = payload.value(u"aud");
+    const QJsonValue aud = r.get(payload, top, QLatin1StringView("aud"));
     if (aud.isArray()) {
         QStringList parts;
         for (const QJsonValue &v : aud.toArray())
@@ -401,17 +609,20 @@ Result<Claims> Claims::fromPayload(const QJsonObject &payload)
     if (r.failed())
         return Error(ErrorCode::InvalidInput, r.error());
 
-    const QJsonObject nats = payload.value(u"nats").toObject();
-    const QJsonValue v1Type = payload.value(u"type");
-    if (v1Type.isString()) {
+    const QJsonValue natsValue = r.get(payload, top, QLatin1StringView("nats"));
+    const QJsonObject nats = natsValue.toObject();
+    const QString np = QStringLiteral("nats");
+    const QJsonValue v1Type = r.get(payload, top, QLatin1StringView("type"));
+    std::optional<qint64> natsVersion;
+    if (v1Type.isString() && !v1Type.toString().isEmpty()) {
         c.type = v1Type.toString();
         c.version = 1;
     } else {
-        c.type = nats.value(u"type").toString();
-        const std::optional<qint64> version = r.int64(nats, QStringLiteral("nats"), QLatin1StringView("version"));
-        c.version = int(std::clamp<qint64>(version.value_or(0), 0, 1000));
+        c.type = r.get(nats, np, QLatin1StringView("type")).toString();
+        natsVersion = r.int64(nats, QStringLiteral("nats"), QLatin1StringView("version"));
+        c.version = int(std::clamp<qint64>(natsVersion.value_or(0), 0, 1000));
     }
-    if (payload.contains(u"nats") && !payload.value(u"nats").isObject() && !payload.value(u"nats").isNull())
+    if (!natsValue.isUndefined() && !natsValue.isObject() && !natsValue.isNull())
         return Error(ErrorCode::InvalidInput, Tr::tr("nats must be an object."));
 
     static const QList<std::pair<QString, ClaimKind>> kinds = {
@@ -449,6 +660,21 @@ Result<Claims> Claims::fromPayload(const QJsonObject &payload)
     }
     if (r.failed())
         return Error(ErrorCode::InvalidInput, r.error());
+    // jwt v2.3.0 loads operator, account, user and activation claims of version 1 (a top-level
+    // "type") or 2 only; a missing, null or other nats.version fails the decode ("library supports
+    // version 2 or less - received 0").
+    if (c.version != 1 && c.kind != ClaimKind::Generic && c.kind != ClaimKind::AuthorizationRequest
+        && c.kind != ClaimKind::AuthorizationResponse && natsVersion.value_or(0) != 2) {
+        const QJsonValue raw = r.get(nats, np, QLatin1StringView("version"));
+        const QString shown = raw.isUndefined() ? Tr::tr("missing")
+                              : raw.isNull()    ? QStringLiteral("null")
+                                                : QString::number(natsVersion.value_or(0));
+        r.goProblem(Tr::tr("nats.version is %1: nats-server (nats-io/jwt v2.3.0) decodes %2 claims only "
+                           "of version 1 or 2 (\"library supports version 2 or less - received %3\").")
+                        .arg(shown, claimKindName(c.kind))
+                        .arg(natsVersion.value_or(0)));
+    }
+    c.decodeProblems = r.goProblems();
     return c;
 }
 

@@ -217,9 +217,16 @@ struct Claims
     UserClaims user;
     ActivationClaims activation;
     QJsonObject payload;
+    /// What Go's encoding/json (nats-io/jwt v2.3.0 decode, used by nats-server) refuses although
+    /// the JSON parses here: an integer claim written as 1e10, 1000.0 or -0.0, a negative unsigned
+    /// field, a nats.version other than 1 or 2, a byte order mark. nats-server cannot decode such
+    /// a JWT, so each entry makes the token untrusted; the claims are still read for display.
+    QStringList decodeProblems;
 
-    /// Parses a payload object (field types are checked; `null` counts as absent).
-    static Result<Claims> fromPayload(const QJsonObject &payload);
+    /// Parses a payload object (field types are checked; `null` counts as absent). `rawJson`, the
+    /// payload bytes the object was parsed from, lets integer claims be checked the way Go reads
+    /// them (QJsonValue keeps 1e10 and 10000000000 alike); without it that check is skipped.
+    static Result<Claims> fromPayload(const QJsonObject &payload, QByteArrayView rawJson = {});
 
     // Builders with the defaults Go's New*Claims / nsc write (limits -1, wildcards on).
     static Claims newOperator(const QString &name, const QString &subject);

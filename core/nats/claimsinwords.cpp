@@ -1,5 +1,6 @@
 #include "claimsinwords.h"
 
+#include "core/nats/validation.h"
 #include "core/tr.h"
 
 #include <QDateTime>
@@ -414,6 +415,12 @@ QList<ClaimRow> claimsInWords(const Jwt &jwt, qint64 now)
         case ClaimKind::Account: accountRows(r, c.account); break;
         case ClaimKind::User: userRows(r, c.user); break;
         default: break;
+        }
+        // What nats-server only warns about (its refusals are in Jwt::problems()).
+        for (const ValidationIssue &issue : validateClaims(c)) {
+            if (!issue.blocking)
+                r.add(Tr::tr("nats-server validation"), Tr::tr("Warning"), issue.text, {},
+                      Tr::tr("nats-server accepts this but warns: %1").arg(issue.text));
         }
         // Keys this version does not interpret are still shown.
         const QString other = Tr::tr("Other fields");

@@ -2,6 +2,7 @@
 
 #include "base32.h"
 #include "jsonwriter.h"
+#include "validation.h"
 #include "core/tr.h"
 
 #include <QDateTime>
@@ -440,6 +441,7 @@ Result<Jwt> Jwt::decode(QByteArrayView input)
     if (headerSeg.isEmpty() || payloadSeg.isEmpty())
         return bad(Tr::tr("The JWT has an empty header or payload part."));
 
+    bool headerBom = false;
     // Header: nearly every NATS token carries the same 47 bytes, which need no JSON parsing.
     if (headerSeg == QByteArrayView(s_canonicalHeader)) {
         jwt.m_alg = QString(s_algV2);
@@ -458,6 +460,7 @@ Result<Jwt> Jwt::decode(QByteArrayView input)
         if (!doc.isObject())
             return bad(Tr::tr("The JWT header is not a JSON object."));
         jwt.m_header = doc.object();
+        headerBom = headerJson->startsWith("\xEF\xBB\xBF");
         const QJsonValue alg = jwt.m_header.value(u"alg");
         if (!alg.isString())
             return bad(Tr::tr("The JWT header has no \"alg\"."));
@@ -489,10 +492,28 @@ Result<Jwt> Jwt::decode(QByteArrayView input)
         return malformed(bad(Tr::tr("The JWT signature is not valid base64url (without padding).")));
     jwt.m_signature = std::move(*sig);
 
-    Result<Claims> claims = Claims::fromPayload(doc.object());
+    Result<Claims> claims = Claims::fromPayload(doc.object(), jwt.m_payloadJson);
     if (!claims)
         return bad(Tr::tr("The JWT claims are malformed: %1").arg(claims.error().message));
     jwt.m_claims = std::move(claims).value();
+    // Qt skips a UTF-8 byte order mark; Go's encoding/json does not ("invalid character 'ï'
+    // looking for beginning of value").
+    for (const auto &[bom, part] : {std::pair{headerBom, Tr::tr("header")},
+                                    std::pair{jwt.m_payloadJson.startsWith("\xEF\xBB\xBF"), Tr::tr("payload")}}) {
+        if (bom)
+            jwt.m_claims.decodeProblems.prepend(
+                Tr::tr("The JWT %1 starts with a UTF-8 byte order mark: nats-server (Go's "
+                       "encoding/json) cannot decode it (\"invalid character 'ï' looking for "
+                       "beginning of value\").")
+                    .arg(part));
+    }
+    const ClaimKind kind = jwt.m_claims.kind;
+    if (jwt.m_nats && (kind == ClaimKind::Operator || kind == ClaimKind::Account
+                       || kind == ClaimKind::User || kind == ClaimKind::Activation)) {
+        // jwt v2.3.0 picks the signed bytes by the claim version, not by the header's alg: version
+        // 1 claims (a top-level "type") sign the payload only, version 2 header.payload.
+        jwt.m_signedVersion = jwt.m_claims.version == 1 ? 1 : 2;
+    }
     if (!jwt.m_nats) {
         jwt.m_claims.kind = ClaimKind::Generic;
     } else if (jwt.m_claims.version > 2) {
@@ -632,6 +653,12 @@ QStringList Jwt::problems(qint64 now) const
             out.append(k.error().message);
         if (kind() == ClaimKind::Generic)
             out.append(Tr::tr("The NATS claim type \"%1\" is unknown.").arg(m_claims.type));
+        out += m_claims.decodeProblems;
+        for (const ValidationIssue &issue : validateClaims(m_claims)) {
+            if (issue.blocking)
+                out.append(Tr::tr("nats-server's validation refuses the %1 JWT: %2")
+                               .arg(claimKindName(kind()), issue.text));
+        }
     }
     switch (timeState(now)) {
     case TimeState::Expired:

@@ -1,8 +1,12 @@
 #include "trustchain.h"
 
+#include "core/nats/validation.h"
 #include "core/tr.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
+
+#include <tuple>
 
 namespace Pot::Nats {
 
@@ -60,7 +64,57 @@ bool checkToken(const Jwt &jwt, ClaimKind expected, const QString &what, TrustDe
         fail(d, Tr::tr("%1 %2: %3").arg(what, label(jwt), k.error().message));
         return false;
     }
-    return true;
+    // Readable here, but not by nats-server's decoder (nats-io/jwt v2.3.0 on Go's encoding/json).
+    for (const QString &problem : jwt.claims().decodeProblems)
+        fail(d, Tr::tr("%1 %2: nats-server cannot decode this JWT: %3").arg(what, label(jwt), problem));
+    return jwt.claims().decodeProblems.isEmpty();
+}
+
+/// jwt v2.3.0 Validate of an account or user: blocking issues fail, warnings are notes.
+void addValidationReasons(const Jwt &jwt, const QString &failPrefix, const QString &what,
+                          TrustDecision &d)
+{
+    const QList<ValidationIssue> issues = validateClaims(jwt.claims());
+    bool blocked = false;
+    for (const ValidationIssue &issue : issues) {
+        if (issue.blocking) {
+            blocked = true;
+            fail(d, failPrefix + issue.text + u'.');
+        } else {
+            note(d, Tr::tr("%1 %2: nats-server warns: %3.").arg(what, label(jwt), issue.text));
+        }
+    }
+    if (!blocked)
+        pass(d, Tr::tr("%1 %2 passes nats-server's claim validation.").arg(what, label(jwt)));
+}
+
+/// What nats-server does with an account's connection limits (limits read as Go reads them:
+/// absent or null = 0, -1 = unlimited): conn other than -1 and at most 0 refuses every client
+/// ("maximum account active connections exceeded"); the other zeros are warnings.
+void addLimitReasons(const Jwt &account, TrustDecision &d)
+{
+    const AccountLimits &l = account.claims().account.limits;
+    const auto shown = [](std::optional<qint64> v) {
+        return v ? QString::number(*v) : Tr::tr("null, read as 0");
+    };
+    const qint64 conn = l.conn.value_or(0);
+    if (conn != -1 && conn <= 0)
+        fail(d, Tr::tr("Account %1 allows no client connections (limits.conn is %2; only -1 means "
+                       "unlimited): nats-server accepts the account but refuses every user of it "
+                       "(maximum account active connections exceeded).")
+                    .arg(label(account), shown(l.conn)));
+    const qint64 leaf = l.leaf.value_or(0);
+    if (leaf != -1 && leaf <= 0)
+        note(d, Tr::tr("Account %1 allows no leaf node connections (limits.leaf is %2).")
+                    .arg(label(account), shown(l.leaf)));
+    if (l.nats.payload.value_or(0) == 0)
+        note(d, Tr::tr("Account %1 has limits.payload %2: clients connect, but every publish with a "
+                       "payload fails (maximum payload exceeded).")
+                    .arg(label(account), shown(l.nats.payload)));
+    if (l.nats.subs.value_or(0) == 0)
+        note(d, Tr::tr("Account %1 has limits.subs %2: clients connect, but every subscription fails "
+                       "(maximum subscriptions exceeded).")
+                    .arg(label(account), shown(l.nats.subs)));
 }
 
 } // namespace
@@ -141,6 +195,26 @@ TrustDecision TrustChain::checkOperator(qint64 now) const
         if (!isValidPublicKey(QByteArrayView(key.toLatin1()), KeyKind::Operator))
             fail(d, Tr::tr("Operator signing key %1 is not a valid operator (O…) key.").arg(key));
     }
+    // nats-server 2.9.10 does not start with an operator that asserts a newer or unparsable
+    // version (validateTrustedOperators, jwt.ParseServerVersion: three whole numbers, none negative).
+    if (const QString &asserted = m_operator.claims().op.assertServerVersion; !asserted.isEmpty()) {
+        static const QRegularExpression number(QStringLiteral("^[+-]?[0-9]{1,18}$"));
+        const QStringList parts = asserted.split(u'.');
+        bool parsed = parts.size() == 3;
+        QList<qint64> v;
+        for (const QString &part : parts) {
+            parsed = parsed && number.match(part).hasMatch() && part.toLongLong() >= 0;
+            v.append(part.toLongLong());
+        }
+        if (!parsed)
+            fail(d, Tr::tr("The operator asserts server version \"%1\", which is not <major>.<minor>.<update>: "
+                           "nats-server does not start with it.")
+                        .arg(asserted));
+        else if (std::make_tuple(v.at(0), v.at(1), v.at(2)) > std::make_tuple(qint64(2), qint64(9), qint64(10)))
+            fail(d, Tr::tr("The operator asserts server version %1, newer than nats-server 2.9.10, which then "
+                           "does not start.")
+                        .arg(asserted));
+    }
     addTimeReasons(m_operator, what, now, d);
     d.trusted = d.failures().isEmpty();
     return d;
@@ -178,6 +252,12 @@ TrustDecision TrustChain::checkAccount(const Jwt &account, qint64 now) const
                     .arg(label(account), shortKey(iss), label(m_operator)));
     }
     addTimeReasons(account, what, now, d);
+    addValidationReasons(account,
+                         Tr::tr("Account %1 fails nats-server's account validation (\"account "
+                                "validation failed\"), so every user of it is refused: ")
+                             .arg(label(account)),
+                         what, d);
+    addLimitReasons(account, d);
     d.trusted = d.failures().isEmpty();
     return d;
 }
@@ -189,6 +269,11 @@ TrustDecision TrustChain::checkUser(const Jwt &user, qint64 now) const
     if (!checkToken(user, ClaimKind::User, what, d))
         return d;
     addTimeReasons(user, what, now, d);
+    addValidationReasons(user,
+                         Tr::tr("User %1 fails nats-server's validation (\"User JWT no longer "
+                                "valid\"): ")
+                             .arg(label(user)),
+                         what, d);
 
     // nats-server looks the account up by issuer_account, else by iss.
     const UserClaims &uc = user.claims().user;
@@ -219,7 +304,13 @@ TrustDecision TrustChain::checkUser(const Jwt &user, qint64 now) const
 
     const AccountClaims &ac = acc->claims().account;
     const SigningKey *signingKey = nullptr;
-    if (iss == acc->standard().subject) {
+    if (iss == acc->standard().subject && m_operator.claims().op.strictSigningKeyUsage) {
+        fail(d, Tr::tr("User JWT issuer is not known: user %1 is signed by the identity key of account "
+                       "%2, but the operator sets strict_signing_key_usage, so nats-server accepts "
+                       "only the account's signing keys.")
+                    .arg(label(user), label(*acc)));
+        return d;
+    } else if (iss == acc->standard().subject) {
         pass(d, Tr::tr("User %1 is issued by the account identity key.").arg(label(user)));
         if (!uc.issuerAccount.isEmpty())
             note(d, Tr::tr("issuer_account is set although the account key itself signed."));
@@ -255,6 +346,26 @@ TrustDecision TrustChain::checkUser(const Jwt &user, qint64 now) const
                         .arg(label(user), label(*acc)));
         else
             note(d, Tr::tr("Bearer token: the server accepts the JWT without a nonce signature."));
+    }
+
+    // nats-server 2.9.10 knows these connection types (upper-cased); a list with none of them
+    // admits no one, a list without STANDARD admits no plain client.
+    const QStringList &types = uc.permissions.allowedConnectionTypes;
+    if (!types.isEmpty()) {
+        static const QStringList known = {u"STANDARD"_qs, u"WEBSOCKET"_qs, u"LEAFNODE"_qs,
+                                          u"LEAFNODE_WS"_qs, u"MQTT"_qs, u"MQTT_WS"_qs};
+        QStringList valid;
+        for (const QString &t : types) {
+            if (known.contains(t.toUpper()))
+                valid.append(t.toUpper());
+        }
+        if (valid.isEmpty())
+            fail(d, Tr::tr("User %1 allows only connection types nats-server 2.9.10 does not know (%2), "
+                           "so it accepts the user on no connection.")
+                        .arg(label(user), types.join(u", ")));
+        else if (!valid.contains(u"STANDARD"))
+            note(d, Tr::tr("User %1 may connect only as %2, not as a plain NATS client (STANDARD).")
+                        .arg(label(user), valid.join(u", ")));
     }
 
     const QString &sub = user.standard().subject;

@@ -30,10 +30,13 @@ struct TrustDecision
 
 /// Decides trust the way nats-server 2.9.10 does in operator mode (nats-jwt.md §5–§6): the operator
 /// JWT is the trust anchor, account JWTs must be issued by the operator identity (unless
-/// strict_signing_key_usage) or one of its signing keys, user JWTs by their account's identity or
-/// signing keys (issuer_account required for signing keys), then scopes, bearer rules, times and
-/// revocations. Only the JWT side is checked here; nonce signatures, src and times windows are
-/// decided at connect time.
+/// strict_signing_key_usage) or one of its signing keys, user JWTs by their account's identity
+/// (unless the operator is strict) or signing keys (issuer_account required for signing keys),
+/// then scopes, bearer rules, connection types, times and revocations. Every account and user
+/// must also decode the way Go decodes it (Claims::decodeProblems) and pass nats-io/jwt v2.3.0's
+/// Validate (validateClaims: limits read as Go reads them, null = 0, -1 = unlimited); an account
+/// whose limits.conn admits no client fails too. Only the JWT side is checked here; nonce
+/// signatures, the src and times windows and the connection type are decided at connect time.
 class TrustChain final
 {
 public:

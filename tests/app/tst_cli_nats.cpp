@@ -1,3 +1,6 @@
+#include "core/nats/creds.h"
+#include "core/nats/jwt.h"
+#include "natsworld.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -225,6 +228,76 @@ private Q_SLOTS:
         QCOMPARE(cli({u"jwt"_qs, u"verify"_qs, vec(u"go-user.jwt"_qs)}).code, 2); // no --operator
         QCOMPARE(cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, vec(u"go-user.jwt"_qs), u"--account"_qs,
                       vec(u"go-user.jwt"_qs), vec(u"go-user.jwt"_qs)}).code, 1); // user given as account
+    }
+
+    /// A Controller account rule without limits writes null limits (controller-api.md §5.3, §5.5);
+    /// with one import nats-server 2.9.10 refuses the account ("account validation failed") and so
+    /// every user of it. tst_serververdicts shows the server's side of each such shape.
+    void verifyControllerNullLimits()
+    {
+        using namespace Pot::Nats;
+        const KeyPair op = KeyPair::generate(KeyKind::Operator).value();
+        const KeyPair acc = KeyPair::generate(KeyKind::Account).value();
+        const KeyPair usr = KeyPair::generate(KeyKind::User).value();
+        const QJsonArray imports = Pot::Test::controllerFooImport();
+        QTemporaryDir dir;
+        const QString opPath = writeFile(dir, u"op.jwt"_qs,
+                                         Jwt::encode(Claims::newOperator(u"pot-operator"_qs, op.publicKeyString()), op).value());
+        const auto accountJwt = [&](const QJsonObject &limits) {
+            return Jwt::signPayload(Pot::Test::controllerAccountPayload(u"app"_qs, acc.publicKeyString(),
+                                                                        op.publicKeyString(), limits, imports),
+                                    op);
+        };
+        const QString nullPath = writeFile(dir, u"null.jwt"_qs, accountJwt({}));
+        const QString userPath = writeFile(
+            dir, u"user.jwt"_qs,
+            Jwt::signPayload(Pot::Test::controllerUserPayload(u"u"_qs, usr.publicKeyString(), acc.publicKeyString()), acc));
+
+        const Run account = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, opPath, nullPath});
+        QCOMPARE(account.code, 1);
+        QVERIFY2(account.out.contains(u"NOT TRUSTED: nats-server would refuse this account JWT."), qPrintable(account.out));
+        QVERIFY2(account.out.contains(u"account validation failed"), qPrintable(account.out));
+        QVERIFY2(account.out.contains(u"the account contains more imports than allowed by the operator: 1 imports, "
+                                      u"limits.imports is null (read as 0)"),
+                 qPrintable(account.out));
+        QVERIFY2(account.out.contains(u"limits.conn is null, read as 0"), qPrintable(account.out));
+
+        const Run user = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, opPath, u"--account"_qs, nullPath, userPath});
+        QCOMPARE(user.code, 1);
+        QVERIFY2(user.out.contains(u"NOT TRUSTED: nats-server would refuse this user JWT."), qPrintable(user.out));
+        QVERIFY2(user.out.contains(u"more imports than allowed"), qPrintable(user.out));
+
+        const Run decoded = cli({u"jwt"_qs, u"decode"_qs, nullPath});
+        QVERIFY2(decoded.out.contains(u"nats-server's validation refuses the account JWT: the account contains more "
+                                      u"imports"),
+                 qPrintable(decoded.out));
+
+        // The same account with the limits the built-in default-account rule writes is trusted.
+        const QJsonObject unlimited = Pot::Test::controllerUnlimitedLimits();
+        const QString okPath = writeFile(dir, u"ok.jwt"_qs, accountJwt(unlimited));
+        const Run ok = cli({u"jwt"_qs, u"verify"_qs, u"--operator"_qs, opPath, u"--account"_qs, okPath, userPath});
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.out.contains(u"TRUSTED: nats-server would accept this user JWT."), qPrintable(ok.out));
+    }
+
+    /// creds check refuses what Go cannot decode (here nats.version null and exp 1e10).
+    void credsCheckGoDecoding()
+    {
+        using namespace Pot::Nats;
+        const KeyPair acc = KeyPair::generate(KeyKind::Account).value();
+        const KeyPair usr = KeyPair::generate(KeyKind::User).value();
+        QByteArray payload = Pot::Test::controllerUserPayload(u"u"_qs, usr.publicKeyString(), acc.publicKeyString());
+        payload.replace("\"version\":2", "\"version\":null");
+        payload.insert(1, "\"exp\":1e10,");
+        const Pot::Result<Pot::SecretBytes> creds = formatCreds(Jwt::signPayload(payload, acc), usr);
+        QVERIFY(creds.ok());
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, u"u.creds"_qs, creds->revealCopy());
+        const Run r = cli({u"creds"_qs, u"check"_qs, path});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(u"FAIL nats.version is null"), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"FAIL exp is written as 1e10"), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"Creds NOT OK"), qPrintable(r.out));
     }
 
     void credsCheck()

@@ -2,9 +2,12 @@
 #include "core/profiles/snapshotstore.h"
 #include "models/clusterview.h"
 #include "models/controlplanesession.h"
+#include "core/nats/jwt.h"
 #include "models/natscreds.h"
+#include "models/natsdecoder.h"
 #include "models/natsdetails.h"
 #include "models/natspage.h"
+#include "natsworld.h"
 #include "standincontroller.h"
 #include "testutil.h"
 
@@ -397,6 +400,43 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), 1);
         QCOMPARE(seen.at(0).rawPath, rawPath);
         QCOMPARE(seen.at(0).rawPath.split('/').size(), 8);
+    }
+
+    /// The decoder shows core's verdict: a Controller account rule without limits (null limits)
+    /// with an import is refused by nats-server ("account validation failed"), and so is its user.
+    void decoderShowsNatsServerVerdict()
+    {
+        using namespace Pot::Nats;
+        const KeyPair op = KeyPair::generate(KeyKind::Operator).value();
+        const KeyPair acc = KeyPair::generate(KeyKind::Account).value();
+        const KeyPair usr = KeyPair::generate(KeyKind::User).value();
+        const QByteArray opJwt = Jwt::encode(Claims::newOperator(u"pot-operator"_qs, op.publicKeyString()), op).value();
+        const QJsonArray imports = Test::controllerFooImport();
+        const QByteArray nullLimits = Jwt::signPayload(
+            Test::controllerAccountPayload(u"app"_qs, acc.publicKeyString(), op.publicKeyString(), {}, imports), op);
+        const QByteArray userJwt = Jwt::signPayload(
+            Test::controllerUserPayload(u"u"_qs, usr.publicKeyString(), acc.publicKeyString()), acc);
+
+        Models::NatsDecoder decoder([](const QString &, bool) {});
+        decoder.setTrustAnchors(opJwt, {nullLimits});
+        decoder.decodeText(QString::fromLatin1(userJwt));
+        QCOMPARE(decoder.signature(), u"valid"_qs);
+        QVERIFY(!decoder.trusted());
+        QVERIFY2(decoder.trustText().startsWith(u"not trusted"), qPrintable(decoder.trustText()));
+        QVERIFY2(decoder.trustText().contains(u"more imports than allowed"), qPrintable(decoder.trustText()));
+
+        decoder.decodeText(QString::fromLatin1(nullLimits));
+        QVERIFY(!decoder.trusted());
+        QVERIFY2(decoder.problems().join(u'\n').contains(u"nats-server's validation refuses the account JWT"),
+                 qPrintable(decoder.problems().join(u'\n')));
+
+        const QJsonObject unlimited = Test::controllerUnlimitedLimits();
+        decoder.setTrustAnchors(opJwt, {Jwt::signPayload(Test::controllerAccountPayload(
+                                                             u"app"_qs, acc.publicKeyString(), op.publicKeyString(),
+                                                             unlimited, imports),
+                                                         op)});
+        decoder.decodeText(QString::fromLatin1(userJwt));
+        QVERIFY2(decoder.trusted(), qPrintable(decoder.trustText()));
     }
 };
 

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTest>
 
 namespace Pot::Test {
 
@@ -52,6 +53,21 @@ QByteArray tamper(const QByteArray &jwt)
         return {};
     payload->replace(from, "\"name\":\"n0rmal\"");
     return parts.at(0) + '.' + base64UrlEncode(*payload) + '.' + parts.at(2);
+}
+
+/// The standard claims the Controller writes around a `nats` object (controller-api.md §5.2): aud
+/// "NATS", no exp/nbf; the jti is opaque here (nats-server does not check it).
+QByteArray controllerPayload(const QString &name, const QString &subject, const QString &issuer,
+                             const QJsonObject &nats)
+{
+    const QJsonObject payload{{QStringLiteral("aud"), QStringLiteral("NATS")},
+                              {QStringLiteral("name"), name},
+                              {QStringLiteral("sub"), subject},
+                              {QStringLiteral("nats"), nats},
+                              {QStringLiteral("iss"), issuer},
+                              {QStringLiteral("iat"), QDateTime::currentSecsSinceEpoch() - 60},
+                              {QStringLiteral("jti"), QString(QStringLiteral("controller-shaped-test-") + name)}};
+    return QJsonDocument(payload).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -161,12 +177,86 @@ Result<NatsWorld> NatsWorld::build()
 
 Result<QString> NatsWorld::serverConfig(const QString &dir) const
 {
+    return operatorModeConfig(dir, operatorJwt, systemAccount.publicKeyString(), accountJwts);
+}
+
+Result<QString> operatorModeConfig(const QString &dir, const QByteArray &operatorJwt,
+                                   const QString &systemAccount,
+                                   const QMap<QString, QByteArray> &accounts)
+{
     const QString operatorPath = QDir(dir).absoluteFilePath(QStringLiteral("operator.jwt"));
     if (Status s = writeText(operatorPath, operatorJwt); !s)
         return s.error();
     return QString(QStringLiteral("debug: true\noperator: \"%1\"\nsystem_account: %2\nresolver: MEMORY\n")
-                       .arg(operatorPath, systemAccount.publicKeyString())
-                   + preloadBlock(accountJwts));
+                       .arg(operatorPath, systemAccount)
+                   + preloadBlock(accounts));
+}
+
+QByteArray controllerAccountPayload(const QString &name, const QString &account,
+                                    const QString &issuer, const QJsonObject &limits,
+                                    const QJsonArray &imports, const QJsonArray &exports)
+{
+    QJsonObject l;
+    for (const char *key : {"conn", "leaf", "data", "exports", "imports", "payload", "subs",
+                            "wildcards", "disallow_bearer"})
+        l.insert(QLatin1StringView(key), QJsonValue::Null);
+    for (auto it = limits.begin(); it != limits.end(); ++it)
+        l.insert(it.key(), it.value());
+    QJsonObject nats{{QStringLiteral("limits"), l},
+                     {QStringLiteral("default_permissions"),
+                      QJsonObject{{QStringLiteral("pub"), QJsonObject()}, {QStringLiteral("sub"), QJsonObject()}}},
+                     {QStringLiteral("type"), QStringLiteral("account")},
+                     {QStringLiteral("version"), 2}};
+    if (!imports.isEmpty())
+        nats.insert(QStringLiteral("imports"), imports);
+    if (!exports.isEmpty())
+        nats.insert(QStringLiteral("exports"), exports);
+    return controllerPayload(name, account, issuer, nats);
+}
+
+QJsonObject controllerUnlimitedLimits()
+{
+    QJsonObject l{{QStringLiteral("wildcards"), true}};
+    for (const char *key : {"conn", "leaf", "data", "exports", "imports", "payload", "subs"})
+        l.insert(QLatin1StringView(key), -1);
+    return l;
+}
+
+QJsonArray controllerFooImport()
+{
+    return QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("foo-stream")},
+                                  {QStringLiteral("subject"), QStringLiteral("foo.>")},
+                                  {QStringLiteral("type"), QStringLiteral("stream")},
+                                  {QStringLiteral("account"),
+                                   QStringLiteral("ABRSTQX6IZOR2DPQ2DV3QYTAQXL2QJ35OYRW7W5GCY3RP6237UIRJSGU")},
+                                  {QStringLiteral("local_subject"), QStringLiteral("imported.foo.>")}}};
+}
+
+QByteArray controllerUserPayload(const QString &name, const QString &user, const QString &issuer)
+{
+    const QJsonObject nats{{QStringLiteral("subs"), -1},
+                           {QStringLiteral("data"), -1},
+                           {QStringLiteral("payload"), -1},
+                           {QStringLiteral("pub"), QJsonObject()},
+                           {QStringLiteral("sub"), QJsonObject()},
+                           {QStringLiteral("allowed_connection_types"),
+                            QJsonArray{QStringLiteral("STANDARD"), QStringLiteral("WEBSOCKET")}},
+                           {QStringLiteral("type"), QStringLiteral("user")},
+                           {QStringLiteral("version"), 2}};
+    return controllerPayload(name, user, issuer, nats);
+}
+
+Result<Nats::ProbeResult> probeOnce(const QUrl &url, const Nats::ProbeCredentials &creds)
+{
+    Nats::HandshakeProbe p;
+    std::optional<Result<Nats::ProbeResult>> result;
+    QObject::connect(&p, &Nats::HandshakeProbe::finished, &p,
+                     [&result](const Result<Nats::ProbeResult> &r) { result = r; });
+    if (!p.start(url, creds))
+        return Error(ErrorCode::Conflict, QStringLiteral("test: probe busy"));
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
+        return Error(ErrorCode::Timeout, QStringLiteral("test: the probe never finished"));
+    return *result;
 }
 
 Result<QString> goVectorServerConfig()

@@ -17,23 +17,6 @@ using namespace Pot::Nats;
 using Pot::Test::NatsServer;
 using Pot::Test::NatsWorld;
 
-namespace {
-
-Result<ProbeResult> probe(const QUrl &url, const ProbeCredentials &creds)
-{
-    HandshakeProbe p;
-    std::optional<Result<ProbeResult>> result;
-    QObject::connect(&p, &HandshakeProbe::finished, &p,
-                     [&result](const Result<ProbeResult> &r) { result = r; });
-    if (!p.start(url, creds))
-        return Error(ErrorCode::Conflict, QStringLiteral("test: probe busy"));
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
-        return Error(ErrorCode::Timeout, QStringLiteral("test: the probe never finished"));
-    return *result;
-}
-
-} // namespace
-
 /// Operator mode end to end: a world made by core/nats (keys, claims, Jwt::encode) is loaded into a
 /// real nats-server (MEMORY resolver, resolver_preload) and every kind of user goes through the
 /// live probe. The server log (debug) must name the reason for each refusal, so a refusal for the
@@ -126,7 +109,7 @@ private Q_SLOTS:
             creds.userJwt = u.jwt; // a bearer JWT on its own
         }
         const qsizetype logBefore = m_server->log().size();
-        const Result<ProbeResult> r = probe(m_server->url(), creds);
+        const Result<ProbeResult> r = Test::probeOnce(m_server->url(), creds);
         const QString serverLog = m_server->log().mid(logBefore);
         if (accepted) {
             QVERIFY2(r.ok(), qPrintable((r.ok() ? QString() : r.error().toString()) + u'\n' + serverLog));
@@ -148,7 +131,7 @@ private Q_SLOTS:
         creds.userJwt = m_world->users.value(QStringLiteral("normal")).jwt;
         creds.key = m_world->users.value(QStringLiteral("direct")).key;
         const qsizetype logBefore = m_server->log().size();
-        const Result<ProbeResult> r = probe(m_server->url(), creds);
+        const Result<ProbeResult> r = Test::probeOnce(m_server->url(), creds);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
         const QString serverLog = m_server->log().mid(logBefore);
@@ -173,7 +156,7 @@ private Q_SLOTS:
         ProbeCredentials creds;
         creds.userJwt = jwt;
         creds.key = *key;
-        const Result<ProbeResult> r = probe(server.url(), creds);
+        const Result<ProbeResult> r = Test::probeOnce(server.url(), creds);
         QVERIFY2(r.ok(), qPrintable((r.ok() ? QString() : r.error().toString()) + u'\n' + server.log()));
         QCOMPARE(r->serverName, QStringLiteral("probe-go-vectors"));
     }
