@@ -83,11 +83,10 @@ bool SecretBytes::operator==(const SecretBytes &other) const
 
 void SecretBytes::wipe(QByteArray &bytes)
 {
-    // Zero the buffer in place, even when other QByteArrays share it: detaching first would wipe a
-    // fresh copy and leave the secret in the shared buffer. Raw or literal data (no d-pointer) is
-    // not ours to write and holds no runtime secret.
-    if (!bytes.isEmpty() && bytes.data_ptr().d_ptr() != nullptr)
-        sodium_memzero(const_cast<char *>(bytes.constData()), std::size_t(bytes.size()));
+    if (!bytes.isEmpty()) {
+        bytes.detach();
+        sodium_memzero(bytes.data(), std::size_t(bytes.size()));
+    }
     bytes.clear();
 }
 

@@ -39,8 +39,7 @@ public:
     /// Constant-time comparison.
     bool operator==(const SecretBytes &other) const;
 
-    /// Wipes the buffer of `bytes` in place (every copy sharing it reads zeros afterwards), then
-    /// empties `bytes`.
+    /// Wipes a QByteArray the caller owns.
     static void wipe(QByteArray &bytes);
 
 private:

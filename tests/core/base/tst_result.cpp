@@ -60,21 +60,6 @@ private Q_SLOTS:
         QVERIFY(failed.or_else([](const Error &) { return Status(); }).ok());
     }
 
-    // wipe() clears the buffer every copy shares, not a detached copy of it.
-    void wipeClearsTheSharedBuffer()
-    {
-        QByteArray secret("SUAIBDPBAUTWCWBKIO6XHQNINK5FWJW4OHLXC3HQ2KFE4PEJUA44CNHTC4");
-        secret.detach();
-        const QByteArray sharer = secret; // e.g. a copy a caller kept
-        SecretBytes::wipe(secret);
-        QVERIFY(secret.isEmpty());
-        QCOMPARE(sharer.size(), 58);
-        QCOMPARE(sharer, QByteArray(58, '\0'));
-        QByteArray literal = QByteArrayLiteral("not a runtime secret");
-        SecretBytes::wipe(literal); // read-only data: emptied, not written
-        QVERIFY(literal.isEmpty());
-    }
-
     void secretBytesCopiesAndWipes()
     {
         QByteArray raw("SUAIBDPBAUTWCWBKIO6XHQNINK5FWJW4OHLXC3HQ2KFE4PEJUA44CNHTC4");
