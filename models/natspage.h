@@ -123,6 +123,9 @@ private:
     void rebuildAccount();
     void rebuildUser();
     QList<QJsonObject> applicationObjects() const;
+    /// Whether the accounts list shows an application account named `app`.
+    bool hasAccount(const QString &app) const;
+    QString alreadyHasAccount(const QString &app) const;
 
     ClusterView *m_cluster;
     ResourceList *m_accounts;
