@@ -1,8 +1,6 @@
 #include "consolewindow.h"
 #include "models/agentspage.h"
 #include "models/clusterview.h"
-#include "models/controlplanes.h"
-#include "models/profilelistmodel.h"
 #include "models/resourcelist.h"
 #include "testutil.h"
 #include "uitestutil.h"
@@ -217,16 +215,7 @@ private Q_SLOTS:
         QVERIFY(textColour(QStringLiteral("Delete…")) != enabledText);
 
         // Sign out and sign in as a viewer on the same profile.
-        Models::ControlPlanes *planes = m_console.planes();
-        const int index = planes->currentIndex();
-        planes->signOut();
-        QTRY_COMPARE_WITH_TIMEOUT(planes->currentState(), int(Models::ConnectionState::SignInRequired),
-                                  ConsoleWindow::Wait);
-        planes->signIn(index, QStringLiteral("viewer@example.com"), QStringLiteral("viewer-pass"), QString(), false);
-        QTRY_COMPARE_WITH_TIMEOUT(planes->currentState(), int(Models::ConnectionState::SignedIn), ConsoleWindow::Wait);
-        if (QQuickItem *cancel = Pot::Test::findAccessible(m_console.window(), QStringLiteral("Cancel"),
-                                                           QAccessible::Button))
-            Pot::Test::clickItem(cancel);
+        QVERIFY(m_console.signInAgain(QStringLiteral("viewer@example.com"), QStringLiteral("viewer-pass")));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.cluster()->roleBindings()->loaded(), ConsoleWindow::Wait);
         QVERIFY(selectEdgeNode());
         QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
@@ -239,14 +228,7 @@ private Q_SLOTS:
         m_console.screenshot(QStringLiteral("agents-viewer-after-admin"));
 
         // Back to admin for the tests that follow.
-        planes->signOut();
-        QTRY_COMPARE_WITH_TIMEOUT(planes->currentState(), int(Models::ConnectionState::SignInRequired),
-                                  ConsoleWindow::Wait);
-        planes->signIn(index, QStringLiteral("admin@example.com"), QStringLiteral("admin-pass"), QString(), false);
-        QTRY_COMPARE_WITH_TIMEOUT(planes->currentState(), int(Models::ConnectionState::SignedIn), ConsoleWindow::Wait);
-        if (QQuickItem *cancel = Pot::Test::findAccessible(m_console.window(), QStringLiteral("Cancel"),
-                                                           QAccessible::Button))
-            Pot::Test::clickItem(cancel);
+        QVERIFY(m_console.signInAgain(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
         QVERIFY(selectEdgeNode());
         QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
         QVERIFY(textColour(QStringLiteral("Delete…")) != enabledText);
