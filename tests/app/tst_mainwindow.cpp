@@ -23,6 +23,8 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <functional>
+
 Q_IMPORT_QML_PLUGIN(PotConsolePlugin)
 
 using namespace Pot;
@@ -436,6 +438,45 @@ private Q_SLOTS:
         const QRectF rowRect = title->parentItem()->mapRectToScene(
             QRectF(0, 0, title->parentItem()->width(), title->parentItem()->height()));
         QVERIFY(badgeRect.right() <= rowRect.right() + 0.5);
+    }
+
+    void profileMadeReadOnlyShowsItsBadgeBesideItsName()
+    {
+        // An existing row whose profile becomes read-only: its badge takes its own place.
+        auto *planes = m_root->controlPlanes();
+        int index = -1;
+        for (int i = 0; i < planes->profileModel()->rowCount(); ++i) {
+            if (planes->profileData(i).value(QStringLiteral("name")).toString() == u"lab")
+                index = i;
+        }
+        QVERIFY(index >= 0);
+        QVariantMap data = planes->profileData(index);
+        QVERIFY(!data.value(QStringLiteral("readOnly")).toBool());
+        data.insert(QStringLiteral("readOnly"), true);
+        QCOMPARE(planes->saveProfile(index, data), QString());
+        QQuickItem *row = find(QStringLiteral("lab"), QAccessible::ListItem);
+        QVERIFY(row);
+        QQuickItem *name = nullptr;
+        QQuickItem *badge = nullptr;
+        const std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+            for (QQuickItem *c : item->childItems()) {
+                if (c->isVisible() && c->property("text").toString() == u"lab")
+                    name = c;
+                else if (c->isVisible() && c->property("text").toString() == u"read-only"
+                         && c->inherits("QQuickRectangle"))
+                    badge = c;
+                walk(c);
+            }
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((walk(row), name && badge), kWait);
+        QTest::qWait(100);
+        maybeScreenshot(m_window, QStringLiteral("10-profile-made-read-only"));
+        const QRectF nameRect = name->mapRectToScene(QRectF(0, 0, name->width(), name->height()));
+        const QRectF badgeRect = badge->mapRectToScene(QRectF(0, 0, badge->width(), badge->height()));
+        QVERIFY(badge->width() > 20);
+        QVERIFY2(!nameRect.intersects(badgeRect),
+                 qPrintable(QStringLiteral("name %1+%2, badge %3+%4")
+                                .arg(nameRect.x()).arg(nameRect.width()).arg(badgeRect.x()).arg(badgeRect.width())));
     }
 };
 
