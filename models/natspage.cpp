@@ -551,6 +551,17 @@ bool NatsPage::hasAccount(const QString &app) const
     return a.value(u"applicationId").isDouble() && a.value(u"name").toString() == app;
 }
 
+QString NatsPage::ensureAccountNote(const QString &app, int revision) const
+{
+    Q_UNUSED(revision)
+    const QString name = app.trimmed();
+    if (name.isEmpty() || !hasAccount(name))
+        return {};
+    return tr("%1 already has a NATS account: ensuring it changes nothing. Its account rule is set in "
+              "the application's NATS settings.")
+        .arg(name);
+}
+
 void NatsPage::ensureAccount(const QString &app, const QString &rule)
 {
     // Decided from the accounts list when it already shows the account: the Controller would

@@ -442,9 +442,16 @@ private Q_SLOTS:
         // The accounts list shows foo-producer's account: decided without asking the Controller.
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
         Pot::Test::typeInto(m_console.field(QStringLiteral("Account application")), QStringLiteral("foo-producer"));
-        Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account")));
         const QString already = QStringLiteral("%1 already has a NATS account; nothing was changed. Its account "
                                                "rule is set in the application's NATS settings.");
+        // The dialog says so before anything is sent.
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Ensure account note")),
+                                  QStringLiteral("foo-producer already has a NATS account: ensuring it changes "
+                                                 "nothing. Its account rule is set in the application's NATS "
+                                                 "settings."),
+                                  ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("nats-ensure-already-dialog"));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account")));
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
                                   already.arg(u"foo-producer"), ConsoleWindow::Wait);
         QVERIFY(m_console.cluster()->lastActionOk());
@@ -455,6 +462,7 @@ private Q_SLOTS:
         m_console.controller().setHandler("POST", Api + u"/nats/accounts/late-app", alreadyEnabled);
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
         Pot::Test::typeInto(m_console.field(QStringLiteral("Account application")), QStringLiteral("late-app"));
+        QCOMPARE(m_console.description(QStringLiteral("Ensure account note")), QString());
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account")));
         QTRY_COMPARE_WITH_TIMEOUT(posts, 1, ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
