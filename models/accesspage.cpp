@@ -177,8 +177,21 @@ void AccessPage::updateRoleDetails()
         if (b.roleName == name)
             boundBy << b.name;
     }
-    rows << DetailRow(g, tr("Bound by"), boundBy.isEmpty() ? tr("no binding") : boundBy.join(u", "),
-                      system ? tr("Also granted to every user with the client role “%1”.").arg(name)
+    // A built-in role applies without a binding: the Controller gives it to the group of its name,
+    // which every user with that client role (any case) is in.
+    QString bound = boundBy.join(u", ");
+    if (system) {
+        const QString group = tr("Group %1").arg(name.toLower());
+        bound = boundBy.isEmpty() ? tr("%1 (built in, no binding needed)").arg(group)
+                                  : tr("%1 (built in); %2").arg(group, bound);
+    } else if (boundBy.isEmpty()) {
+        bound = tr("no binding");
+    }
+    rows << DetailRow(g, tr("Bound by"), bound,
+                      system ? tr("Built-in roles apply directly: every user whose token has the client "
+                                  "role “%1” (in any case) is in Group %2 and has this role, with or "
+                                  "without a role binding.")
+                                   .arg(name, name.toLower())
                              : QString());
     addTimes(rows, g, o);
 

@@ -371,7 +371,8 @@ Net::ApiReply *ClusterView::send(const Net::ApiRequest &request, QObject *contex
 }
 
 void ClusterView::runAction(const QString &successText, const Net::ApiRequest &request,
-                            const QList<ResourceList *> &refresh, Done done)
+                            const QList<ResourceList *> &refresh, Done done,
+                            std::function<QString(const Error &)> settled)
 {
     if (const QString reason = readOnlyReason(); !reason.isEmpty()) {
         finishAction(false, reason);
@@ -387,11 +388,14 @@ void ClusterView::runAction(const QString &successText, const Net::ApiRequest &r
     for (ResourceList *l : refresh)
         targets << l;
     m_session->client()->send(
-        request, this, [this, successText, targets, done](Result<Net::ApiResponse> r) {
+        request, this, [this, successText, targets, done, settled](Result<Net::ApiResponse> r) {
             --m_busy;
             Q_EMIT busyChanged();
+            const QString already = !r && settled ? settled(r.error()) : QString();
             if (r)
                 finishAction(true, successText);
+            else if (!already.isEmpty())
+                finishAction(true, already);
             else
                 finishAction(false, r.error().message);
             for (const QPointer<ResourceList> &l : targets) {

@@ -119,8 +119,14 @@ public:
     /// Runs a mutating request, reports it through actionFinished() with `successText`, and
     /// refreshes `refresh` afterwards. Refused (with the reason) when read-only; callers check
     /// deniedReason() for the RBAC verb first, as their buttons do.
+    /// `settled`, when given, maps a refusal that means the wanted state already holds (e.g.
+    /// "already has an account") to the message reported instead of an error; "" keeps the error.
     void runAction(const QString &successText, const Net::ApiRequest &request,
-                   const QList<ResourceList *> &refresh, Done done = {});
+                   const QList<ResourceList *> &refresh, Done done = {},
+                   std::function<QString(const Error &)> settled = {});
+    /// Reports the outcome of an action decided without a request (nothing to do), as runAction()
+    /// reports its own.
+    void reportAction(bool ok, const QString &message) { finishAction(ok, message); }
 
 Q_SIGNALS:
     void onlineChanged();

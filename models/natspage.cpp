@@ -538,14 +538,51 @@ void NatsPage::rotateOperator()
         });
 }
 
+QString NatsPage::alreadyHasAccount(const QString &app) const
+{
+    return tr("%1 already has a NATS account; nothing was changed. Its account rule is set in the "
+              "application's NATS settings.")
+        .arg(app);
+}
+
+bool NatsPage::hasAccount(const QString &app) const
+{
+    const QJsonObject a = m_accounts->object(app);
+    return a.value(u"applicationId").isDouble() && a.value(u"name").toString() == app;
+}
+
+QString NatsPage::ensureAccountNote(const QString &app, int revision) const
+{
+    Q_UNUSED(revision)
+    const QString name = app.trimmed();
+    if (name.isEmpty() || !hasAccount(name))
+        return {};
+    return tr("%1 already has a NATS account: ensuring it changes nothing. Its account rule is set in "
+              "the application's NATS settings.")
+        .arg(name);
+}
+
 void NatsPage::ensureAccount(const QString &app, const QString &rule)
 {
+    // Decided from the accounts list when it already shows the account: the Controller would
+    // refuse with 400 ("already has NATS account enabled").
+    if (hasAccount(app)) {
+        m_cluster->reportAction(true, alreadyHasAccount(app));
+        return;
+    }
     QJsonObject body;
     if (!rule.isEmpty())
         body.insert(u"natsRule", rule);
-    m_cluster->runAction(tr("NATS account for %1 is ready.").arg(app),
-                         Net::ApiRequest::sendJson("POST", u"/nats/accounts/" + Net::pathSegment(app), body),
-                         {m_accounts, m_users});
+    m_cluster->runAction(
+        tr("NATS account for %1 is ready.").arg(app),
+        Net::ApiRequest::sendJson("POST", u"/nats/accounts/" + Net::pathSegment(app), body),
+        {m_accounts, m_users}, {}, [this, app](const Error &e) {
+            // The list was older than the account: the Controller's refusal says it exists.
+            const QString said = e.message + u' ' + e.detail;
+            const bool already = e.httpStatus == 400
+                                 && said.contains(u"already has NATS account", Qt::CaseInsensitive);
+            return already ? alreadyHasAccount(app) : QString();
+        });
 }
 
 void NatsPage::createUser(const QString &app, const QString &name, int amount, const QString &unit,

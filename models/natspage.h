@@ -104,6 +104,9 @@ public:
     /// Checks the create-user input; "" when it can be sent.
     Q_INVOKABLE QString createUserProblem(const QString &app, const QString &name, int amount,
                                           const QString &unit) const;
+    /// "<app> already has a NATS account…" when the accounts list shows one, else "". `revision`
+    /// is only there for QML bindings to re-evaluate when the list changes (its count).
+    Q_INVOKABLE QString ensureAccountNote(const QString &app, int revision = 0) const;
     Q_INVOKABLE void rotateOperator();
     Q_INVOKABLE void ensureAccount(const QString &app, const QString &rule);
     Q_INVOKABLE void createUser(const QString &app, const QString &name, int amount,
@@ -123,6 +126,9 @@ private:
     void rebuildAccount();
     void rebuildUser();
     QList<QJsonObject> applicationObjects() const;
+    /// Whether the accounts list shows an application account named `app`.
+    bool hasAccount(const QString &app) const;
+    QString alreadyHasAccount(const QString &app) const;
 
     ClusterView *m_cluster;
     ResourceList *m_accounts;

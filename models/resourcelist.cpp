@@ -453,6 +453,7 @@ void ResourceList::onParsed(quint64 generation, Result<QList<ResourceRow>> rows,
         return;
     }
     const int selectedBefore = selectedRow();
+    const bool selectedWasListed = !m_selectedKey.isEmpty() && m_table->indexOfKey(m_selectedKey) >= 0;
     // Moved, not copied: applyRows takes rows out of the list, which would detach a shared copy.
     m_table->applyRows(std::move(*rows));
     if (m_jsonReference.isEmpty() && m_table->rowCount() > 0)
@@ -464,6 +465,10 @@ void ResourceList::onParsed(quint64 generation, Result<QList<ResourceRow>> rows,
     if (!m_selectedKey.isEmpty() && m_table->indexOfKey(m_selectedKey) < 0) {
         m_selectedKey.clear();
         Q_EMIT selectedKeyChanged();
+        Q_EMIT selectedObjectChanged();
+    } else if (!m_selectedKey.isEmpty() && !selectedWasListed) {
+        // Selected before its row was read (a new object selected while the list refreshes): its
+        // object exists only now.
         Q_EMIT selectedObjectChanged();
     }
     if (selectedRow() != selectedBefore)

@@ -22,12 +22,13 @@ Item {
         enabled: root.deniedReason.length === 0 && root.ready
         Accessible.name: text
         Accessible.description: root.why
-        // Only a destructive, enabled button changes colour; otherwise the style's own colours
-        // (including its disabled look) apply.
-        Binding on palette.buttonText {
-            when: root.destructive && button.enabled
-            value: Theme.bad
-        }
+        // A destructive button is red in the active and inactive colour groups only (undefined
+        // resets to the style's colour); the disabled group keeps the style's disabled look. (A
+        // Binding on palette.buttonText that switched off when the button was disabled restored
+        // the enabled text colour into every group, so a button disabled after a new sign-in was
+        // drawn black, as if enabled.)
+        palette.active.buttonText: root.destructive ? Theme.bad : undefined
+        palette.inactive.buttonText: root.destructive ? Theme.bad : undefined
         onClicked: root.clicked()
     }
     // A disabled button gets no hover; the wrapper still does, so the reason can be read.

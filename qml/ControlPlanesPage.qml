@@ -84,6 +84,15 @@ Item {
                     Accessible.role: Accessible.List
                     Accessible.name: qsTr("Control plane list")
                     onCurrentIndexChanged: page.planes.currentIndex = currentIndex
+                    // Alt+1…9, Ctrl+PgUp/PgDown and new profiles change the current profile in the
+                    // view model: the highlight follows, whatever was clicked or typed here.
+                    Connections {
+                        target: page.planes
+                        function onCurrentChanged() {
+                            if (list.currentIndex !== page.planes.currentIndex)
+                                list.currentIndex = page.planes.currentIndex;
+                        }
+                    }
 
                     delegate: ItemDelegate {
                         id: row
@@ -100,7 +109,8 @@ Item {
                         Accessible.role: Accessible.ListItem
                         Accessible.name: name
                         Accessible.description: stateText
-                        onClicked: list.currentIndex = index
+                        // Through the view model, so the list's binding to it stays in place.
+                        onClicked: page.planes.currentIndex = index
                         onDoubleClicked: page.planes.connectProfile(index)
 
                         contentItem: RowLayout {

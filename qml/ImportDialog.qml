@@ -25,6 +25,8 @@ Item {
         id: exportFile
         title: qsTr("Export profiles as ECN-Viewer contexts")
         fileMode: FileDialog.SaveFile
+        // Qt 6.4's own (non-native) dialog keeps "Open" on its button in save mode.
+        acceptLabel: qsTr("Save")
         defaultSuffix: "yaml"
         nameFilters: [qsTr("YAML files (*.yaml *.yml)")]
         onAccepted: resultDialog.show(root.planes.exportContexts(selectedFile))

@@ -41,26 +41,35 @@ Dialog {
         }
     }
 
+    // Every cell has a fixed place (Layout.row/column), and the notes below reserve their lines:
+    // no choice in the dialog moves another field (a hidden item would drop out of the grid).
     GridLayout {
         anchors.fill: parent
         columns: 2
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
-        Label { text: qsTr("Application") }
+        Label { text: qsTr("Application"); Layout.row: 0; Layout.column: 0 }
         TextField {
             id: appField
+            Layout.row: 0
+            Layout.column: 1
             Layout.fillWidth: true
             placeholderText: qsTr("application name")
             Accessible.name: qsTr("Application")
         }
-        Label { text: qsTr("User name") }
+        Label { text: qsTr("User name"); Layout.row: 1; Layout.column: 0 }
         TextField {
             id: nameField
+            Layout.row: 1
+            Layout.column: 1
             Layout.fillWidth: true
             Accessible.name: qsTr("User name")
         }
-        Label { text: qsTr("Expiry") }
+        Label { text: qsTr("Expiry"); Layout.row: 2; Layout.column: 0 }
         RowLayout {
+            Layout.row: 2
+            Layout.column: 1
+            Layout.fillWidth: true
             spacing: Theme.spacing
             SpinBox {
                 id: amountBox
@@ -78,37 +87,51 @@ Dialog {
                 Accessible.name: qsTr("Expiry unit")
             }
         }
-        Item { width: 1; height: 1 }
+        FontMetrics { id: noteMetrics; font: expiryNote.font }
         Label {
+            id: expiryNote
+            Layout.row: 3
+            Layout.column: 1
             Layout.fillWidth: true
+            // Two lines are kept for the note whichever unit is picked.
+            Layout.preferredHeight: Math.max(implicitHeight, 2 * noteMetrics.lineSpacing)
+            verticalAlignment: Text.AlignTop
             wrapMode: Text.WordWrap
-            color: Theme.warn
-            visible: unitBox.currentIndex > 0
-            text: qsTr("Sent as expiresIn \"%1\". The Controller 3.7.3 puts it in nats.exp, which nats-server does not enforce.").arg(dialog.preview)
+            color: unitBox.currentIndex > 0 ? Theme.warn : Theme.mutedText
+            text: unitBox.currentIndex > 0
+                  ? qsTr("Sent as expiresIn \"%1\". The Controller 3.7.3 puts it in nats.exp, which nats-server does not enforce.").arg(dialog.preview)
+                  : qsTr("No expiresIn is sent: the user's JWT has no expiry.")
             Accessible.role: Accessible.StaticText
             Accessible.name: qsTr("Expiry note")
             Accessible.description: text
         }
-        Label { text: qsTr("User rule") }
+        Label { text: qsTr("User rule"); Layout.row: 4; Layout.column: 0 }
         ComboBox {
             id: ruleBox
+            Layout.row: 4
+            Layout.column: 1
             Layout.fillWidth: true
             model: [qsTr("(Controller default)")].concat(dialog.nats ? dialog.nats.userRuleNames : [])
             Accessible.name: qsTr("User rule")
         }
-        Item { width: 1; height: 1 }
         CheckBox {
             id: bearerBox
+            Layout.row: 5
+            Layout.column: 1
+            Layout.fillWidth: true
             text: qsTr("MQTT bearer user (JWT alone is the password)")
             Accessible.name: qsTr("MQTT bearer user")
         }
         Label {
+            Layout.row: 6
+            Layout.column: 0
             Layout.columnSpan: 2
             Layout.fillWidth: true
+            Layout.preferredHeight: Math.max(implicitHeight, 2 * noteMetrics.lineSpacing)
+            verticalAlignment: Text.AlignTop
             wrapMode: Text.WordWrap
             color: dialog.error.length > 0 ? Theme.bad : Theme.mutedText
             text: dialog.error.length > 0 ? dialog.error : dialog.problem
-            visible: text.length > 0
             Accessible.role: Accessible.AlertMessage
             Accessible.name: qsTr("Create user problem")
             Accessible.description: text

@@ -116,6 +116,8 @@ Dialog {
         id: saveFile
         title: qsTr("Save creds file")
         fileMode: FileDialog.SaveFile
+        // Qt 6.4's own (non-native) dialog keeps "Open" on its button in save mode.
+        acceptLabel: qsTr("Save")
         defaultSuffix: "creds"
         selectedFile: dialog.creds ? dialog.creds.suggestedFileName : ""
         nameFilters: [qsTr("NATS creds (*.creds)")]
@@ -125,6 +127,8 @@ Dialog {
         id: contextFile
         title: qsTr("Save nats context")
         fileMode: FileDialog.SaveFile
+        // Qt 6.4's own (non-native) dialog keeps "Open" on its button in save mode.
+        acceptLabel: qsTr("Save")
         defaultSuffix: "json"
         nameFilters: [qsTr("nats context (*.json)")]
         onAccepted: dialog.creds.saveContext(selectedFile, liveUrl.text)

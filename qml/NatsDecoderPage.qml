@@ -253,6 +253,8 @@ Item {
         id: saveCreds
         title: qsTr("Save creds file")
         fileMode: FileDialog.SaveFile
+        // Qt 6.4's own (non-native) dialog keeps "Open" on its button in save mode.
+        acceptLabel: qsTr("Save")
         defaultSuffix: "creds"
         nameFilters: [qsTr("NATS creds (*.creds)")]
         onAccepted: page.decoder.saveCreds(selectedFile, true)
@@ -287,6 +289,8 @@ Item {
         id: contextFile
         title: qsTr("Save nats context")
         fileMode: FileDialog.SaveFile
+        // Qt 6.4's own (non-native) dialog keeps "Open" on its button in save mode.
+        acceptLabel: qsTr("Save")
         defaultSuffix: "json"
         onAccepted: page.decoder.saveContext(selectedFile, contextUrl.text)
     }

@@ -206,6 +206,21 @@ Item {
                 model: [qsTr("(Controller default)")].concat(page.nats ? page.nats.accountRuleNames : [])
                 Accessible.name: qsTr("Account rule")
             }
+            FontMetrics { id: ensureMetrics; font: ensureNote.font }
+            Label {
+                id: ensureNote
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                // Two lines kept, so the note appearing moves nothing.
+                Layout.preferredHeight: Math.max(implicitHeight, 2 * ensureMetrics.lineSpacing)
+                verticalAlignment: Text.AlignTop
+                wrapMode: Text.WordWrap
+                color: Theme.mutedText
+                text: page.nats ? page.nats.ensureAccountNote(ensureApp.text, page.nats.accounts.count) : ""
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Ensure account note")
+                Accessible.description: text
+            }
         }
         footer: DialogButtonBox {
             Button {

@@ -46,23 +46,39 @@ Pane {
             width: parent.width
             spacing: Theme.margin
 
-            RowLayout {
+            // Anchored, not a RowLayout: Qt 6.4's layout did not place the badge when it turned
+            // visible after the row was first laid out (a new read-only profile, the demo), and
+            // drew it over the title.
+            Item {
+                id: titleRow
                 Layout.fillWidth: true
-                spacing: Theme.spacing
+                implicitHeight: Math.max(titleLabel.implicitHeight, readOnlyBadge.implicitHeight)
                 Rectangle {
+                    id: titleDot
+                    anchors.left: parent.left
+                    anchors.verticalCenter: parent.verticalCenter
                     width: 16; height: 16; radius: 8
                     color: panel.planes.currentColour.length > 0 ? panel.planes.currentColour : Theme.border
                 }
                 Label {
+                    id: titleLabel
+                    anchors.left: titleDot.right
+                    anchors.leftMargin: Theme.spacing
+                    anchors.right: readOnlyBadge.visible ? readOnlyBadge.left : parent.right
+                    anchors.rightMargin: readOnlyBadge.visible ? Theme.spacing : 0
+                    anchors.verticalCenter: parent.verticalCenter
                     text: panel.planes.currentName
                     font.pixelSize: 22
                     font.bold: true
                     elide: Text.ElideRight
-                    Layout.fillWidth: true
                     Accessible.role: Accessible.Heading
                     Accessible.name: text
                 }
                 Badge {
+                    id: readOnlyBadge
+                    anchors.right: parent.right
+                    anchors.rightMargin: 4 // clear of the scroll view's edge
+                    anchors.verticalCenter: parent.verticalCenter
                     visible: panel.planes.currentReadOnly
                     text: qsTr("read-only")
                     tone: Theme.info

@@ -37,6 +37,14 @@ private:
         return b && b->isEnabled();
     }
 
+    /// The colour a button's text is drawn in (its content item's colour).
+    QColor textColour(const QString &button) const
+    {
+        QQuickItem *b = m_console.button(button);
+        QQuickItem *content = b ? b->property("contentItem").value<QQuickItem *>() : nullptr;
+        return content ? content->property("color").value<QColor>() : QColor();
+    }
+
     /// Opens Agents and selects edge-node-1; false when something is missing.
     bool selectEdgeNode()
     {
@@ -93,6 +101,15 @@ private Q_SLOTS:
         const QString path = Api + u"/iofog/" + EdgeUuid + u"/reboot";
         m_console.controller().protectedFixture("POST", path, 204, QString());
         QVERIFY(selectEdgeNode());
+        QQuickItem *banner = m_console.find(QStringLiteral("Cluster status"));
+        QVERIFY(banner);
+        const auto rowTop = [this] {
+            QQuickItem *cell = m_console.find(QStringLiteral("edge-node-1"), QAccessible::Cell);
+            return cell ? cell->mapToScene(QPointF(0, 0)).y() : -1.0;
+        };
+        const qreal rowBefore = rowTop();
+        const qreal bannerHeight = banner->height();
+        QVERIFY(rowBefore > 0);
         Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot")));
         QVERIFY(m_console.find(QStringLiteral("Confirmation message")));
         QVERIFY(m_console.description(QStringLiteral("Confirmation message")).contains(u"edge-node-1"));
@@ -103,6 +120,30 @@ private Q_SLOTS:
                                   QStringLiteral("Reboot of agent edge-node-1 requested."),
                                   ConsoleWindow::Wait);
         QVERIFY(m_console.cluster()->lastActionOk());
+        // The message in the banner above the list moved no row: a click lands where it was aimed.
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
+                                  QStringLiteral("Reboot of agent edge-node-1 requested."), ConsoleWindow::Wait);
+        QTest::qWait(100);
+        QCOMPARE(rowTop(), rowBefore);
+        QCOMPARE(banner->height(), bannerHeight);
+
+        // Nor does a long refusal.
+        const QString longMessage = QStringLiteral("The agent refused the reboot because ").repeated(12);
+        m_console.controller().setHandler("POST", path, [longMessage](const HttpRequest &) {
+            return HttpResponse::json(400, QJsonObject{{QStringLiteral("name"), QStringLiteral("ValidationError")},
+                                                       {QStringLiteral("message"), longMessage}});
+        });
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot")));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot agent")));
+        QTRY_VERIFY2_WITH_TIMEOUT(!m_console.cluster()->lastActionOk()
+                                      && m_console.description(QStringLiteral("Cluster status")).size() > 300,
+                                  qPrintable(m_console.description(QStringLiteral("Cluster status"))),
+                                  ConsoleWindow::Wait);
+        QVERIFY(!m_console.cluster()->lastActionOk());
+        QTest::qWait(100);
+        m_console.screenshot(QStringLiteral("agents-banner-long-error"));
+        QCOMPARE(rowTop(), rowBefore);
+        QCOMPARE(banner->height(), bannerHeight);
     }
 
     void deleteNeedsTheTypedName()
@@ -162,6 +203,35 @@ private Q_SLOTS:
 
         Pot::Test::clickItem(m_console.button(QStringLiteral("Close")));
         QTRY_VERIFY_WITH_TIMEOUT(!m_console.cluster()->agents()->hasKey(), ConsoleWindow::Wait);
+    }
+
+    void deleteIsDrawnDisabledAfterSigningInAgainAsAViewer()
+    {
+        // Signed in as admin: Delete… is enabled and red.
+        QVERIFY(selectEdgeNode());
+        QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
+        const QColor enabledText = textColour(QStringLiteral("Reboot"));
+        QVERIFY(enabledText.isValid());
+        QVERIFY(textColour(QStringLiteral("Delete…")) != enabledText);
+
+        // Sign out and sign in as a viewer on the same profile.
+        QVERIFY(m_console.signInAgain(QStringLiteral("viewer@example.com"), QStringLiteral("viewer-pass")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.cluster()->roleBindings()->loaded(), ConsoleWindow::Wait);
+        QVERIFY(selectEdgeNode());
+        QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Reboot")), ConsoleWindow::Wait);
+        QVERIFY(m_console.description(QStringLiteral("Delete…"), QAccessible::Button).contains(u"fogs:delete"));
+        // Drawn as disabled, like every other disabled action: not in the enabled text colour.
+        const QColor disabledText = textColour(QStringLiteral("Reboot"));
+        QVERIFY(disabledText != enabledText);
+        QCOMPARE(textColour(QStringLiteral("Delete…")), disabledText);
+        m_console.screenshot(QStringLiteral("agents-viewer-after-admin"));
+
+        // Back to admin for the tests that follow.
+        QVERIFY(m_console.signInAgain(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        QVERIFY(selectEdgeNode());
+        QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
+        QVERIFY(textColour(QStringLiteral("Delete…")) != enabledText);
     }
 
     void viewerSeesWhyActionsAreOff()

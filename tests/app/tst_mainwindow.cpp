@@ -23,6 +23,8 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <functional>
+
 Q_IMPORT_QML_PLUGIN(PotConsolePlugin)
 
 using namespace Pot;
@@ -270,6 +272,34 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentName(), QStringLiteral("production"), kWait);
     }
 
+    void profileListHighlightFollowsTheShortcuts()
+    {
+        // A click on a row, then Alt+1: the highlight goes to the profile Alt+1 picked.
+        QQuickItem *lab = find(QStringLiteral("lab"), QAccessible::ListItem);
+        QVERIFY(lab);
+        clickItem(lab);
+        QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentName(), QStringLiteral("lab"), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->property("highlighted").toBool(), kWait);
+        QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentName(), QStringLiteral("staging"), kWait);
+        QQuickItem *staging = find(QStringLiteral("staging"), QAccessible::ListItem);
+        QVERIFY(staging);
+        QTRY_VERIFY_WITH_TIMEOUT(staging->property("highlighted").toBool(), kWait);
+        QVERIFY(!lab->property("highlighted").toBool());
+        QCOMPARE(find(QStringLiteral("Control plane list"), QAccessible::List)->property("currentIndex").toInt(), 0);
+        QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("production"), QAccessible::ListItem)->property("highlighted").toBool(),
+                                 kWait);
+        QVERIFY(!staging->property("highlighted").toBool());
+        maybeScreenshot(m_window, QStringLiteral("08-alt-2-highlight"));
+        // Clicking still works after the shortcuts.
+        clickItem(lab);
+        QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentName(), QStringLiteral("lab"), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->property("highlighted").toBool(), kWait);
+        QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(staging->property("highlighted").toBool(), kWait);
+    }
+
     void natsDecoderChecksPastedCreds()
     {
         // "staging" is still signed in: its operator and accounts are the trust anchors.
@@ -362,6 +392,91 @@ private Q_SLOTS:
         clickItem(button(QStringLiteral("Save profile")));
         QTRY_VERIFY_WITH_TIMEOUT(m_root->profileStore()->findByName(QStringLiteral("pasted CA")).has_value(), kWait);
         QCOMPARE(m_root->profileStore()->findByName(QStringLiteral("pasted CA"))->caCertificatePem, pem);
+    }
+
+    void newReadOnlyProfileBadgeSitsBesideTheTitle()
+    {
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier); // Control planes
+        clickItem(button(QStringLiteral("Add control plane")));
+        typeInto(field(QStringLiteral("Profile name")), QStringLiteral("audit"));
+        typeInto(field(QStringLiteral("Controller URL")), QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port()));
+        typeInto(field(QStringLiteral("E-mail")), QStringLiteral("viewer@example.com"));
+        clickItem(find(QStringLiteral("Read-only"), QAccessible::CheckBox));
+        maybeScreenshot(m_window, QStringLiteral("09-read-only-profile-dialog"));
+        clickItem(button(QStringLiteral("Save profile")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentName(), QStringLiteral("audit"), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_root->controlPlanes()->currentReadOnly(), kWait);
+        // The title row of the status panel sits above its connection state.
+        QQuickItem *state = find(QStringLiteral("Connection state"));
+        QVERIFY(state);
+        QQuickItem *title = nullptr;
+        QQuickItem *badge = nullptr;
+        const auto findRow = [&] {
+            title = nullptr;
+            badge = nullptr;
+            for (QQuickItem *row : state->parentItem()->childItems()) {
+                for (QQuickItem *c : row->childItems()) {
+                    if (!c->isVisible())
+                        continue;
+                    if (c->property("text").toString() == u"audit")
+                        title = c;
+                    else if (c->property("text").toString() == u"read-only")
+                        badge = c;
+                }
+            }
+            return title && badge;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(), kWait);
+        QTest::qWait(100);
+        maybeScreenshot(m_window, QStringLiteral("09-read-only-profile"));
+        const QRectF titleRect = title->mapRectToScene(QRectF(0, 0, title->width(), title->height()));
+        const QRectF badgeRect = badge->mapRectToScene(QRectF(0, 0, badge->width(), badge->height()));
+        QVERIFY2(badge->width() > 20, qPrintable(QString::number(badge->width())));
+        QVERIFY2(!titleRect.intersects(badgeRect),
+                 qPrintable(QStringLiteral("title %1+%2, badge %3+%4")
+                                .arg(titleRect.x()).arg(titleRect.width()).arg(badgeRect.x()).arg(badgeRect.width())));
+        const QRectF rowRect = title->parentItem()->mapRectToScene(
+            QRectF(0, 0, title->parentItem()->width(), title->parentItem()->height()));
+        QVERIFY(badgeRect.right() <= rowRect.right() + 0.5);
+    }
+
+    void profileMadeReadOnlyShowsItsBadgeBesideItsName()
+    {
+        // An existing row whose profile becomes read-only: its badge takes its own place.
+        auto *planes = m_root->controlPlanes();
+        int index = -1;
+        for (int i = 0; i < planes->profileModel()->rowCount(); ++i) {
+            if (planes->profileData(i).value(QStringLiteral("name")).toString() == u"lab")
+                index = i;
+        }
+        QVERIFY(index >= 0);
+        QVariantMap data = planes->profileData(index);
+        QVERIFY(!data.value(QStringLiteral("readOnly")).toBool());
+        data.insert(QStringLiteral("readOnly"), true);
+        QCOMPARE(planes->saveProfile(index, data), QString());
+        QQuickItem *row = find(QStringLiteral("lab"), QAccessible::ListItem);
+        QVERIFY(row);
+        QQuickItem *name = nullptr;
+        QQuickItem *badge = nullptr;
+        const std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+            for (QQuickItem *c : item->childItems()) {
+                if (c->isVisible() && c->property("text").toString() == u"lab")
+                    name = c;
+                else if (c->isVisible() && c->property("text").toString() == u"read-only"
+                         && c->inherits("QQuickRectangle"))
+                    badge = c;
+                walk(c);
+            }
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((walk(row), name && badge), kWait);
+        QTest::qWait(100);
+        maybeScreenshot(m_window, QStringLiteral("10-profile-made-read-only"));
+        const QRectF nameRect = name->mapRectToScene(QRectF(0, 0, name->width(), name->height()));
+        const QRectF badgeRect = badge->mapRectToScene(QRectF(0, 0, badge->width(), badge->height()));
+        QVERIFY(badge->width() > 20);
+        QVERIFY2(!nameRect.intersects(badgeRect),
+                 qPrintable(QStringLiteral("name %1+%2, badge %3+%4")
+                                .arg(nameRect.x()).arg(nameRect.width()).arg(badgeRect.x()).arg(badgeRect.width())));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "consolewindow.h"
 #include "models/clusterview.h"
 #include "models/natspage.h"
+#include "models/resourcelist.h"
 #include "natsserver.h"
 #include "natsworld.h"
 #include "testutil.h"
@@ -10,6 +11,8 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <functional>
 
 using namespace Pot;
 using Pot::Test::ConsoleWindow;
@@ -104,8 +107,70 @@ private Q_SLOTS:
         m_console.screenshot(QStringLiteral("nats-users"));
     }
 
+    void createUserDialogKeepsEveryFieldInItsPlace()
+    {
+        // With the default "No expiry" the rule and the MQTT box sit under the other fields, and
+        // picking a unit moves nothing.
+        Pot::Test::clickItem(m_console.find(QStringLiteral("Users")));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Create user…")));
+        QQuickItem *name = m_console.field(QStringLiteral("User name"));
+        QQuickItem *unit = m_console.find(QStringLiteral("Expiry unit"), QAccessible::ComboBox);
+        QQuickItem *rule = m_console.find(QStringLiteral("User rule"), QAccessible::ComboBox);
+        QQuickItem *bearer = m_console.find(QStringLiteral("MQTT bearer user"), QAccessible::CheckBox);
+        QVERIFY(name && unit && rule && bearer);
+        QTRY_VERIFY_WITH_TIMEOUT(!name->window() || name->window()->isExposed(), ConsoleWindow::Wait);
+        QTest::qWait(300); // the dialog's opening transition
+        QCOMPARE(unit->property("currentIndex").toInt(), 0);
+        const auto place = [](QQuickItem *item) { return item->mapToScene(QPointF(0, 0)); };
+        const QPointF nameAt = place(name);
+        const QPointF ruleAt = place(rule);
+        const QPointF bearerAt = place(bearer);
+        m_console.screenshot(QStringLiteral("nats-create-user-no-expiry"));
+        QCOMPARE(ruleAt.x(), nameAt.x());
+        QCOMPARE(bearerAt.x(), nameAt.x());
+        QVERIFY(ruleAt.y() > place(unit).y());
+        QVERIFY(bearerAt.y() > ruleAt.y());
+        QCOMPARE(rule->width(), name->width());
+        for (int i = 1; i <= 3; ++i) {
+            unit->setProperty("currentIndex", i);
+            QTest::qWait(50);
+            QCOMPARE(place(rule), ruleAt);
+            QCOMPARE(place(bearer), bearerAt);
+            QCOMPARE(place(name), nameAt);
+        }
+        m_console.screenshot(QStringLiteral("nats-create-user-months"));
+        unit->setProperty("currentIndex", 0);
+        QTest::qWait(50);
+        QCOMPARE(place(rule), ruleAt);
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Cancel")));
+        QTRY_VERIFY_WITH_TIMEOUT(!Pot::Test::findAccessible(m_console.window(), QStringLiteral("User name"),
+                                                            QAccessible::EditableText),
+                                 ConsoleWindow::Wait);
+    }
+
     void createUserThroughTheDialog()
     {
+        // As on a real Controller the new user is listed only after the POST: the list read before
+        // has no ops-cli.
+        const QJsonObject all = QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_nats_users.json"))).object();
+        QJsonArray before = all.value(u"users").toArray();
+        for (qsizetype i = before.size() - 1; i >= 0; --i) {
+            if (before.at(i).toObject().value(u"name").toString() == u"ops-cli")
+                before.removeAt(i);
+        }
+        QCOMPARE(before.size(), all.value(u"users").toArray().size() - 1);
+        auto &c = m_console.controller();
+        c.setHandler("GET", Api + u"/nats/users", [this, &c, all, before](const HttpRequest &r) {
+            HttpResponse refusal;
+            if (!c.authorize(r, &refusal))
+                return refusal;
+            return HttpResponse::json(200, m_created.isEmpty() ? QJsonObject{{QStringLiteral("users"), before}} : all);
+        });
+        Models::ResourceList *users = m_console.cluster()->nats()->users();
+        users->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(users->count(), int(before.size()), ConsoleWindow::Wait);
+        QVERIFY(users->selectedKey().isEmpty());
+
         Pot::Test::clickItem(m_console.button(QStringLiteral("Create user…")));
         QQuickItem *app = m_console.field(QStringLiteral("Application"));
         QVERIFY(app);
@@ -129,6 +194,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!Pot::Test::findAccessible(m_console.window(), QStringLiteral("User name"),
                                                             QAccessible::EditableText),
                                  ConsoleWindow::Wait);
+        // The new user is selected and its details are shown at once, without another click.
+        QTRY_COMPARE_WITH_TIMEOUT(users->count(), int(before.size()) + 1, ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(users->selectedKey(), QStringLiteral("foo-producer/ops-cli"), ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Public key"), QAccessible::ListItem),
+                                  QStringLiteral("UD3XZZNCEZKCHHOBE5LQKFICPXID7AVWVZ5KXE5F67K5GDRWMNGCNQLF"),
+                                  ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Expiry"), QAccessible::ListItem)
+                                     .contains(QStringLiteral("requested expiry (not enforced)")),
+                                 ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("nats-user-created"));
+        c.protectedFixture("GET", Api + u"/nats/users", 200, QStringLiteral("GET_nats_users.json"));
     }
 
     void credsAreFetchedWithTheSeedMasked()
@@ -143,6 +219,27 @@ private Q_SLOTS:
         QCOMPARE(m_console.description(QStringLiteral("Public key")),
                  QStringLiteral("UD3XZZNCEZKCHHOBE5LQKFICPXID7AVWVZ5KXE5F67K5GDRWMNGCNQLF"));
         m_console.screenshot(QStringLiteral("nats-creds"));
+        // The file dialog for saving says Save, not Open.
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Save creds…")));
+        QTest::qWait(500);
+        m_console.screenshot(QStringLiteral("nats-save-creds-file"));
+        // Qt's own file dialog gives its buttons no accessible names: look for the button text.
+        const std::function<QStringList(QQuickItem *)> buttonTexts = [&buttonTexts](QQuickItem *item) {
+            QStringList texts;
+            if (!item || !item->isVisible())
+                return texts;
+            if (item->inherits("QQuickAbstractButton"))
+                texts << item->property("text").toString();
+            for (QQuickItem *child : item->childItems())
+                texts << buttonTexts(child);
+            return texts;
+        };
+        const QStringList shown = buttonTexts(m_console.window()->contentItem());
+        QVERIFY2(shown.contains(QStringLiteral("Save")) && !shown.contains(QStringLiteral("Open")),
+                 qPrintable(shown.join(u", ")));
+        QTest::keyClick(m_console.window(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!buttonTexts(m_console.window()->contentItem()).contains(QStringLiteral("Save")),
+                                 ConsoleWindow::Wait);
         Pot::Test::clickItem(m_console.button(QStringLiteral("Reveal seed")));
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Seed")),
                                   QStringLiteral("SUABROLMDUZJQV45GF6DBUHRVU6EHT3YWQQN7MHMIPBCUGVBND7U5JVXOA"),
@@ -275,6 +372,24 @@ private Q_SLOTS:
             seen << r;
             return HttpResponse::fixture(201, QStringLiteral("POST_nats_accounts_APP__plain-app.json"));
         });
+        // The accounts as they were before plain-app had one (the capture's final list has it).
+        QJsonObject accounts =
+            QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_nats_accounts__final.json"))).object();
+        QJsonArray listed = accounts.value(u"accounts").toArray();
+        for (qsizetype i = listed.size() - 1; i >= 0; --i) {
+            if (listed.at(i).toObject().value(u"name").toString() == u"plain-app")
+                listed.removeAt(i);
+        }
+        accounts.insert(u"accounts", listed);
+        m_console.controller().setHandler("GET", Api + u"/nats/accounts", [this, accounts](const HttpRequest &r) {
+            HttpResponse refusal;
+            if (!m_console.controller().authorize(r, &refusal))
+                return refusal;
+            return HttpResponse::json(200, accounts);
+        });
+        m_console.cluster()->nats()->accounts()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->nats()->accounts()->count(), int(listed.size()),
+                                  ConsoleWindow::Wait);
         Pot::Test::clickItem(m_console.find(QStringLiteral("Accounts")));
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
         QQuickItem *ensure = m_console.button(QStringLiteral("Ensure account"));
@@ -308,21 +423,63 @@ private Q_SLOTS:
                      .object());
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
                                   QStringLiteral("NATS account for plain-app is ready."), ConsoleWindow::Wait);
+        m_console.controller().protectedFixture("GET", Api + u"/nats/accounts", 200,
+                                                QStringLiteral("GET_nats_accounts__final.json"));
+        m_console.cluster()->nats()->accounts()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->nats()->accounts()->count(), int(listed.size()) + 1,
+                                  ConsoleWindow::Wait);
     }
 
-    void ensureAccountRefusalIsShown()
+    void ensureAccountOnAnApplicationWithOneSaysSo()
     {
-        m_console.controller().setHandler("POST", Api + u"/nats/accounts/foo-producer", [](const HttpRequest &) {
+        int posts = 0;
+        const auto alreadyEnabled = [&posts](const HttpRequest &) {
+            ++posts;
             return HttpResponse::fixture(
                 400, QStringLiteral("POST_nats_accounts_APP__foo-producer_already-enabled_400.json"));
-        });
+        };
+        m_console.controller().setHandler("POST", Api + u"/nats/accounts/foo-producer", alreadyEnabled);
+        // The accounts list shows foo-producer's account: decided without asking the Controller.
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
         Pot::Test::typeInto(m_console.field(QStringLiteral("Account application")), QStringLiteral("foo-producer"));
+        const QString already = QStringLiteral("%1 already has a NATS account; nothing was changed. Its account "
+                                               "rule is set in the application's NATS settings.");
+        // The dialog says so before anything is sent.
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Ensure account note")),
+                                  QStringLiteral("foo-producer already has a NATS account: ensuring it changes "
+                                                 "nothing. Its account rule is set in the application's NATS "
+                                                 "settings."),
+                                  ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("nats-ensure-already-dialog"));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
+                                  already.arg(u"foo-producer"), ConsoleWindow::Wait);
+        QVERIFY(m_console.cluster()->lastActionOk());
+        QCOMPARE(posts, 0);
+        m_console.screenshot(QStringLiteral("nats-ensure-already"));
+
+        // An account the list does not show yet: the Controller's refusal is read the same way.
+        m_console.controller().setHandler("POST", Api + u"/nats/accounts/late-app", alreadyEnabled);
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
+        Pot::Test::typeInto(m_console.field(QStringLiteral("Account application")), QStringLiteral("late-app"));
+        QCOMPARE(m_console.description(QStringLiteral("Ensure account note")), QString());
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account")));
+        QTRY_COMPARE_WITH_TIMEOUT(posts, 1, ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
+                                  already.arg(u"late-app"), ConsoleWindow::Wait);
+        QVERIFY(m_console.cluster()->lastActionOk());
+
+        // Another refusal stays an error.
+        m_console.controller().setHandler("POST", Api + u"/nats/accounts/late-app", [](const HttpRequest &) {
+            return HttpResponse::json(400, QByteArrayLiteral(R"({"name":"ValidationError","message":"Invalid application name"})"));
+        });
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
+        Pot::Test::typeInto(m_console.field(QStringLiteral("Account application")), QStringLiteral("late-app"));
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account")));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status"))
-                                     .contains(QStringLiteral("already")),
+                                     .contains(QStringLiteral("Invalid application name")),
                                  ConsoleWindow::Wait);
-        m_console.screenshot(QStringLiteral("nats-ensure-refused"));
+        QVERIFY(!m_console.cluster()->lastActionOk());
     }
 
     void deleteUserNeedsTheTypedName()

@@ -168,6 +168,11 @@ private Q_SLOTS:
                  QStringLiteral("built-in"));
         QVERIFY(a->roleDetails()->rows().last().hint.contains(u"never matches"));
 
+        // A built-in role applies through the group of its name, without a binding.
+        a->roles()->setSelectedKey(QStringLiteral("viewer"));
+        QCOMPARE(valueOf(a->roleDetails(), QStringLiteral("Role"), QStringLiteral("Bound by")),
+                 QStringLiteral("Group viewer (built in, no binding needed)"));
+
         a->roleBindings()->setSelectedKey(QStringLiteral("nats-operators"));
         QCOMPARE(valueOf(a->bindingDetails(), QStringLiteral("Role binding"), QStringLiteral("Role")),
                  QStringLiteral("nats-operator"));

@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -176,6 +177,46 @@ private Q_SLOTS:
         cluster->refreshAll();
         QVERIFY(agents->stale());
         QCOMPARE(again.controller().requests().size(), 0);
+    }
+
+    void signInReadsTheListsTogether()
+    {
+        // Each answer takes 300 ms, as a busy Controller's would. The reads after sign-in do not
+        // depend on each other: they go out together (within the Controller's per-IP limits), so
+        // the page fills in a few round trips rather than one per read.
+        ConsoleWindow console;
+        QVERIFY(console.start());
+        Test::StandInController &c = console.controller();
+        QVERIFY(console.signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        QTRY_VERIFY_WITH_TIMEOUT(listsLoaded(console.cluster()), ConsoleWindow::Wait);
+        QTest::qWait(500);
+        c.setAnswerDelay(300);
+        c.clearLog();
+        c.resetMaxInFlight();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(console.signInAgain(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        const qint64 signedIn = timer.elapsed();
+        const auto everyListRead = [&] {
+            for (Models::ResourceList *l : console.cluster()->lists()) {
+                if (l->loading() || !l->loaded())
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(everyListRead(), 30000);
+        const qint64 loaded = timer.elapsed();
+        QStringList paths;
+        for (const HttpRequest &r : c.requests())
+            paths << QString::fromLatin1(r.method) + u' ' + r.path;
+        qInfo() << "signed in after" << signedIn << "ms, lists read after" << loaded << "ms;"
+                << c.requests().size() << "requests, at most" << c.maxInFlight() << "at once:" << paths;
+        QVERIFY2(c.maxInFlight() >= 4, qPrintable(QString::number(c.maxInFlight())));
+        QVERIFY2(c.maxInFlight() <= 6, qPrintable(QString::number(c.maxInFlight())));
+        // One read after another would take (reads × 300 ms).
+        QVERIFY2(loaded < 300 * qint64(c.requests().size()) / 2,
+                 qPrintable(QStringLiteral("%1 ms for %2 requests").arg(loaded).arg(c.requests().size())));
+        c.setAnswerDelay(0);
     }
 
     void viewerPermissions()

@@ -242,6 +242,36 @@ private Q_SLOTS:
         QCOMPARE(list->selectedKey(), kEdgeNode);
     }
 
+    void selectionMadeBeforeItsRowArrivesFillsTheDetails()
+    {
+        // As after "create": the new object is selected while the refresh that brings its row is
+        // under way. When the row arrives, the selected object changes from nothing to it.
+        QJsonObject body = capturedFogs();
+        QJsonArray fogs = body.value(u"fogs").toArray();
+        const QJsonObject edge = fogs.at(0).toObject();
+        QCOMPARE(edge.value(u"uuid").toString(), kEdgeNode);
+        fogs.removeAt(0);
+        body.insert(u"fogs", fogs);
+        serveFogs(body);
+        ResourceList *list = makeList(true);
+        QVERIFY(refreshAndWait(list));
+        QCOMPARE(list->count(), 1);
+
+        fogs.prepend(edge);
+        body.insert(u"fogs", fogs);
+        serveFogs(body);
+        QSignalSpy applied(list, &ResourceList::applied);
+        list->refresh();
+        list->setSelectedKey(kEdgeNode);
+        QVERIFY(list->selectedObject().isEmpty());
+        QSignalSpy objectChanged(list, &ResourceList::selectedObjectChanged);
+        QVERIFY(applied.wait(10000));
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->selectedKey(), kEdgeNode);
+        QCOMPARE(objectChanged.size(), 1);
+        QCOMPARE(list->selectedObject().value(u"name").toString(), QStringLiteral("edge-node-1"));
+    }
+
     void removedSelectionIsCleared()
     {
         ResourceList *list = makeList(false);

@@ -2,6 +2,7 @@
 
 #include "testutil.h"
 
+#include <algorithm>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -419,6 +420,7 @@ void StandInController::acceptPending()
 void StandInController::adopt(QTcpSocket *socket)
 {
     socket->setParent(this);
+    ++m_accepted;
     m_connections[socket] = std::make_unique<Connection>();
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { processBuffer(socket); });
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
@@ -534,14 +536,18 @@ HttpResponse StandInController::dispatchToHandler(const HttpRequest &request)
 void StandInController::dispatch(QTcpSocket *socket, const HttpRequest &request, bool keepAlive)
 {
     m_requests << request;
-    const HttpResponse response = route(request);
+    HttpResponse response = route(request);
     if (response.hang)
         return; // the connection stays busy and silent
+    response.delayMs += m_answerDelayMs;
+    m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
     if (response.delayMs > 0) {
         QPointer<QTcpSocket> guard(socket);
         QTimer::singleShot(response.delayMs, this, [this, guard, request, response, keepAlive] {
             if (guard && m_connections.count(guard.data()))
                 writeResponse(guard, request, response, keepAlive);
+            else
+                --m_inFlight;
         });
         return;
     }
@@ -551,6 +557,7 @@ void StandInController::dispatch(QTcpSocket *socket, const HttpRequest &request,
 void StandInController::writeResponse(QTcpSocket *socket, const HttpRequest &request,
                                       const HttpResponse &r, bool keepAlive)
 {
+    --m_inFlight;
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
     out += "Access-Control-Allow-Origin: *\r\n";
     out += "X-Timestamp: " + QByteArray::number(serverNowMs()) + "\r\n";

@@ -130,6 +130,14 @@ public:
 
     // ---- what happened
     int hits(const QByteArray &method, const QString &path) const;
+    /// Answers every request this much later (on top of a handler's own delay): requests that
+    /// were sent together are then seen together.
+    void setAnswerDelay(int ms) { m_answerDelayMs = ms; }
+    /// The most requests that were waiting for an answer at one time, since resetMaxInFlight().
+    int maxInFlight() const { return m_maxInFlight; }
+    void resetMaxInFlight() { m_maxInFlight = m_inFlight; }
+    /// Connections accepted so far (a client that keeps its connections opens few).
+    int connectionsAccepted() const { return m_accepted; }
     int refreshCount() const { return m_refreshCount; }
     int loginCount() const { return m_loginCount; }
     int logoutCount() const { return m_logoutCount; }
@@ -178,6 +186,10 @@ private:
     int m_loginCount = 0;
     int m_logoutCount = 0;
     bool m_refuseRefresh = false;
+    int m_answerDelayMs = 0;
+    int m_inFlight = 0;
+    int m_maxInFlight = 0;
+    int m_accepted = 0;
     bool m_mockAuth = false;
 };
 

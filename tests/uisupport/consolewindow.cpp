@@ -93,6 +93,12 @@ bool ConsoleWindow::signIn(const QString &email, const QString &password, bool r
         QTest::qWait(20);
     if (p->currentState() == int(Models::ConnectionState::SignInRequired))
         p->signIn(index, email, password, QString(), false);
+    return waitSignedIn(deadline);
+}
+
+bool ConsoleWindow::waitSignedIn(const QDeadlineTimer &deadline)
+{
+    Models::ControlPlanes *p = planes();
     while (p->currentState() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
         QTest::qWait(20);
     if (p->currentState() != int(Models::ConnectionState::SignedIn)) {
@@ -103,6 +109,18 @@ bool ConsoleWindow::signIn(const QString &email, const QString &password, bool r
     if (QQuickItem *cancel = findAccessible(m_window, QStringLiteral("Cancel"), QAccessible::Button))
         clickItem(cancel);
     return true;
+}
+
+bool ConsoleWindow::signInAgain(const QString &email, const QString &password)
+{
+    Models::ControlPlanes *p = planes();
+    const int index = p->currentIndex();
+    p->signOut();
+    QDeadlineTimer deadline(Wait);
+    while (p->currentState() != int(Models::ConnectionState::SignInRequired) && !deadline.hasExpired())
+        QTest::qWait(20);
+    p->signIn(index, email, password, QString(), false);
+    return waitSignedIn(deadline);
 }
 
 bool ConsoleWindow::openDemo()

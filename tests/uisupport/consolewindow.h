@@ -3,6 +3,7 @@
 #include "standincontroller.h"
 
 #include <QAccessible>
+#include <QDeadlineTimer>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QString>
@@ -53,6 +54,9 @@ public:
     /// sign-in UI test already covers). Returns when signed in, false on time-out.
     bool signIn(const QString &email, const QString &password, bool readOnly = false,
                 const QString &name = QStringLiteral("stand-in"));
+    /// Signs the current profile out and in again as another user (the same profile). Returns when
+    /// signed in, false on time-out.
+    bool signInAgain(const QString &email, const QString &password);
     /// Opens the bundled demo control plane.
     bool openDemo();
     /// Clicks a sidebar section ("Agents", "NATS"...).
@@ -71,6 +75,9 @@ public:
     void screenshot(const QString &name) const;
 
 private:
+    /// Waits until the current profile is signed in, then closes a sign-in dialog the UI opened.
+    bool waitSignedIn(const QDeadlineTimer &deadline);
+
     std::unique_ptr<QTemporaryDir> m_tempDir; ///< only when no folder was given
     QString m_dirPath;
     std::unique_ptr<StandInController> m_controller;
