@@ -46,6 +46,7 @@ public:
 
 private:
     QList<QSslCertificate> m_customCas;
+    QList<QSslCertificate> m_caList; ///< system store + custom CAs, read once in create()
     QByteArray m_pin;
 };
 
