@@ -65,6 +65,7 @@ void ControlPlanes::setCurrentIndex(int index)
     ensureSession(index);
     Q_EMIT currentChanged();
     Q_EMIT sessionChanged();
+    Q_EMIT tick(); // the session countdown belongs to the new current plane now, not in a second
     Q_EMIT natsTrustChanged();
 }
 

@@ -287,7 +287,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(staging->property("highlighted").toBool(), kWait);
         QVERIFY(!lab->property("highlighted").toBool());
         QCOMPARE(find(QStringLiteral("Control plane list"), QAccessible::List)->property("currentIndex").toInt(), 0);
+        // The session countdown follows at once (it showed the previous plane's for up to a second).
+        QSignalSpy ticks(m_root->controlPlanes(), &Models::ControlPlanes::tick);
         QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
+        QCOMPARE(m_root->controlPlanes()->currentName(), QStringLiteral("production"));
+        QVERIFY(ticks.count() >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("production"), QAccessible::ListItem)->property("highlighted").toBool(),
                                  kWait);
         QVERIFY(!staging->property("highlighted").toBool());
