@@ -274,8 +274,11 @@ QString ControlPlanes::saveProfile(int index, const QVariantMap &data)
         Status updated = m_services.store->update(p);
         if (!updated)
             return updated.error().message;
+        // What was stored (trimmed, the CA re-wrapped), not what was typed.
+        if (const std::optional<Profiles::Profile> stored = m_services.store->findById(p.id))
+            p = *stored;
         m_model->upsert(p);
-        // A changed address, CA or pin only applies to a new connection.
+        // A CA or pin edit applies to the next request, an address edit reconnects.
         if (ControlPlaneSession *s = m_sessions.value(p.id))
             s->setProfile(p);
         Q_EMIT currentChanged();

@@ -74,8 +74,17 @@ void ControlPlaneSession::setProfile(const Profiles::Profile &profile)
 {
     const bool trustChanged = profile.caCertificatePem != m_profile.caCertificatePem
                               || profile.pinnedSha256 != m_profile.pinnedSha256;
+    const bool addressChanged = profile.controllerUrl != m_profile.controllerUrl;
     m_profile = profile;
-    if (!trustChanged || !m_client)
+    if (!m_client)
+        return;
+    if (addressChanged) {
+        // Another address may be another Controller: nothing of this connection carries over.
+        disconnectFromController();
+        connectToController();
+        return;
+    }
+    if (!trustChanged)
         return;
     // Trust belongs to the profile as it is now: the next request opens new connections under it
     // (a kept connection would still carry the old CA list or pin).
@@ -211,21 +220,26 @@ void ControlPlaneSession::pollStatus()
                 if (auto report = Tls::CertificateChainReport::fromError(e)) {
                     m_presentedChain = report->toText();
                     m_presentedCaPem = QString::fromLatin1(report->issuerPem());
-                    if (!report->pinMismatch && !report->certificates.isEmpty()
-                        && m_presentedCaPem.isEmpty()) {
+                    if (!report->pinMismatch && report->issuerUnknown
+                        && !report->certificates.isEmpty() && m_presentedCaPem.isEmpty()) {
                         // Nothing presented can be trusted as a CA: say what to do instead.
                         shown.message += u' '
                                          + tr("The server sent only its own certificate, issued by "
                                               "%1: paste that CA's certificate into this profile "
-                                              "to trust it. A pin alone pins the certificate but "
-                                              "does not make it trusted.")
+                                              "to trust it.")
                                                .arg(report->certificates.constFirst().issuer);
+                        if (!m_profile.pinnedSha256.isEmpty())
+                            shown.message += u' ' + tr("A pin alone pins the certificate but does "
+                                                       "not make it trusted.");
                     }
                 }
                 fail(ConnectionState::Failed, shown);
                 return;
             }
-            const bool unreachable = e.code == ErrorCode::Network || e.code == ErrorCode::Timeout;
+            // A proxy in front of a Controller that is down answers 502-504: that is unreachable.
+            const bool gateway = e.httpStatus >= 502 && e.httpStatus <= 504;
+            const bool unreachable = e.code == ErrorCode::Network || e.code == ErrorCode::Timeout
+                                     || gateway;
             fail(unreachable ? ConnectionState::Offline : ConnectionState::Failed, e);
             return;
         }
@@ -243,8 +257,10 @@ void ControlPlaneSession::pollStatus()
             || m_state == ConnectionState::Failed) {
             if (m_auth && m_auth->isActive())
                 setState(ConnectionState::SignedIn);
-            else
+            else if (!m_signingIn) // a resume or sign-in under way is not started again per poll
                 resumeSavedSession();
+            else
+                Q_EMIT changed();
         } else {
             Q_EMIT changed();
         }
@@ -255,10 +271,10 @@ void ControlPlaneSession::pollStatus()
 void ControlPlaneSession::resumeSavedSession()
 {
     if (!m_services.secrets) {
-        setState(ConnectionState::SignInRequired);
-        Q_EMIT signInNeeded();
+        requireSignIn();
         return;
     }
+    m_signingIn = true;
     setState(ConnectionState::Connecting, tr("Resuming the saved session…"));
     m_services.secrets->read(
         Profiles::SecretKeys::refreshTokenKey(m_profile.id), this, [this](Result<SecretBytes> token) {
@@ -284,6 +300,7 @@ void ControlPlaneSession::resumeSavedSession()
 
 void ControlPlaneSession::requireSignIn()
 {
+    m_signingIn = false;
     setState(ConnectionState::SignInRequired);
     Q_EMIT signInNeeded();
 }
@@ -349,6 +366,7 @@ void ControlPlaneSession::persistRefreshToken()
 
 void ControlPlaneSession::onSignedIn()
 {
+    m_signingIn = false;
     m_lastError.clear();
     setState(ConnectionState::SignedIn);
     persistRefreshToken();
@@ -393,6 +411,7 @@ void ControlPlaneSession::onSessionLost(const QString &message)
 
 void ControlPlaneSession::disconnectFromController()
 {
+    m_signingIn = false;
     m_poll->stop();
     if (m_statusReply)
         m_statusReply->cancel();
@@ -424,6 +443,7 @@ void ControlPlaneSession::signIn(const QString &email, const QString &password, 
         Q_EMIT signInFinished(false, tr("Connect to the control plane first."));
         return;
     }
+    m_signingIn = true;
     setState(ConnectionState::Connecting, tr("Signing in…"));
     Auth::PasswordCredentials credentials{email, SecretBytes(password.toUtf8()), totp};
     const SecretBytes secret = credentials.password;
@@ -433,6 +453,7 @@ void ControlPlaneSession::signIn(const QString &email, const QString &password, 
             if (!tokens || !m_auth) {
                 const QString message = tokens ? tr("Disconnected.") : tokens.error().message;
                 m_lastError = message;
+                m_signingIn = false;
                 const bool noAuth = !tokens && tokens.error().code == ErrorCode::NoAuthConfigured;
                 setState(noAuth ? ConnectionState::Failed : ConnectionState::SignInRequired);
                 Q_EMIT signInFinished(false, message);
@@ -463,6 +484,7 @@ void ControlPlaneSession::signInWithBrowser()
     connect(m_browser.get(), &Auth::BrowserSignIn::finished, this,
             [this](const Result<Auth::TokenSet> &tokens) {
                 if (!tokens || !m_auth) {
+                    m_signingIn = false;
                     const QString message = tokens ? tr("Disconnected.") : tokens.error().message;
                     m_lastError = message;
                     setState(ConnectionState::SignInRequired);
@@ -473,6 +495,7 @@ void ControlPlaneSession::signInWithBrowser()
                 onSignedIn();
                 Q_EMIT signInFinished(true, {});
             });
+    m_signingIn = true;
     setState(ConnectionState::Connecting, tr("Waiting for the browser sign-in…"));
     m_browser->start();
 }

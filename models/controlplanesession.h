@@ -148,6 +148,7 @@ private:
     QByteArray m_natsOperatorJwt;
     QList<QByteArray> m_natsAccountJwts;
     ClusterView *m_cluster = nullptr;
+    bool m_signingIn = false; ///< a resume, password or browser sign-in is under way
 };
 
 } // namespace Pot::Models

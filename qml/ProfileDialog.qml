@@ -74,6 +74,8 @@ Dialog {
 
     // The dialog stays open with everything typed when saving fails, and says why.
     function save() {
+        if (!opened)
+            return; // a second click while the dialog closes after a successful save
         const error = planes.saveProfile(editIndex, collect());
         errorText = error;
         if (error.length === 0)

@@ -28,8 +28,10 @@ void Session::begin(TokenSet tokens, std::unique_ptr<RefreshStrategy> strategy)
     clear();
     m_tokens = std::move(tokens);
     m_strategy = std::move(strategy);
+    m_lastStartMs = -1; // fresh tokens from a sign-in: the rate limit starts again
     qCDebug(lcCoreAuth) << "session started, access token valid until" << m_tokens.accessExpiry;
     schedule();
+    release(m_tokens.accessToken); // requests that waited for a token go on with the new one
 }
 
 qint64 Session::serverNowMs() const
@@ -155,7 +157,12 @@ void Session::refreshFinished(quint64 generation, Result<TokenSet> result)
     if (transient && left > NearExpiryMs) {
         ++m_failures;
         qCWarning(lcCoreAuth) << "token refresh failed, will retry:" << e.message;
-        scheduleIn(std::min(RetryAfterMs, left / 2));
+        // Back off, but retry while the token is still valid: a retry after expiry that fails on
+        // the network again would end the session.
+        const qint64 backedOff = std::max(std::min(RetryAfterMs, left / 2), msUntilAllowed());
+        const qint64 delay = std::min(backedOff, std::max<qint64>(0, left - NearExpiryMs));
+        m_nextRefreshAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+        m_timer.start(std::chrono::milliseconds(delay));
         release(e); // the waiting requests fail with the network error; the session stays
         return;
     }

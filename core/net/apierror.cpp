@@ -1,5 +1,6 @@
 #include "apierror.h"
 
+#include "core/displaytext.h"
 #include "core/tls/certificatereport.h"
 #include "core/tr.h"
 
@@ -133,7 +134,8 @@ QString serverMessage(const QByteArray &contentType, const QByteArray &body)
 Error errorFromHttp(int status, const QByteArray &contentType, const QByteArray &body,
                     const QByteArray &method, const QString &path)
 {
-    const QString server = serverMessage(contentType, body);
+    // The Controller's message goes into status lines and banners: keep it to one tooltip's size.
+    const QString server = shownText(serverMessage(contentType, body), MaxTipChars);
     const QString generic = genericHttpText(status);
     QString message = generic;
     // For 413 Express says only "Payload Too Large"; the generic text says more.
@@ -169,6 +171,10 @@ Error errorFromNetwork(QNetworkReply::NetworkError code, const QString &qtMessag
 
 ConnectionFailure connectionFailureOf(const Error &error)
 {
+    if (error.httpStatus >= 502 && error.httpStatus <= 504)
+        return ConnectionFailure::Unreachable; // a gateway in front of a Controller that is down
+    if (error.httpStatus == 404)
+        return ConnectionFailure::NotController; // no /api/v3/status there
     switch (error.code) {
     case ErrorCode::None: return ConnectionFailure::None;
     case ErrorCode::Timeout: return ConnectionFailure::Timeout;
@@ -195,6 +201,7 @@ ConnectionFailure connectionFailureOf(const Error &error)
         default: return ConnectionFailure::Unreachable;
         }
     }
+    case ErrorCode::Cancelled: return ConnectionFailure::None;
     default: return ConnectionFailure::Refusal;
     }
 }

@@ -117,11 +117,12 @@ private:
     void sendWithToken(const QByteArray &token);
     void onNetworkFinished();
     void onTimeout();
+    void resendUnderNewTrust();
     void finish(Result<ApiResponse> result);
     Result<ApiResponse> interpret(QNetworkReply *reply);
     Error tlsError(const QString &host) const;
 
-    ControllerClient *m_client;
+    QPointer<ControllerClient> m_client;
     ApiRequest m_request;
     Result<ApiResponse> m_result;
     QPointer<QNetworkReply> m_reply;
@@ -138,6 +139,7 @@ private:
     bool m_cancelled = false;
     bool m_timedOut = false;
     bool m_tooLarge = false;
+    qint64 m_bodyLimit = 0; ///< this answer's limit (smaller once it turns out to be an error)
 };
 
 } // namespace Pot::Net

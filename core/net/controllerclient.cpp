@@ -118,7 +118,25 @@ ApiReply::~ApiReply()
         m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
+        m_reply = nullptr;
+        if (m_client)
+            m_client->reapRetiredNetworks();
     }
+}
+
+void ApiReply::resendUnderNewTrust()
+{
+    // Sent under trust the profile no longer has: its answer must not count. Abort it quietly and
+    // send it again on a connection made under the current trust.
+    if (!m_reply || m_finished)
+        return;
+    QNetworkReply *old = m_reply;
+    m_reply = nullptr;
+    old->disconnect(this);
+    old->abort();
+    old->deleteLater();
+    --m_attempts; // the aborted try does not count towards the one retry after a 401
+    sendWithToken(m_token);
 }
 
 void ApiReply::cancel()
@@ -137,6 +155,8 @@ void ApiReply::start()
 {
     if (m_finished)
         return;
+    // The timeout also covers waiting for a token (a refresh held back by its rate limit).
+    m_timer.start(m_request.timeout.count() > 0 ? m_request.timeout : m_client->m_timeout);
     if (m_client->m_baseUrl.isEmpty()) {
         finish(Error(ErrorCode::InvalidInput, Tr::tr("No Controller address is set.")));
         return;
@@ -231,23 +251,32 @@ void ApiReply::sendWithToken(const QByteArray &token)
     });
     connect(m_reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
     // Refuse an oversized answer as soon as it announces itself, or once it has grown too large.
-    const qint64 limit = m_request.maxBodyBytes;
-    auto refuseIfTooLarge = [this, limit](qint64 size) {
-        if (limit > 0 && size > limit && m_reply && !m_tooLarge) {
+    m_bodyLimit = m_request.maxBodyBytes;
+    auto refuseIfTooLarge = [this](qint64 size) {
+        if (m_bodyLimit > 0 && size > m_bodyLimit && m_reply && !m_tooLarge) {
             m_tooLarge = true;
             m_reply->abort();
         }
     };
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, refuseIfTooLarge] {
+    const bool head = m_request.method == "HEAD";
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, refuseIfTooLarge, head] {
         if (!m_reply)
             return;
+        // An error answer is a message: it gets the small limit, whatever the request's kind.
+        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 300)
+            m_bodyLimit = std::min<qint64>(m_bodyLimit, ApiRequest::SmallBodyLimit);
         bool ok = false;
+        // A HEAD answer's Content-Length describes the GET body, which is not sent.
         const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
-        if (ok)
+        if (ok && !head)
             refuseIfTooLarge(announced);
     });
-    connect(m_reply, &QNetworkReply::downloadProgress, this,
-            [refuseIfTooLarge](qint64 received, qint64) { refuseIfTooLarge(received); });
+    // readyRead comes with every chunk (downloadProgress is throttled): what is buffered so far.
+    connect(m_reply, &QNetworkReply::readyRead, this, [this, refuseIfTooLarge] {
+        if (m_reply)
+            refuseIfTooLarge(m_reply->bytesAvailable());
+    });
 
     const std::chrono::milliseconds timeout =
         m_request.timeout.count() > 0 ? m_request.timeout : m_client->m_timeout;
@@ -258,10 +287,16 @@ void ApiReply::sendWithToken(const QByteArray &token)
 
 void ApiReply::onTimeout()
 {
-    if (!m_reply || m_finished)
+    if (m_finished)
         return;
     m_timedOut = true;
-    m_reply->abort();
+    if (m_reply) {
+        m_reply->abort(); // → onNetworkFinished → a timeout error
+        return;
+    }
+    finish(Error(ErrorCode::Timeout,
+                 Tr::tr("No valid sign-in token became available in time for %1 %2.")
+                     .arg(QString::fromLatin1(m_request.method), m_request.path)));
 }
 
 Error ApiReply::tlsError(const QString &host) const
@@ -303,8 +338,8 @@ Result<ApiResponse> ApiReply::interpret(QNetworkReply *reply)
                      Tr::tr("The Controller's answer to %1 %2 is larger than %3 MB, the most the "
                             "console reads for this kind of request; it was not read.")
                          .arg(QString::fromLatin1(m_request.method), m_request.path,
-                              QString::number(double(m_request.maxBodyBytes) / (1024.0 * 1024.0), 'g', 4)),
-                     Tr::tr("body limit %1 bytes").arg(m_request.maxBodyBytes));
+                              QString::number(double(m_bodyLimit) / (1024.0 * 1024.0), 'g', 4)),
+                     Tr::tr("body limit %1 bytes").arg(m_bodyLimit));
     }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -428,6 +463,11 @@ void ControllerClient::setTrustPolicy(const Tls::TrustPolicy &policy)
 {
     m_trust = policy;
     retireNetwork();
+    // Requests still on the wire were sent under the old trust: send them again under the new one.
+    const auto replies = findChildren<ApiReply *>(Qt::FindDirectChildrenOnly);
+    for (ApiReply *reply : replies)
+        reply->resendUnderNewTrust();
+    reapRetiredNetworks();
 }
 
 void ControllerClient::retireNetwork()

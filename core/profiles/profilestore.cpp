@@ -127,7 +127,7 @@ QString ProfileStore::uniqueName(const QString &base) const
     }
 }
 
-Status ProfileStore::validate(const Profile &p)
+Status ProfileStore::validate(const Profile &p, CaCheck caCheck)
 {
     const auto invalid = [](const QString &message) {
         return Status(Error(ErrorCode::InvalidInput, message));
@@ -161,8 +161,14 @@ Status ProfileStore::validate(const Profile &p)
         return invalid(Tr::tr("Profile \"%1\": \"%2\" is not a valid Keycloak URL.")
                            .arg(p.name, p.keycloakUrl));
     if (!p.caCertificatePem.trimmed().isEmpty()) {
-        if (auto canonical = Tls::normaliseCaPem(p.caCertificatePem); !canonical)
+        if (caCheck == CaCheck::Lenient) {
+            if (!p.caCertificatePem.contains(u"-----BEGIN CERTIFICATE-----"))
+                return invalid(Tr::tr("Profile \"%1\": the CA certificate is not PEM text "
+                                      "(-----BEGIN CERTIFICATE-----).")
+                                   .arg(p.name));
+        } else if (auto canonical = Tls::normaliseCaPem(p.caCertificatePem); !canonical) {
             return invalid(Tr::tr("Profile \"%1\": %2").arg(p.name, canonical.error().message));
+        }
     }
     if (!p.pinnedSha256.trimmed().isEmpty()) {
         QString hex = p.pinnedSha256;
@@ -299,7 +305,9 @@ Result<QList<Profile>> ProfileStore::parse(const QByteArray &text, const QString
             if (!r.ok())
                 return r.error();
             p = normalised(p);
-            if (const Status valid = validate(p); !valid)
+            // A CA text that an older version accepted must not make the whole file unreadable:
+            // it is refused when that profile connects ("Profile settings unusable").
+            if (const Status valid = validate(p, CaCheck::Lenient); !valid)
                 return Error(ErrorCode::InvalidInput,
                              Yaml::where(sourceName, entry) + u": " + valid.error().message);
             for (const Profile &seen : std::as_const(result)) {

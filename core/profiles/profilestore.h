@@ -57,8 +57,12 @@ public:
     /// Removes and saves. The caller removes the profile's secrets (SecretKeys::removeAll).
     Status remove(const QUuid &id);
 
+    enum class CaCheck {
+        Strict,  ///< the CA text must be readable certificates (what a user saves)
+        Lenient, ///< only PEM-looking (a file written by an older version still loads)
+    };
     /// Checks one profile on its own: name, controller URL, sign-in fields, CA, pin, colour, refresh.
-    static Status validate(const Profile &profile);
+    static Status validate(const Profile &profile, CaCheck caCheck = CaCheck::Strict);
 
     /// The file format (version 1). No field for any secret exists.
     static QByteArray serialize(const QList<Profile> &profiles);

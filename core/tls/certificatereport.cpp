@@ -70,6 +70,10 @@ CertificateChainReport CertificateChainReport::fromChain(const QString &host,
         const QString text = e.errorString();
         if (!report.problems.contains(text))
             report.problems << text;
+        if (e.error() == QSslError::UnableToGetLocalIssuerCertificate
+            || e.error() == QSslError::UnableToVerifyFirstCertificate
+            || e.error() == QSslError::UnableToGetIssuerCertificate)
+            report.issuerUnknown = true;
     }
     return report;
 }

@@ -36,6 +36,7 @@ struct CertificateChainReport
     QList<CertificateInfo> certificates; ///< leaf first, as presented
     QStringList problems;                ///< user-readable reasons (one per TLS error)
     bool pinMismatch = false;            ///< refused because of the profile's pin
+    bool issuerUnknown = false;          ///< no trusted CA issued the chain (not: expired, wrong host)
 
     static CertificateChainReport fromChain(const QString &host, const QList<QSslCertificate> &chain,
                                             const QList<QSslError> &errors = {});

@@ -37,6 +37,15 @@ Result<QString> normaliseCaPem(const QString &text)
     const auto invalid = [](const QString &why) {
         return Error(ErrorCode::InvalidInput, Tr::tr("The custom CA is not usable: %1").arg(why));
     };
+    constexpr qsizetype MaxCaText = 1024 * 1024; // hundreds of certificates
+    if (text.size() > MaxCaText)
+        return invalid(Tr::tr("the text is larger than 1 MB."));
+    // A key pasted along with its certificate must not be kept or sent anywhere: refuse it.
+    static const QRegularExpression privateKey(QStringLiteral("-----BEGIN [A-Z ]*PRIVATE KEY-----"));
+    if (text.contains(privateKey)) {
+        return invalid(Tr::tr("it contains a private key. Paste only the CA certificate; the key "
+                              "was not stored."));
+    }
     if (!text.contains(begin)) {
         return invalid(Tr::tr("it is not a PEM certificate (expected text starting with "
                               "-----BEGIN CERTIFICATE-----)."));
@@ -55,8 +64,13 @@ Result<QString> normaliseCaPem(const QString &text)
             return invalid(Tr::tr("certificate %1 has no -----END CERTIFICATE----- line (the text "
                                   "was cut off?).").arg(index));
         }
+        const QStringView body = QStringView(text).mid(bodyAt, e - bodyAt);
+        if (body.contains(u"-----BEGIN")) {
+            return invalid(Tr::tr("certificate %1 has no -----END CERTIFICATE----- line (the text "
+                                  "was cut off?).").arg(index));
+        }
         QByteArray base64;
-        for (const QChar c : QStringView(text).mid(bodyAt, e - bodyAt)) {
+        for (const QChar c : body) {
             if (c.isSpace())
                 continue;
             if (c.unicode() > 127)
@@ -68,7 +82,7 @@ Result<QString> normaliseCaPem(const QString &text)
         if (!der || der.decoded.isEmpty())
             return invalid(Tr::tr("the content of certificate %1 is not valid base64.").arg(index));
         const QSslCertificate cert(der.decoded, QSsl::Der);
-        if (cert.isNull()) {
+        if (cert.isNull() || cert.toDer() != der.decoded) {
             return invalid(Tr::tr("certificate %1 decodes to %2 bytes that are not an X.509 "
                                   "certificate.").arg(index).arg(der.decoded.size()));
         }

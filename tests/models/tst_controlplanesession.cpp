@@ -276,6 +276,27 @@ private Q_SLOTS:
                  ConnectionFailure::Unreachable);
     }
 
+    // While a saved session is being resumed, the status poll (every second here) does not start
+    // another resume: that refreshed the same token once per poll and read the keychain each time.
+    void pollDoesNotRestartAResumeUnderWay()
+    {
+        Profiles::Profile p = profile(QStringLiteral("resume"), m_pki.caPem());
+        // A sign-in leaves its refresh token in the (memory) keychain.
+        auto first = session(p);
+        QVERIFY(connectAndWait(*first));
+        first->signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass"), {}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(first->state(), ConnectionState::SignedIn, Wait);
+        first.reset();
+
+        m_server->setFault(QStringLiteral("/api/v3/user/refresh"), StandInController::Fault::Slow, 3500);
+        const int before = m_server->refreshCount();
+        auto again = session(p);
+        again->connectToController();
+        QTRY_COMPARE_WITH_TIMEOUT(again->state(), ConnectionState::SignedIn, Wait);
+        QCOMPARE(m_server->refreshCount() - before, 1);
+        m_server->clearFaults();
+    }
+
     // A Controller that sends a huge status: refused unread; a long field is cut for display.
     void statusBodyAndFieldsAreBounded()
     {

@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <QNetworkAccessManager>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -285,12 +286,16 @@ private Q_SLOTS:
         QSignalSpy expired(m_session.get(), &Auth::Session::sessionExpired);
         m_server->setAccessTokenLifetime(-60); // every token issued from now on is expired
         m_server->revokeAccessTokens();
+        QElapsedTimer clock;
+        clock.start();
         Slot<QList<Api::Fog>> fogs;
         Api::fetchFogs(*m_client, this, fogs.callback());
         QTRY_COMPARE(fogs.calls, 1);
         QVERIFY(!fogs.value->ok());
         QVERIFY(expired.wait(10000));
         QCOMPARE(m_server->refreshCount(), 3);
+        // Spaced out: 300 ms × 2 after the first, 300 ms × 4 after the second.
+        QVERIFY2(clock.elapsed() >= 1700, qPrintable(QString::number(clock.elapsed())));
         const Error e = expired.at(0).at(0).value<Error>();
         QCOMPARE(e.code, ErrorCode::SessionExpired);
         QVERIFY2(e.message.contains(u"already expired"), qPrintable(e.message));

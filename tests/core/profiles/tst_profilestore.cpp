@@ -461,6 +461,21 @@ private Q_SLOTS:
         QCOMPARE(saved->caCertificatePem, QString::fromLatin1(kCaPem));
     }
 
+    // A CA text an older version accepted (a readable first certificate, then a cut-off one) must
+    // not make the whole file unreadable; saving it again is refused with the reason.
+    void oldCaTextStillLoads()
+    {
+        Profile p = passwordProfile(QStringLiteral("old"));
+        p.id = QUuid::createUuid();
+        p.caCertificatePem = QString::fromLatin1(kCaPem) + QStringLiteral("-----BEGIN CERTIFICATE-----\nMIIB\n");
+        auto parsed = ProfileStore::parse(ProfileStore::serialize({p}), QStringLiteral("profiles.yaml"));
+        QVERIFY_RESULT(parsed);
+        QCOMPARE(parsed->size(), 1);
+        const Status strict = ProfileStore::validate(p);
+        QVERIFY(!strict.ok());
+        QVERIFY(strict.error().message.contains(u"certificate 2 has no -----END CERTIFICATE----- line"));
+    }
+
     void validation()
     {
         QFETCH(Profile, profile);

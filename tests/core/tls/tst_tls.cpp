@@ -175,10 +175,10 @@ private Q_SLOTS:
         Net::ControllerClient client;
         QVERIFY_RESULT(client.setBaseUrl(m_server->address()));
         const auto fetch = [&] {
-            std::optional<Result<Api::ControllerStatus>> out;
-            Api::fetchStatus(client, this, [&](Result<Api::ControllerStatus> r) { out = std::move(r); });
-            (void)QTest::qWaitFor([&] { return out.has_value(); }, 15000);
-            return out.value_or(Error(ErrorCode::Timeout, QStringLiteral("test gave up")));
+            auto out = std::make_shared<std::optional<Result<Api::ControllerStatus>>>();
+            Api::fetchStatus(client, this, [out](Result<Api::ControllerStatus> r) { *out = std::move(r); });
+            (void)QTest::qWaitFor([&] { return out->has_value(); }, 15000);
+            return out->value_or(Error(ErrorCode::Timeout, QStringLiteral("test gave up")));
         };
         client.setTrustPolicy(policy(m_pki.caPem()));
         QVERIFY_RESULT(fetch());
@@ -214,6 +214,25 @@ private Q_SLOTS:
         QCOMPARE(first.constData(), second.constData()); // the same list, not read again
     }
 
+    // A request already on the wire when the trust changes is sent again under the new trust: its
+    // answer over the old connection does not count. The old manager is deleted afterwards.
+    void requestInFlightIsResentUnderNewTrust()
+    {
+        Net::ControllerClient client;
+        QVERIFY_RESULT(client.setBaseUrl(m_server->address()));
+        client.setTrustPolicy(policy(m_pki.caPem()));
+        m_server->setAnswerDelay(700);
+        auto out = std::make_shared<std::optional<Result<Api::ControllerStatus>>>();
+        Api::fetchStatus(client, &client, [out](Result<Api::ControllerStatus> r) { *out = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->hits("GET", QStringLiteral("/api/v3/status")) >= 1, 10000);
+        client.setTrustPolicy(policy(m_pki.otherCaPem()));
+        QTRY_VERIFY_WITH_TIMEOUT(out->has_value(), 15000);
+        QVERIFY(!(*out)->ok());
+        QCOMPARE((*out)->error().code, ErrorCode::Tls);
+        QTRY_COMPARE_WITH_TIMEOUT(client.findChildren<QNetworkAccessManager *>().size(), 1, 5000);
+        m_server->setAnswerDelay(0);
+    }
+
     // A CA pasted as one line (line breaks stripped) is re-wrapped and works.
     void oneLineCaAccepted()
     {
@@ -240,6 +259,10 @@ private Q_SLOTS:
             << QStringLiteral("-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----")
             << QStringLiteral("certificate 1 decodes to 11 bytes that are not an X.509 certificate");
         QTest::newRow("no pem at all") << QStringLiteral("MIIB") << QStringLiteral("not a PEM certificate");
+        QTest::newRow("with a private key")
+            << ca + QString::fromLatin1(m_pki.serverKeyPem()) << QStringLiteral("contains a private key");
+        QTest::newRow("first cut off, second whole")
+            << ca.left(ca.indexOf(u"-----END")) + ca << QStringLiteral("certificate 1 has no -----END");
     }
 
     void caTextErrorsNameTheProblem()
