@@ -216,8 +216,10 @@ void BrowserSignIn::exchangeCode(const QString &code)
         {QStringLiteral("client_id"), m_clientId.toUtf8()},
         {QStringLiteral("code_verifier"), m_verifier},
     });
+    Keycloak::guardSecretRequest(request);
     m_tokenReply = m_network->post(request, body);
     SecretBytes::wipe(body);
+    Keycloak::limitAnswer(m_tokenReply);
     connect(m_tokenReply, &QNetworkReply::finished, this, &BrowserSignIn::onTokenReply);
 }
 

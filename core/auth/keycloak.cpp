@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 
 #include <cstring>
@@ -289,6 +291,22 @@ QByteArray formEncode(const QList<QPair<QString, QByteArray>> &fields)
         out += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(QString::fromUtf8(value));
     }
     return out;
+}
+
+void guardSecretRequest(QNetworkRequest &request)
+{
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+}
+
+void limitAnswer(QNetworkReply *reply)
+{
+    constexpr qint64 MaxAnswer = 1024 * 1024;
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] {
+        if (reply->bytesAvailable() > MaxAnswer)
+            reply->abort();
+    });
 }
 
 } // namespace Pot::Auth::Keycloak

@@ -18,6 +18,9 @@ QT_END_NAMESPACE
 /// Pieces shared by the browser sign-in and the Keycloak session (refresh, logout): endpoint URLs,
 /// PKCE (RFC 7636), token-response parsing and error mapping. Kept in its own namespace so that it
 /// cannot clash with the Controller password sign-in helpers.
+class QNetworkReply;
+class QNetworkRequest;
+
 namespace Pot::Auth::Keycloak {
 
 /// OpenID Connect endpoints of one realm.
@@ -64,5 +67,12 @@ Error replyError(Operation operation, QNetworkReply *reply, const QByteArray &bo
 
 /// application/x-www-form-urlencoded body; every value is percent-encoded (so '+' stays '+').
 QByteArray formEncode(const QList<QPair<QString, QByteArray>> &fields);
+
+/// For a request that carries a code, a verifier or a refresh token: never follow a redirect (Qt
+/// re-sends a POST body on 307/308 by default), never load or store cookies.
+void guardSecretRequest(QNetworkRequest &request);
+
+/// Aborts `reply` once its answer grows past 1 MB (a token answer is a few kB).
+void limitAnswer(QNetworkReply *reply);
 
 } // namespace Pot::Auth::Keycloak

@@ -33,8 +33,10 @@ void postForm(QNetworkAccessManager *network, const QUrl &url, QByteArray body, 
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     request.setTransferTimeout(int(kRequestTimeout.count()));
+    Keycloak::guardSecretRequest(request);
     QNetworkReply *reply = network->post(request, body);
     SecretBytes::wipe(body);
+    Keycloak::limitAnswer(reply);
     // If the context dies first the callback is dropped; the reply still cleans up after itself.
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     QObject::connect(reply, &QNetworkReply::finished, context,

@@ -1,7 +1,9 @@
 #include "core/auth/browsersignin.h"
 #include "core/auth/keycloak.h"
 #include "core/auth/keycloaksession.h"
+#include "core/auth/keycloakrefresh.h"
 #include "fakekeycloak.h"
+#include "standincontroller.h"
 #include "testutil.h"
 
 #include <QCryptographicHash>
@@ -148,6 +150,7 @@ private Q_SLOTS:
     void refreshWithoutRefreshToken();
     void logoutEndsKeycloakSession();
     void logoutWhenKeycloakIsDown();
+    void refreshTokenIsNeverRedirected();
 };
 
 void TstBrowserSignIn::initTestCase()
@@ -589,4 +592,32 @@ void TstBrowserSignIn::logoutWhenKeycloakIsDown()
 }
 
 QTEST_GUILESS_MAIN(TstBrowserSignIn)
+// A token endpoint that answers with a redirect must not get the refresh token (or a code) re-sent
+// to wherever it points: Qt follows a 307 with the same POST body by default.
+void TstBrowserSignIn::refreshTokenIsNeverRedirected()
+{
+    Pot::Test::StandInController trap;
+    QVERIFY(trap.listen());
+    Pot::Test::StandInController idp;
+    QVERIFY(idp.listen());
+    const QString tokenPath = QStringLiteral("/realms/pot/protocol/openid-connect/token");
+    idp.setHandler("POST", tokenPath, [&trap](const Pot::Test::HttpRequest &) {
+        Pot::Test::HttpResponse r = Pot::Test::HttpResponse::empty(307);
+        r.headers.append({QByteArrayLiteral("Location"), (trap.address() + u"/steal").toUtf8()});
+        return r;
+    });
+    QNetworkAccessManager nam;
+    KeycloakRefresh refresh(&nam, QUrl(idp.address()), QStringLiteral("pot"), QStringLiteral("console"));
+    TokenSet current;
+    current.method = SignInMethod::Browser;
+    current.refreshToken = SecretBytes(QByteArrayLiteral("refresh-token-that-must-stay-home"));
+    std::optional<Result<TokenSet>> out;
+    refresh.refresh(current, this, [&out](Result<TokenSet> r) { out = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 15000);
+    QVERIFY(!out->ok());
+    QCOMPARE(idp.hits("POST", tokenPath), 1);
+    QTest::qWait(200);
+    QVERIFY2(trap.requests().isEmpty(), "the refresh token was re-sent to the redirect target");
+}
+
 #include "tst_browsersignin.moc"
