@@ -141,6 +141,48 @@ bool scanValue(const char *&p, const char *end, const QString &path, Scan &out, 
     return true;
 }
 
+/// Whether `json` has anything Go reads differently from Qt: a number literal with a fraction or an
+/// exponent, or an object key that is not plain lower-case ASCII (case-folded matching). One pass
+/// without allocation; nearly every real token has neither, and then the path scan below (whose
+/// hash tables cost more than the JSON parse itself) is skipped.
+bool needsGoScan(QByteArrayView json)
+{
+    const char *p = json.data();
+    const char *end = p + json.size();
+    char previous = 0; // last byte outside strings
+    while (p < end) {
+        const char c = *p;
+        if (c == '"') {
+            bool odd = false; // upper-case ASCII or non-ASCII in this string
+            ++p;
+            while (p < end && *p != '"') {
+                if (*p == '\\') {
+                    odd = true; // an escape may hide anything: take the exact path
+                    ++p;
+                } else if ((*p >= 'A' && *p <= 'Z') || (static_cast<unsigned char>(*p) & 0x80)) {
+                    odd = true;
+                }
+                ++p;
+            }
+            ++p;
+            if (odd) {
+                const char *q = p;
+                while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+                    ++q;
+                if (q < end && *q == ':')
+                    return true; // a key Go may match case-insensitively
+            }
+            previous = '"';
+            continue;
+        }
+        if (c == '.' || ((c == 'e' || c == 'E') && previous >= '0' && previous <= '9'))
+            return true;
+        previous = c;
+        ++p;
+    }
+    return false;
+}
+
 Scan scanJson(QByteArrayView json)
 {
     Scan out;
@@ -164,6 +206,8 @@ public:
     /// document order (without the raw JSON: the exact key).
     QJsonValue get(const QJsonObject &o, const QString &path, QLatin1StringView key) const
     {
+        if (m_scan.keys.isEmpty())
+            return o.value(key);
         const auto order = m_scan.keys.constFind(goFold(path));
         if (order == m_scan.keys.constEnd())
             return o.value(key);
@@ -220,6 +264,8 @@ public:
             fail(path, key, Tr::tr("an integer between -2^63 and 2^63-1"));
             return std::nullopt;
         }
+        if (m_scan.literals.isEmpty())
+            return i;
         const QString where = join(path, key);
         const auto literal = m_scan.literals.constFind(goFold(where));
         if (literal != m_scan.literals.constEnd())
@@ -584,7 +630,7 @@ const SigningKey *AccountClaims::signingKey(const QString &key) const
 
 Result<Claims> Claims::fromPayload(const QJsonObject &payload, QByteArrayView rawJson)
 {
-    Reader r(rawJson.isEmpty() ? Scan() : scanJson(rawJson));
+    Reader r(rawJson.isEmpty() || !needsGoScan(rawJson) ? Scan() : scanJson(rawJson));
     Claims c;
     c.payload = payload;
     const QString top;
