@@ -524,8 +524,7 @@ bool AccessPage::remove(const QString &kind, const QString &key)
     const QString base = *k == Rbac::Kind::Role          ? QStringLiteral("/roles/")
                          : *k == Rbac::Kind::RoleBinding ? QStringLiteral("/rolebindings/")
                                                          : QStringLiteral("/serviceaccounts/");
-    Net::ApiRequest request = Net::ApiRequest::get(base + objectPath(*k, key));
-    request.method = QByteArrayLiteral("DELETE");
+    const Net::ApiRequest request = Net::ApiRequest::remove(base + objectPath(*k, key));
     const QString name = nameOf(kind, key);
     const QString what = *k == Rbac::Kind::Role          ? tr("Role %1").arg(name)
                          : *k == Rbac::Kind::RoleBinding ? tr("Role binding %1").arg(name)

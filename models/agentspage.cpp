@@ -1,5 +1,6 @@
 #include "agentspage.h"
 
+#include "core/api/records.h"
 #include "core/net/controllerclient.h"
 #include "models/clusterview.h"
 #include "models/controlplanesession.h"
@@ -23,15 +24,6 @@ Tone statusTone(const QString &status)
     if (status == u"UNKNOWN" || status == u"STOPPED" || status == u"ERROR")
         return Tone::Bad;
     return Tone::None;
-}
-
-QString fogTypeName(int id)
-{
-    switch (id) {
-    case 1: return QStringLiteral("x86");
-    case 2: return QStringLiteral("ARM");
-    default: return AgentsPage::tr("auto");
-    }
 }
 
 QString percent(double v)
@@ -216,7 +208,7 @@ ResourceList::Spec AgentsPage::listSpec()
             o.value(u"isSystem").toBool() ? tr("%1 (system)").arg(name) : name,
             status,
             host.isEmpty() ? ip : host,
-            fogTypeName(o.value(u"fogTypeId").toInt()),
+            Api::fogTypeName(o.value(u"fogTypeId").toInt()),
             o.value(u"containerEngine").toString(),
             o.value(u"deploymentType").toString(),
             percent(cpu),
@@ -263,7 +255,7 @@ QList<DetailRow> AgentsPage::detailRows(const QJsonObject &fog, qint64 nowMs)
     r.field(u"ipAddressExternal", tr("External IP address"));
     if (r.has(u"fogTypeId")) {
         const int type = fog.value(u"fogTypeId").toInt();
-        r.add(tr("Fog type"), fogTypeName(type), tr("fogTypeId %1").arg(type));
+        r.add(tr("Fog type"), Api::fogTypeName(type), tr("fogTypeId %1").arg(type));
     }
     r.field(u"isSystem", tr("System agent"),
             tr("A system agent runs the control plane's interior router and NATS hub."));

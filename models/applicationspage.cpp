@@ -1,5 +1,6 @@
 #include "applicationspage.h"
 
+#include "core/api/records.h"
 #include "core/net/apireply.h"
 #include "models/agentspage.h"
 #include "models/clusterview.h"
@@ -34,15 +35,6 @@ Tone microserviceTone(const QString &status)
     if (status.isEmpty())
         return Tone::Muted;
     return Tone::Info;
-}
-
-QString fogTypeName(int id)
-{
-    switch (id) {
-    case 1: return QStringLiteral("x86");
-    case 2: return QStringLiteral("ARM");
-    default: return ApplicationsPage::tr("type %1").arg(id);
-    }
 }
 
 QString natsCell(const QJsonObject &o)
@@ -199,7 +191,7 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
         QStringList imageTips;
         for (const QJsonValue &v : o.value(u"images").toArray()) {
             const QJsonObject image = v.toObject();
-            const QString type = fogTypeName(image.value(u"fogTypeId").toInt());
+            const QString type = Api::fogTypeName(image.value(u"fogTypeId").toInt());
             images << imageShort(image.value(u"containerImage").toString()) + u" (" + type + u')';
             imageTips << type + u": " + image.value(u"containerImage").toString();
         }
@@ -428,8 +420,7 @@ bool ApplicationsPage::deleteApplication()
     if (!applicationDeleteDenied().isEmpty())
         return false;
     const QString name = applicationName();
-    Net::ApiRequest request = Net::ApiRequest::get(u"/application/" + Net::pathSegment(name));
-    request.method = QByteArrayLiteral("DELETE");
+    const Net::ApiRequest request = Net::ApiRequest::remove(u"/application/" + Net::pathSegment(name));
     m_cluster->runAction(tr("Application %1 deleted.").arg(name), request, refreshTargets());
     return true;
 }
@@ -452,9 +443,8 @@ bool ApplicationsPage::deleteMicroservice()
 {
     if (!microserviceDeleteDenied().isEmpty())
         return false;
-    Net::ApiRequest request =
-        Net::ApiRequest::get(u"/microservices/" + Net::pathSegment(microserviceUuid()));
-    request.method = QByteArrayLiteral("DELETE");
+    const Net::ApiRequest request =
+        Net::ApiRequest::remove(u"/microservices/" + Net::pathSegment(microserviceUuid()));
     m_cluster->runAction(tr("Microservice %1 deleted.").arg(microserviceName()), request,
                          refreshTargets());
     return true;
@@ -641,7 +631,7 @@ QList<DetailRow> ApplicationsPage::microserviceRows(const QJsonObject &ms, const
     const QString img = tr("Images");
     for (const QJsonValue &v : ms.value(u"images").toArray()) {
         const QJsonObject image = v.toObject();
-        rows << DetailRow(img, fogTypeName(image.value(u"fogTypeId").toInt()),
+        rows << DetailRow(img, Api::fogTypeName(image.value(u"fogTypeId").toInt()),
                           image.value(u"containerImage").toString());
     }
 

@@ -613,8 +613,7 @@ void NatsPage::deleteUser(const QString &app, const QString &user, bool mqttBear
     const QString path = u"/nats/accounts/" + Net::pathSegment(app)
                          + (mqttBearer ? QStringLiteral("/mqtt-bearer/") : QStringLiteral("/users/"))
                          + Net::pathSegment(user);
-    Net::ApiRequest request = Net::ApiRequest::get(path);
-    request.method = QByteArrayLiteral("DELETE");
+    const Net::ApiRequest request = Net::ApiRequest::remove(path);
     m_cluster->runAction(tr("User %1 deleted from %2; its key is revoked in the account JWT.").arg(user, app),
                          request, {m_users, m_accounts});
 }

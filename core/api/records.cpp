@@ -178,4 +178,14 @@ Result<NatsOperator> NatsOperator::fromJson(const QJsonValue &json)
     return op;
 }
 
+QString fogTypeName(int id)
+{
+    switch (id) {
+    case 0: return Tr::tr("auto");
+    case 1: return QStringLiteral("x86");
+    case 2: return QStringLiteral("ARM");
+    default: return Tr::tr("type %1").arg(id);
+    }
+}
+
 } // namespace Pot::Api

@@ -89,6 +89,9 @@ struct NatsOperator
     static Result<NatsOperator> fromJson(const QJsonValue &json);
 };
 
+/// The name of a Controller fog type id: 0 auto (detected by the agent), 1 x86, 2 ARM.
+QString fogTypeName(int id);
+
 namespace Json {
 /// Helpers that read null and absent alike.
 QString string(const QJsonObject &o, QLatin1StringView key);

@@ -57,6 +57,8 @@ struct ApiRequest
     /// GET of a list (the larger body limit).
     static ApiRequest list(const QString &path, bool authenticated = true);
     static ApiRequest head(const QString &path, bool authenticated = true);
+    /// DELETE without a body.
+    static ApiRequest remove(const QString &path);
     static ApiRequest sendJson(const QByteArray &method, const QString &path,
                                const QJsonObject &body, bool authenticated = true);
     /// multipart/form-data with one file part named `field` (the Controller's /yaml endpoints),

@@ -55,6 +55,13 @@ ApiRequest ApiRequest::list(const QString &path, bool authenticated)
     return r;
 }
 
+ApiRequest ApiRequest::remove(const QString &path)
+{
+    ApiRequest r = get(path);
+    r.method = QByteArrayLiteral("DELETE");
+    return r;
+}
+
 ApiRequest ApiRequest::head(const QString &path, bool authenticated)
 {
     ApiRequest r = get(path, authenticated);

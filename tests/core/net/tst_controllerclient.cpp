@@ -232,6 +232,33 @@ private Q_SLOTS:
         QVERIFY(r.error().message.contains(u"100 kB"));
     }
 
+    void deleteGoesOutWithoutABody()
+    {
+        FixedToken auth(m_server->issueAccessToken(QStringLiteral("admin@example.com"),
+                                                   {QStringLiteral("Admin")}, 300));
+        m_client->setAuthenticator(&auth);
+        m_server->setHandler("DELETE", QStringLiteral("/api/v3/roles/my role"),
+                             [](const Test::HttpRequest &) { return Test::HttpResponse::empty(204); });
+        const Net::ApiRequest req = Net::ApiRequest::remove(u"/roles/" + Net::pathSegment(QStringLiteral("my role")));
+        QCOMPARE(req.method, QByteArray("DELETE"));
+        auto r = await(m_client->send(req));
+        QVERIFY_RESULT(r);
+        QCOMPARE(r->httpStatus, 204);
+        const Test::HttpRequest &sent = m_server->requests().constLast();
+        QCOMPARE(sent.method, QByteArray("DELETE"));
+        QCOMPARE(sent.rawPath, QByteArray("/api/v3/roles/my%20role"));
+        QVERIFY(sent.body.isEmpty());
+        m_client->setAuthenticator(nullptr);
+    }
+
+    void fogTypeNames()
+    {
+        QCOMPARE(Api::fogTypeName(0), QStringLiteral("auto"));
+        QCOMPARE(Api::fogTypeName(1), QStringLiteral("x86"));
+        QCOMPARE(Api::fogTypeName(2), QStringLiteral("ARM"));
+        QCOMPARE(Api::fogTypeName(7), QStringLiteral("type 7"));
+    }
+
     // Every answer is read up to a limit by the kind of request: a status or a single object
     // cannot grow the console without bound; a list may be large.
     void answersAreBoundedByKind()
