@@ -236,10 +236,15 @@ void ControlPlaneSession::pollStatus()
                 fail(ConnectionState::Failed, shown);
                 return;
             }
-            // A proxy in front of a Controller that is down answers 502-504: that is unreachable.
-            const bool gateway = e.httpStatus >= 502 && e.httpStatus <= 504;
-            const bool unreachable = e.code == ErrorCode::Network || e.code == ErrorCode::Timeout
-                                     || gateway;
+            // One classification decides both the words and the state (a 502-504 from a proxy in
+            // front of a Controller that is down counts as unreachable there).
+            using Net::ConnectionFailure;
+            const ConnectionFailure kind = Net::connectionFailureOf(e);
+            const bool unreachable = kind == ConnectionFailure::Refused
+                                     || kind == ConnectionFailure::HostNotFound
+                                     || kind == ConnectionFailure::Closed
+                                     || kind == ConnectionFailure::Unreachable
+                                     || kind == ConnectionFailure::Timeout;
             fail(unreachable ? ConnectionState::Offline : ConnectionState::Failed, e);
             return;
         }
