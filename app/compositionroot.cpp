@@ -55,6 +55,7 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
                                                : [](const QUrl &url) { QDesktopServices::openUrl(url); };
     services.potctlHome = options.potctlHome.isEmpty() ? QDir::homePath() : options.potctlHome;
     services.requestTimeoutMs = options.requestTimeoutMs;
+    services.kinds = &m_kinds;
     m_planes = new Models::ControlPlanes(services, this);
 
     m_decoder = new Models::NatsDecoder(

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/resources/registry.h"
+
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -67,6 +69,7 @@ private:
     std::unique_ptr<Profiles::ProfileStore> m_store;
     std::unique_ptr<Profiles::SecretStore> m_secrets;
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
+    Resources::Registry m_kinds;
     Models::ControlPlanes *m_planes = nullptr;
     Models::NatsDecoder *m_decoder = nullptr;
     ClipboardGuard *m_clipboard = nullptr;

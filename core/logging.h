@@ -10,3 +10,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcCoreTls)
 Q_DECLARE_LOGGING_CATEGORY(lcCoreProfiles)
 Q_DECLARE_LOGGING_CATEGORY(lcCoreSecrets)
 Q_DECLARE_LOGGING_CATEGORY(lcCoreNats)
+/// View models (actions, pages); messages never carry secret values.
+Q_DECLARE_LOGGING_CATEGORY(lcModels)

@@ -7,6 +7,7 @@
 #include "models/applicationspage.h"
 #include "models/controlplanesession.h"
 #include "models/natspage.h"
+#include "models/resourcepage.h"
 #include "models/timetext.h"
 
 #include <QFile>
@@ -118,6 +119,10 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     m_applications = new ApplicationsPage(this);
     m_nats = new NatsPage(this);
     m_access = new AccessPage(this);
+    if (m_services.kinds) {
+        for (const Resources::Kind &kind : m_services.kinds->kinds())
+            m_resourcePages << new ResourcePage(kind, this);
+    }
 
     connect(&m_refresh, &QTimer::timeout, this, [this] {
         refreshAll();
@@ -194,6 +199,46 @@ QObject *ClusterView::natsObject() const
 QObject *ClusterView::accessObject() const
 {
     return m_access;
+}
+
+ResourcePage *ClusterView::resourcePage(const QString &id) const
+{
+    for (ResourcePage *p : m_resourcePages) {
+        if (p->kindId() == id)
+            return p;
+    }
+    return nullptr;
+}
+
+QObject *ClusterView::resourcePageObject(const QString &id) const
+{
+    return resourcePage(id);
+}
+
+QString ClusterView::agentName(const QString &uuid) const
+{
+    return m_agents->list()->object(uuid).value(u"name").toString();
+}
+
+QList<std::pair<QString, QString>> ClusterView::agentNames() const
+{
+    QList<std::pair<QString, QString>> out;
+    for (const QJsonObject &o : m_agents->list()->objects())
+        out.append({o.value(u"uuid").toString(), o.value(u"name").toString()});
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+        return a.second.localeAwareCompare(b.second) < 0;
+    });
+    return out;
+}
+
+QJsonValue ClusterView::demoDocument(const QString &file, const QString &key) const
+{
+    if (!demo())
+        return QJsonValue(QJsonValue::Undefined);
+    QFile f(m_services.demoRoot + u'/' + file + QStringLiteral(".json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QJsonValue(QJsonValue::Undefined);
+    return QJsonDocument::fromJson(f.readAll()).object().value(key);
 }
 
 QList<Rbac::Subject> ClusterView::subjects() const
@@ -412,7 +457,7 @@ void ClusterView::finishAction(bool ok, const QString &message)
     m_lastActionOk = ok;
     m_lastActionMessage = message;
     if (!ok)
-        qCInfo(lcCoreNet) << "action failed:" << message;
+        qCInfo(lcModels) << "action failed:" << message;
     Q_EMIT actionFinished(ok, message);
 }
 

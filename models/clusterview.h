@@ -2,6 +2,7 @@
 
 #include "core/net/apireply.h"
 #include "core/profiles/snapshotstore.h"
+#include "core/resources/registry.h"
 #include "core/rbac/rbac.h"
 #include "models/resourcelist.h"
 
@@ -21,6 +22,7 @@ class AgentsPage;
 class ApplicationsPage;
 class NatsPage;
 class AccessPage;
+class ResourcePage;
 
 /// Everything the cluster pages show for one control plane: its lists (refreshed every N seconds
 /// while signed in, read from the on-disk snapshot before that and when offline, or from the bundled
@@ -55,6 +57,8 @@ public:
         const Profiles::SnapshotStore *snapshots = nullptr; ///< nullptr: no snapshots
         std::function<void(const QString &text, bool sensitive)> copy;
         QString demoRoot = QStringLiteral(":/demo"); ///< where the demo answers are
+        /// The kinds shown by generic resource pages; nullptr: none.
+        const Resources::Registry *kinds = nullptr;
     };
     using Done = std::function<void(Result<Net::ApiResponse>)>;
 
@@ -86,6 +90,22 @@ public:
     QObject *applicationsObject() const;
     QObject *natsObject() const;
     QObject *accessObject() const;
+
+    /// The generic page of kind `id` (Resources::Kind::id), or nullptr.
+    ResourcePage *resourcePage(const QString &id) const;
+    /// The same for QML (a ResourcePage).
+    Q_INVOKABLE QObject *resourcePageObject(const QString &id) const;
+    QList<ResourcePage *> resourcePages() const { return m_resourcePages; }
+
+    // Typed look-ups across kinds, so a page asks for "the agent with this uuid" instead of
+    // reading another page's list.
+    /// The name of the agent `uuid`, or empty when it is not listed.
+    QString agentName(const QString &uuid) const;
+    /// Every listed agent as (uuid, name), sorted by name.
+    QList<std::pair<QString, QString>> agentNames() const;
+    /// The entry `key` of the bundled demo document `file` (e.g. "secrets-details"); undefined
+    /// when not a demo control plane or absent.
+    QJsonValue demoDocument(const QString &file, const QString &key) const;
 
     /// The user's subjects and the roles/bindings last read (for the "who can do what" grid).
     const Rbac::Authorizer &authorizer() const { return m_authorizer; }
@@ -156,6 +176,7 @@ private:
     ApplicationsPage *m_applications = nullptr;
     NatsPage *m_nats = nullptr;
     AccessPage *m_access = nullptr;
+    QList<ResourcePage *> m_resourcePages;
     Rbac::Authorizer m_authorizer;
     QTimer m_refresh;
     QTimer m_freshness;

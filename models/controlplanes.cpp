@@ -321,7 +321,7 @@ ControlPlaneSession *ControlPlanes::ensureSession(int index)
         return s;
     ControlPlaneSession::Services ss{m_services.network, m_services.secrets, m_services.openBrowser,
                                      m_services.requestTimeoutMs, m_services.snapshots,
-                                     m_services.copy};
+                                     m_services.copy, m_services.kinds};
     auto *s = new ControlPlaneSession(e->profile, ss, this);
     m_sessions.insert(e->profile.id, s);
     connect(s, &ControlPlaneSession::changed, this, [this, s] { onSessionChanged(s); });

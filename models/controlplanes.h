@@ -15,6 +15,10 @@
 
 class QNetworkAccessManager;
 
+namespace Pot::Resources {
+class Registry;
+}
+
 namespace Pot::Profiles {
 class ProfileStore;
 class SecretStore;
@@ -70,6 +74,7 @@ public:
         int requestTimeoutMs = 15000;
         const Profiles::SnapshotStore *snapshots = nullptr;
         std::function<void(const QString &text, bool sensitive)> copy;
+        const Resources::Registry *kinds = nullptr; ///< kinds of the generic resource pages
     };
 
     ControlPlanes(const Services &services, QObject *parent = nullptr);

@@ -55,6 +55,7 @@ ControlPlaneSession::ControlPlaneSession(const Profiles::Profile &profile, const
     ClusterView::Services cs;
     cs.snapshots = m_services.snapshots;
     cs.copy = m_services.copy;
+    cs.kinds = m_services.kinds;
     m_cluster = new ClusterView(this, cs, this);
 }
 

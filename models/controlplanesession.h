@@ -16,6 +16,10 @@
 
 class QNetworkAccessManager;
 
+namespace Pot::Resources {
+class Registry;
+}
+
 namespace Pot::Net {
 class ApiReply;
 class ControllerClient;
@@ -54,6 +58,7 @@ public:
         int requestTimeoutMs = 15000;
         const Profiles::SnapshotStore *snapshots = nullptr; ///< last state of each control plane
         std::function<void(const QString &text, bool sensitive)> copy; ///< clipboard with clearing
+        const Resources::Registry *kinds = nullptr; ///< kinds of the generic resource pages
     };
 
     ControlPlaneSession(const Profiles::Profile &profile, const Services &services,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/resources/tone.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QJsonObject>
@@ -17,8 +19,7 @@ class DeltaEncoder;
 
 namespace Pot::Models {
 
-/// Colour hint of a cell; QML maps it to the theme (the model knows no colours).
-enum class Tone : qint8 { None = 0, Ok, Warn, Bad, Info, Muted };
+using Tone = Pot::Tone;
 
 struct ResourceColumn
 {

@@ -46,8 +46,12 @@ ApplicationWindow {
             if (window.planes.cluster === window.shownCluster)
                 return;
             window.shownCluster = window.planes.cluster;
-            for (let i = 1; i < pages.children.length - 1; ++i)
-                window.closePopupsIn(pages.children[i]);
+            // The control-plane and tools pages belong to no control plane.
+            for (let i = 0; i < window.registry.length; ++i) {
+                const id = window.registry[i].id;
+                if (id !== "planes" && id !== "tools")
+                    window.closePopupsIn(window.pageLoader(id));
+            }
         }
     }
 
@@ -110,36 +114,85 @@ ApplicationWindow {
         Sidebar {
             id: sidebar
             Layout.fillHeight: true
+            registry: window.registry
         }
 
         StackLayout {
             id: pages
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: sidebar.currentIndex
+            currentIndex: window.indexOfPage(sidebar.currentId)
 
-            ControlPlanesPage {
-                planes: window.planes
+            Repeater {
+                model: window.registry
+                delegate: Loader {
+                    required property var modelData
+                    sourceComponent: modelData.kind ? resourcePage : modelData.component
+                    // A generic page learns its kind once made.
+                    onLoaded: if (modelData.kind) {
+                        item.kindId = modelData.kind;
+                        item.title = modelData.title;
+                    }
+                }
             }
-            AgentsPage {
-                planes: window.planes
-            }
-            ApplicationsPage {
-                planes: window.planes
-            }
-            NatsPage {
-                planes: window.planes
-            }
-            EmptyState {
-                title: qsTr("Certificates")
-                text: qsTr("Certificates and certificate authorities are not part of this version yet.")
-            }
-            AccessPage {
-                planes: window.planes
-            }
-            NatsDecoderPage {
-                decoder: window.decoder
-            }
+        }
+    }
+
+    // The page registry: every page once, in sidebar order. The sidebar, the page stack, the
+    // shortcuts and navigation by id (showPage) all read it. `kind` pages are generic resource
+    // pages of a kind described in core/resources; the others name their own component.
+    readonly property var registry: [
+        { id: "planes", title: qsTr("Control planes"), group: "", component: planesPage, shortcut: "Ctrl+1" },
+        { id: "agents", title: qsTr("Agents"), group: qsTr("Workloads"), component: agentsPage, shortcut: "Ctrl+2" },
+        { id: "applications", title: qsTr("Applications"), group: qsTr("Workloads"), component: applicationsPage, shortcut: "Ctrl+3" },
+        { id: "services", title: qsTr("Services"), group: qsTr("Workloads"), kind: "services" },
+        { id: "applicationTemplates", title: qsTr("Application templates"), group: qsTr("Workloads"), kind: "applicationTemplates" },
+        { id: "catalogItems", title: qsTr("Catalog"), group: qsTr("Workloads"), kind: "catalogItems" },
+        { id: "edgeResources", title: qsTr("Edge resources"), group: qsTr("Workloads"), kind: "edgeResources" },
+        { id: "nats", title: qsTr("NATS"), group: qsTr("Messaging"), component: natsPage, shortcut: "Ctrl+4" },
+        { id: "router", title: qsTr("Router"), group: qsTr("Messaging"), kind: "router" },
+        { id: "secrets", title: qsTr("Secrets"), group: qsTr("Configuration"), kind: "secrets", shortcut: "Ctrl+8" },
+        { id: "configMaps", title: qsTr("Config maps"), group: qsTr("Configuration"), kind: "configMaps", shortcut: "Ctrl+9" },
+        { id: "volumeMounts", title: qsTr("Volume mounts"), group: qsTr("Configuration"), kind: "volumeMounts" },
+        { id: "registries", title: qsTr("Registries"), group: qsTr("Configuration"), kind: "registries" },
+        { id: "certificates", title: qsTr("Certificates"), group: qsTr("Security"), component: certificatesPage, shortcut: "Ctrl+5" },
+        { id: "access", title: qsTr("Access control"), group: qsTr("Security"), component: accessPage, shortcut: "Ctrl+6" },
+        { id: "tools", title: qsTr("Tools"), group: "", component: toolsPage, shortcut: "Ctrl+7" }
+    ]
+    function indexOfPage(id) {
+        for (let i = 0; i < registry.length; ++i) {
+            if (registry[i].id === id)
+                return i;
+        }
+        return 0;
+    }
+    function pageLoader(id) {
+        for (let i = 0; i < pages.children.length; ++i) {
+            const c = pages.children[i];
+            if (c.modelData !== undefined && c.modelData.id === id)
+                return c;
+        }
+        return null;
+    }
+    // Shows the page `id` and returns it (null when there is no such page).
+    function showPage(id) {
+        sidebar.currentId = id;
+        const loader = window.pageLoader(id);
+        return loader ? loader.item : null;
+    }
+
+    Component { id: planesPage; ControlPlanesPage { planes: window.planes } }
+    Component { id: agentsPage; AgentsPage { planes: window.planes } }
+    Component { id: applicationsPage; ApplicationsPage { planes: window.planes } }
+    Component { id: natsPage; NatsPage { planes: window.planes } }
+    Component { id: accessPage; AccessPage { planes: window.planes } }
+    Component { id: toolsPage; NatsDecoderPage { decoder: window.decoder } }
+    Component { id: resourcePage; ResourcePage { planes: window.planes } }
+    Component {
+        id: certificatesPage
+        EmptyState {
+            title: qsTr("Certificates")
+            text: qsTr("Certificates and certificate authorities are not part of this version yet.")
         }
     }
 
@@ -148,8 +201,7 @@ ApplicationWindow {
     Connections {
         target: window.planes.cluster ? window.planes.cluster.applications : null
         function onRuleLinkActivated(kind, name) {
-            sidebar.currentIndex = 3;
-            const nats = pages.children[3];
+            const nats = window.showPage("nats");
             if (nats && typeof nats.showRule === "function")
                 nats.showRule(kind, name);
         }

@@ -2,14 +2,12 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Navigation between the console's pages. Ctrl+1..7 switch pages.
+// Navigation between the console's pages, read from the window's page registry (id, title, group,
+// shortcut). Pages are chosen by id; each page's shortcut (Ctrl+1…9) works from anywhere.
 Rectangle {
     id: root
-    property int currentIndex: 0
-    readonly property var pages: [
-        qsTr("Control planes"), qsTr("Agents"), qsTr("Applications"), qsTr("NATS"),
-        qsTr("Certificates"), qsTr("Access control"), qsTr("Tools")
-    ]
+    required property var registry
+    property string currentId: registry.length > 0 ? registry[0].id : ""
     color: Theme.sidebar
     implicitWidth: Theme.sidebarWidth
 
@@ -19,7 +17,7 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.topMargin: Theme.margin
-        spacing: 2
+        spacing: 0
 
         Label {
             Layout.leftMargin: Theme.margin
@@ -29,28 +27,64 @@ Rectangle {
             font.bold: true
         }
 
-        Repeater {
-            model: root.pages
-            delegate: ItemDelegate {
-                required property int index
-                required property string modelData
-                Layout.fillWidth: true
-                text: modelData
-                highlighted: root.currentIndex === index
-                Accessible.role: Accessible.PageTab
-                Accessible.name: modelData
-                onClicked: root.currentIndex = index
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: availableWidth
+            ColumnLayout {
+                width: parent.width
+                spacing: 0
+                Repeater {
+                    model: root.registry
+                    delegate: ColumnLayout {
+                        id: entry
+                        required property int index
+                        required property var modelData
+                        readonly property bool newGroup: modelData.group.length > 0
+                            && (index === 0 || root.registry[index - 1].group !== modelData.group)
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label {
+                            visible: entry.newGroup
+                            Layout.leftMargin: Theme.margin
+                            Layout.topMargin: 8
+                            Layout.bottomMargin: 2
+                            text: entry.modelData.group
+                            color: Theme.mutedText
+                            font.pixelSize: 11
+                            font.capitalization: Font.AllUppercase
+                            Accessible.ignored: true
+                        }
+                        ItemDelegate {
+                            Layout.fillWidth: true
+                            implicitHeight: 30
+                            leftPadding: entry.modelData.group.length > 0 ? Theme.margin + 4 : Theme.margin
+                            text: entry.modelData.title
+                            highlighted: root.currentId === entry.modelData.id
+                            Accessible.role: Accessible.PageTab
+                            Accessible.name: entry.modelData.title
+                            ToolTip.visible: hovered && (entry.modelData.shortcut || "").length > 0
+                            ToolTip.delay: 600
+                            ToolTip.text: entry.modelData.shortcut || ""
+                            onClicked: root.currentId = entry.modelData.id
+                        }
+                    }
+                }
             }
         }
-        Item { Layout.fillHeight: true }
     }
 
-    // Ctrl+1…7 switch sections.
-    Shortcut { sequence: "Ctrl+1"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 0 }
-    Shortcut { sequence: "Ctrl+2"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 1 }
-    Shortcut { sequence: "Ctrl+3"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 2 }
-    Shortcut { sequence: "Ctrl+4"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 3 }
-    Shortcut { sequence: "Ctrl+5"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 4 }
-    Shortcut { sequence: "Ctrl+6"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 5 }
-    Shortcut { sequence: "Ctrl+7"; context: Qt.ApplicationShortcut; onActivated: root.currentIndex = 6 }
+    // Ctrl+1…9: the pages that name a shortcut in the registry.
+    Repeater {
+        model: root.registry
+        delegate: Item {
+            required property var modelData
+            Shortcut {
+                enabled: (modelData.shortcut || "").length > 0
+                sequence: modelData.shortcut || ""
+                context: Qt.ApplicationShortcut
+                onActivated: root.currentId = modelData.id
+            }
+        }
+    }
 }

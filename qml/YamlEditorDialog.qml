@@ -2,16 +2,22 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Edits a Role, RoleBinding or ServiceAccount as YAML. The text is checked locally before it is
+// Edits a Controller object as YAML (`access`: the access page or a generic resource page). The text is checked locally before it is
 // uploaded; a problem (local or from the Controller) shows below the text and never clears it.
 Dialog {
     id: dialog
     property QtObject access
     property string kind
     property string key                 // "" = a new object
-    readonly property string kindLabel: kind === "Role" ? qsTr("role")
-                                       : kind === "RoleBinding" ? qsTr("role binding")
-                                       : qsTr("service account")
+    // Words for the kind and the line above the text; the access page's kinds are the default.
+    property string kindLabel: kind === "Role" ? qsTr("role")
+                               : kind === "RoleBinding" ? qsTr("role binding")
+                               : qsTr("service account")
+    property string hint: dialog.kind === "Role"
+                  ? qsTr("kind, metadata.name and rules at top level (no spec). Verbs: get, list, create, update, patch, delete or *.")
+                  : dialog.kind === "RoleBinding"
+                    ? qsTr("kind, metadata.name, roleRef and subjects at top level. Group names must be lower case to match.")
+                    : qsTr("kind, metadata.name, metadata.applicationName and roleRef at top level.")
 
     function openFor(kind, key, text) {
         dialog.kind = kind;
@@ -41,11 +47,7 @@ Dialog {
         spacing: Theme.spacing
         Label {
             Layout.fillWidth: true
-            text: dialog.kind === "Role"
-                  ? qsTr("kind, metadata.name and rules at top level (no spec). Verbs: get, list, create, update, patch, delete or *.")
-                  : dialog.kind === "RoleBinding"
-                    ? qsTr("kind, metadata.name, roleRef and subjects at top level. Group names must be lower case to match.")
-                    : qsTr("kind, metadata.name, metadata.applicationName and roleRef at top level.")
+            text: dialog.hint
             color: Theme.mutedText
             wrapMode: Text.WordWrap
         }

@@ -1,5 +1,7 @@
 #include "rbacyaml.h"
 
+#include "core/yamldoc.h"
+
 #include "core/rbac/rbac.h"
 #include "core/tr.h"
 
@@ -76,19 +78,7 @@ void emitRoleRef(YAML::Emitter &out, const QJsonObject &roleRef)
 
 // ---- reading ----------------------------------------------------------------------------------
 
-/// "line L, column C: message" at `node` (or at `fallback` when node has no position).
-Error errorAt(const YAML::Node &node, const YAML::Node &fallback, const QString &message)
-{
-    YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
-    if (mark.is_null() && fallback.IsDefined())
-        mark = fallback.Mark();
-    if (mark.is_null())
-        return Error(ErrorCode::InvalidInput, message);
-    return Error(ErrorCode::InvalidInput, Tr::tr("Line %1, column %2: %3")
-                                              .arg(mark.line + 1)
-                                              .arg(mark.column + 1)
-                                              .arg(message));
-}
+using YamlDoc::errorAt;
 
 YAML::Node child(const YAML::Node &map, const char *key)
 {
@@ -436,28 +426,11 @@ QByteArray templateYaml(Kind kind)
 
 Result<YamlDocument> parseYaml(const QByteArray &text, Kind expected)
 {
-    std::vector<YAML::Node> docs;
+    Result<YAML::Node> doc = YamlDoc::loadOne(text);
+    if (!doc)
+        return doc.error();
     try {
-        docs = YAML::LoadAll(std::string(text.constData(), std::size_t(text.size())));
-    } catch (const YAML::Exception &e) {
-        const QString what = fromStd(e.msg);
-        if (e.mark.is_null())
-            return Error(ErrorCode::InvalidInput, Tr::tr("This is not valid YAML: %1").arg(what));
-        return Error(ErrorCode::InvalidInput, Tr::tr("Line %1, column %2: %3")
-                                                  .arg(e.mark.line + 1)
-                                                  .arg(e.mark.column + 1)
-                                                  .arg(what));
-    } catch (const std::exception &e) {
-        return Error(ErrorCode::InvalidInput, Tr::tr("The text could not be read as YAML."),
-                     QString::fromLocal8Bit(e.what()));
-    }
-    if (docs.empty() || (docs.size() == 1 && docs.front().IsNull()))
-        return Error(ErrorCode::InvalidInput, Tr::tr("The text is empty."));
-    if (docs.size() > 1)
-        return errorAt(docs.at(1), docs.at(1),
-                       Tr::tr("Only one document per upload: remove the second one (after ---)."));
-    try {
-        return readDocument(docs.front(), expected);
+        return readDocument(*doc, expected);
     } catch (const YAML::Exception &e) {
         return Error(ErrorCode::InvalidInput, Tr::tr("The YAML could not be read."), fromStd(e.msg));
     }

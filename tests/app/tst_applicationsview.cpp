@@ -96,7 +96,8 @@ private Q_SLOTS:
         QCOMPARE(spy.at(0), (QList<QVariant>{QStringLiteral("user"), QStringLiteral("sensor-publisher")}));
         QQuickItem *sections = m_console.find(QStringLiteral("Sections"));
         QVERIFY(sections);
-        QTRY_COMPARE_WITH_TIMEOUT(sections->property("currentIndex").toInt(), 3, ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(sections->property("currentId").toString(), QStringLiteral("nats"),
+                                  ConsoleWindow::Wait);
         QVERIFY(m_console.openSection(QStringLiteral("Applications")));
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected microservice")),
                                   QStringLiteral("temp-sensor"), ConsoleWindow::Wait);

@@ -1,0 +1,23 @@
+#include "registry.h"
+
+#include "core/resources/kinds/kinds.h"
+
+namespace Pot::Resources {
+
+Registry::Registry()
+    : m_kinds{Kinds::services(),     Kinds::applicationTemplates(), Kinds::catalogItems(),
+              Kinds::edgeResources(), Kinds::router(),              Kinds::secrets(),
+              Kinds::configMaps(),    Kinds::volumeMounts(),        Kinds::registries()}
+{
+}
+
+const Kind *Registry::find(const QString &id) const
+{
+    for (const Kind &k : m_kinds) {
+        if (k.id == id)
+            return &k;
+    }
+    return nullptr;
+}
+
+} // namespace Pot::Resources

@@ -1,0 +1,562 @@
+#include "resourcepage.h"
+
+#include "core/logging.h"
+#include "core/resources/yamljson.h"
+#include "models/clusterview.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QVariantMap>
+
+namespace Pot::Models {
+
+using Resources::Action;
+using Resources::Kind;
+
+namespace {
+
+QString verbOf(const QByteArray &method)
+{
+    if (method == "POST")
+        return QStringLiteral("create");
+    if (method == "PUT")
+        return QStringLiteral("update");
+    if (method == "DELETE")
+        return QStringLiteral("delete");
+    return QStringLiteral("patch");
+}
+
+/// A secret value as shown before it is revealed: nothing of it but its length.
+QString mask(const QString &value)
+{
+    return ResourcePage::tr("•••••••• (%n characters, hidden)", nullptr, int(value.size()));
+}
+
+} // namespace
+
+ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
+    : QObject(cluster)
+    , m_kind(kind)
+    , m_cluster(cluster)
+    , m_details(new DetailsModel(this))
+{
+    if (!m_kind.single) {
+        ResourceList::Spec spec;
+        spec.id = m_kind.id;
+        spec.path = m_kind.listPath;
+        spec.arrayKey = m_kind.arrayKey;
+        spec.rbacResource = m_kind.rbacResource;
+        for (const Resources::Column &c : m_kind.columns)
+            spec.columns << ResourceColumn{c.title, c.width};
+        spec.build = [toRow = m_kind.row](const QJsonObject &o) {
+            ResourceRow row;
+            const std::optional<Resources::Row> r = toRow(o);
+            if (!r)
+                return row; // no key: left out of the list
+            row.key = r->key;
+            row.object = o;
+            for (const Resources::Cell &c : r->cells) {
+                row.cells << c.text;
+                row.sortKeys << (c.sortKey ? QVariant(*c.sortKey) : QVariant());
+                row.tips << c.tip;
+                row.tones << c.tone;
+            }
+            return row;
+        };
+        m_list = m_cluster->addList(std::move(spec), this);
+        connect(m_list, &ResourceList::selectedKeyChanged, this, &ResourcePage::onSelection);
+        connect(m_list, &ResourceList::selectedObjectChanged, this, &ResourcePage::onSelection);
+    } else {
+        loadSingle();
+        connect(m_cluster, &ClusterView::refreshTick, this, &ResourcePage::loadSingle);
+        connect(m_cluster, &ClusterView::onlineChanged, this, &ResourcePage::loadSingle);
+    }
+    connect(m_cluster, &ClusterView::permissionsChanged, this, &ResourcePage::actionsChanged);
+    connect(m_cluster, &ClusterView::onlineChanged, this, &ResourcePage::actionsChanged);
+}
+
+ResourcePage::~ResourcePage() = default;
+
+void ResourcePage::loadSingle()
+{
+    m_cluster->fetchDocument(
+        m_kind.id, m_kind.listPath, this,
+        [this](const QJsonValue &json, bool) {
+            m_single = json.toObject();
+            m_detailsError.clear();
+            showDetails();
+            Q_EMIT selectionChanged();
+            Q_EMIT actionsChanged();
+        },
+        [this](const Error &e) {
+            m_detailsError = e.message;
+            Q_EMIT detailsChanged();
+        });
+}
+
+QVariantList ResourcePage::actions() const
+{
+    QVariantList out;
+    for (const Action &a : m_kind.actions) {
+        out << QVariantMap{{QStringLiteral("id"), a.id},
+                           {QStringLiteral("label"), a.label},
+                           {QStringLiteral("destructive"), a.destructive},
+                           {QStringLiteral("confirm"), int(a.confirm)},
+                           {QStringLiteral("input"), int(a.input)}};
+    }
+    return out;
+}
+
+bool ResourcePage::canEdit() const
+{
+    return m_kind.yaml && (!m_kind.yaml->updatePath.isEmpty() || m_kind.yaml->update);
+}
+
+QJsonObject ResourcePage::selectedObject() const
+{
+    return m_kind.single ? m_single : m_list->selectedObject();
+}
+
+QString ResourcePage::selectedKey() const
+{
+    return m_kind.single ? QString() : m_list->selectedKey();
+}
+
+QString ResourcePage::selectedName() const
+{
+    const QJsonObject o = selectedObject();
+    if (o.isEmpty() || !m_kind.row)
+        return {};
+    const std::optional<Resources::Row> r = m_kind.row(o);
+    return r ? r->name : QString();
+}
+
+QString ResourcePage::rbacName(const QJsonObject &object) const
+{
+    if (m_kind.rbacNameField.isEmpty())
+        return selectedKey();
+    const QJsonValue v = object.value(m_kind.rbacNameField);
+    return v.isDouble() ? QString::number(v.toDouble(), 'g', 15) : v.toString();
+}
+
+QString ResourcePage::readWarning() const
+{
+    if (m_kind.readWarning.isEmpty())
+        return {};
+    QStringList roles;
+    for (const Rbac::Role &role : m_cluster->authorizer().roles()) {
+        for (const Rbac::Rule &rule : role.rules) {
+            if (Rbac::ruleMatches(rule, m_kind.rbacResource, QStringLiteral("get"), {})) {
+                roles << role.name;
+                break;
+            }
+        }
+    }
+    return m_kind.readWarning.arg(roles.isEmpty() ? tr("no role known yet") : roles.join(u", "));
+}
+
+QString ResourcePage::deniedReason(const QString &actionId) const
+{
+    const QJsonObject object = selectedObject();
+    if (actionId == u"create") {
+        if (!m_kind.yaml)
+            return tr("The Controller offers no way to create a %1.").arg(m_kind.singular);
+        return m_cluster->deniedReason(m_kind.rbacResource, QStringLiteral("create"));
+    }
+    if (object.isEmpty())
+        return tr("Select a %1 first.").arg(m_kind.singular);
+    if (actionId == u"reveal")
+        return m_cluster->demo() || !m_cluster->online()
+                   ? QString()
+                   : m_cluster->readDeniedReason(m_kind.rbacResource, QStringLiteral("get"),
+                                                 rbacName(object));
+    if (actionId == u"edit") {
+        if (!canEdit())
+            return tr("The Controller offers no way to change a %1.").arg(m_kind.singular);
+        if (m_kind.yaml->editRefused) {
+            if (const QString why = m_kind.yaml->editRefused(object); !why.isEmpty())
+                return why;
+        }
+        if (const QString denied = m_cluster->deniedReason(
+                m_kind.rbacResource, verbOf(m_kind.yaml->updateMethod), rbacName(object));
+            !denied.isEmpty())
+            return denied;
+        if (!m_kind.detailPath.isEmpty() && !m_haveDetail)
+            return m_detailsLoading ? tr("Wait until the details are read.")
+                                    : tr("The details could not be read: %1").arg(m_detailsError);
+        if (m_kind.secretDetails && !m_revealed)
+            return tr("Reveal the values first: editing shows them.");
+        return {};
+    }
+    const Action *a = m_kind.action(actionId);
+    if (!a)
+        return tr("Unknown action %1.").arg(actionId);
+    if (a->refused) {
+        if (const QString why = a->refused(object); !why.isEmpty())
+            return why;
+    }
+    if (const QString denied = m_cluster->deniedReason(m_kind.rbacResource, a->verb, rbacName(object));
+        !denied.isEmpty())
+        return denied;
+    if (a->input == Resources::Input::LinkedAgent && m_linksKnown && m_links.isEmpty())
+        return tr("It is not linked to any agent.");
+    if (a->input != Resources::Input::None && choices(actionId).isEmpty())
+        return a->input == Resources::Input::Agent ? tr("There is no agent to link it to.")
+                                                    : tr("Wait until the linked agents are read.");
+    return {};
+}
+
+QString ResourcePage::question(const QString &actionId) const
+{
+    const Action *a = m_kind.action(actionId);
+    return a ? a->question.arg(selectedName()) : QString();
+}
+
+QVariantList ResourcePage::choices(const QString &actionId) const
+{
+    const Action *a = m_kind.action(actionId);
+    QVariantList out;
+    if (!a || a->input == Resources::Input::None)
+        return out;
+    if (a->input == Resources::Input::LinkedAgent) {
+        for (const QString &uuid : m_links) {
+            const QString name = m_cluster->agentName(uuid);
+            out << QVariantMap{{QStringLiteral("value"), uuid},
+                               {QStringLiteral("text"), name.isEmpty() ? uuid : name}};
+        }
+        return out;
+    }
+    for (const auto &[uuid, name] : m_cluster->agentNames()) {
+        if (!m_links.contains(uuid))
+            out << QVariantMap{{QStringLiteral("value"), uuid}, {QStringLiteral("text"), name}};
+    }
+    return out;
+}
+
+bool ResourcePage::run(const QString &actionId, const QString &key, const QString &choice)
+{
+    const Action *a = m_kind.action(actionId);
+    if (!a || key != selectedKey() || !deniedReason(actionId).isEmpty())
+        return false;
+    if (a->input != Resources::Input::None && choice.isEmpty())
+        return false;
+    const QJsonObject object = selectedObject();
+    const QString path = Kind::expand(a->path, key, object);
+    Net::ApiRequest request = a->body ? Net::ApiRequest::sendJson(a->method, path, a->body(object, choice))
+                                      : Net::ApiRequest::remove(path);
+    request.method = a->method;
+    const QString done = a->input == Resources::Input::None
+                             ? a->doneText.arg(selectedName())
+                             : a->doneText.arg(selectedName(), m_cluster->agentName(choice));
+    const bool links = a->input != Resources::Input::None;
+    QPointer<ResourcePage> self(this);
+    m_cluster->runAction(done, request, {m_list}, [self, links](Result<Net::ApiResponse>) {
+        if (self && links)
+            self->fetchLinks();
+    });
+    return true;
+}
+
+void ResourcePage::refresh()
+{
+    if (m_kind.single)
+        loadSingle();
+    else
+        m_list->refresh();
+}
+
+void ResourcePage::setRevealed(bool revealed)
+{
+    if (revealed == m_revealed)
+        return;
+    if (revealed && !deniedReason(QStringLiteral("reveal")).isEmpty())
+        return;
+    m_revealed = revealed;
+    showDetails();
+    Q_EMIT actionsChanged();
+}
+
+void ResourcePage::onSelection()
+{
+    const QString key = selectedKey();
+    const bool moved = key != m_shownKey;
+    if (moved) {
+        // Secret values of one object never stay around while another is shown.
+        m_secretDetail.clear();
+        m_detail = {};
+        m_haveDetail = false;
+        m_revealed = false;
+        m_links.clear();
+        m_linksKnown = false;
+        m_detailsError.clear();
+        m_shownKey = key;
+    }
+    showDetails();
+    if (!key.isEmpty()) {
+        fetchDetails();
+        fetchLinks();
+    }
+    Q_EMIT selectionChanged();
+    Q_EMIT actionsChanged();
+}
+
+void ResourcePage::fetchDetails()
+{
+    if (m_kind.detailPath.isEmpty())
+        return;
+    const QString key = selectedKey();
+    delete m_detailRequest; // its answer is for another object
+    auto *context = new QObject(this);
+    m_detailRequest = context;
+    m_detailsLoading = true;
+    Q_EMIT detailsChanged();
+    auto apply = [this, key, context](Result<QByteArray> body) {
+        context->deleteLater();
+        if (key != selectedKey())
+            return;
+        m_detailsLoading = false;
+        if (!body) {
+            m_detailsError = body.error().message;
+        } else if (m_kind.secretDetails) {
+            m_secretDetail = SecretBytes::takeFrom(*body);
+            m_haveDetail = true;
+            m_detailsError.clear();
+        } else {
+            m_detail = QJsonDocument::fromJson(*body).object();
+            m_haveDetail = true;
+            m_detailsError.clear();
+        }
+        showDetails();
+        Q_EMIT actionsChanged();
+    };
+    if (m_cluster->demo()) {
+        const QJsonValue v = m_cluster->demoDocument(m_kind.id + QStringLiteral("-details"), key);
+        QMetaObject::invokeMethod(
+            context,
+            [apply, v, this] {
+                if (v.isObject())
+                    apply(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+                else
+                    apply(Error(ErrorCode::NotFound,
+                                tr("The sample data has no details for this %1.").arg(m_kind.singular)));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    // Not fetchDocument(): details (secret values above all) are never written to a snapshot.
+    Net::ApiRequest request = Net::ApiRequest::get(Kind::expand(m_kind.detailPath, key, selectedObject()));
+    request.parseJson = !m_kind.secretDetails;
+    m_cluster->send(request, context, [apply](Result<Net::ApiResponse> r) {
+        if (!r)
+            return apply(r.error());
+        if (!r->json.isObject() && !QJsonDocument::fromJson(r->body).isObject())
+            return apply(Error(ErrorCode::Protocol, tr("The Controller's answer is not a JSON object.")));
+        apply(std::move(r->body));
+    });
+}
+
+void ResourcePage::fetchLinks()
+{
+    if (m_kind.linksPath.isEmpty())
+        return;
+    const QString key = selectedKey();
+    delete m_linkRequest;
+    auto *context = new QObject(this);
+    m_linkRequest = context;
+    auto apply = [this, key, context](const QJsonValue &answer) {
+        context->deleteLater();
+        if (key != selectedKey())
+            return;
+        m_links.clear();
+        for (const QJsonValue &v : answer.toObject().value(u"fogUuids").toArray())
+            m_links << v.toString();
+        m_linksKnown = answer.isObject();
+        showDetails();
+        Q_EMIT actionsChanged();
+    };
+    if (m_cluster->demo()) {
+        const QJsonValue v = m_cluster->demoDocument(m_kind.id + QStringLiteral("-links"), key);
+        QMetaObject::invokeMethod(context, [apply, v] { apply(v); }, Qt::QueuedConnection);
+        return;
+    }
+    m_cluster->send(Net::ApiRequest::get(Kind::expand(m_kind.linksPath, key, selectedObject())),
+                    context, [apply](Result<Net::ApiResponse> r) { apply(r ? r->json : QJsonValue()); });
+}
+
+QJsonObject ResourcePage::existing() const
+{
+    if (m_kind.detailPath.isEmpty())
+        return selectedObject();
+    if (!m_haveDetail)
+        return {};
+    if (!m_kind.secretDetails)
+        return m_detail;
+    QByteArray copy = m_secretDetail.revealCopy();
+    const QJsonObject o = QJsonDocument::fromJson(copy).object();
+    SecretBytes::wipe(copy);
+    return o;
+}
+
+void ResourcePage::showDetails()
+{
+    const QJsonObject listed = selectedObject();
+    if (listed.isEmpty()) {
+        m_details->clear();
+        Q_EMIT detailsChanged();
+        return;
+    }
+    const QJsonObject shown = m_haveDetail ? existing() : listed;
+    QList<DetailRow> rows = m_kind.details(shown);
+    for (DetailRow &row : rows) {
+        if (row.sensitive && !m_revealed)
+            row.value = mask(row.value);
+    }
+    if (m_kind.secretDetails && !m_haveDetail && !m_detailsLoading && m_detailsError.isEmpty()
+        && !m_cluster->online() && !m_cluster->demo())
+        m_detailsError = tr("Values are read from the Controller only: connect to see them.");
+    if (!m_kind.linksPath.isEmpty()) {
+        const QString group = tr("Linked agents");
+        if (!m_linksKnown)
+            rows << DetailRow(group, tr("Linked to"), tr("not read yet"));
+        else if (m_links.isEmpty())
+            rows << DetailRow(group, tr("Linked to"), tr("no agent"));
+        for (const QString &uuid : std::as_const(m_links)) {
+            const QString name = m_cluster->agentName(uuid);
+            rows << DetailRow(group, name.isEmpty() ? tr("unknown agent") : name, uuid);
+        }
+    }
+    m_details->setRows(rows);
+    Q_EMIT detailsChanged();
+}
+
+void ResourcePage::setEditor(const QString &error, const QStringList &warnings)
+{
+    m_editorError = error;
+    m_editorWarnings = warnings;
+    Q_EMIT editorChanged();
+}
+
+void ResourcePage::clearEditor()
+{
+    setEditor({});
+}
+
+QString ResourcePage::yamlOf(const QString &, const QString &key) const
+{
+    if (!m_kind.yaml || key != selectedKey() || !deniedReason(QStringLiteral("edit")).isEmpty())
+        return {};
+    static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
+                                   QStringLiteral("metadata"), QStringLiteral("type"),
+                                   QStringLiteral("spec"), QStringLiteral("data")};
+    return QString::fromUtf8(Resources::jsonToYaml(m_kind.yaml->document(existing()), order));
+}
+
+QString ResourcePage::newYaml(const QString &) const
+{
+    return m_kind.yaml ? QString::fromUtf8(m_kind.yaml->example) : QString();
+}
+
+QString ResourcePage::nameOf(const QString &, const QString &key) const
+{
+    return key == selectedKey() ? selectedName() : key;
+}
+
+Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJsonObject &existing) const
+{
+    if (!m_kind.yaml)
+        return Error(ErrorCode::InvalidInput, tr("A %1 cannot be written as YAML.").arg(m_kind.singular));
+    const Result<QJsonValue> json = Resources::yamlToJson(text.toUtf8());
+    if (!json)
+        return json.error();
+    if (!json->isObject())
+        return Error(ErrorCode::InvalidInput, tr("The document must be a map (kind, metadata, …)."));
+    const QJsonObject doc = json->toObject();
+    const Resources::Yaml &y = *m_kind.yaml;
+    if (doc.value(u"kind").toString() != y.kind)
+        return Error(ErrorCode::InvalidInput, tr("kind must be %1.").arg(y.kind));
+    // Kinds uploaded as YAML are named by metadata.name; JSON-only kinds carry their own fields.
+    QString name = doc.value(u"metadata").toObject().value(u"name").toString();
+    if (!y.field.isEmpty() || y.create == nullptr) {
+        if (name.isEmpty())
+            return Error(ErrorCode::InvalidInput, tr("metadata.name is needed."));
+    }
+    if (!existing.isEmpty() && !name.isEmpty() && name != selectedName())
+        return Error(ErrorCode::InvalidInput,
+                     tr("metadata.name must stay %1: the Controller cannot rename a %2.")
+                         .arg(selectedName(), m_kind.singular));
+    if (y.check) {
+        if (const QString problem = y.check(doc, existing); !problem.isEmpty())
+            return Error(ErrorCode::InvalidInput, problem);
+    }
+    return Parsed{doc, name};
+}
+
+QString ResourcePage::check(const QString &, const QString &text)
+{
+    const Result<Parsed> p = parse(text, {});
+    setEditor(p ? QString() : p.error().message);
+    return m_editorError;
+}
+
+bool ResourcePage::save(const QString &, const QString &key, const QString &text)
+{
+    if (m_saving) {
+        setEditor(tr("The previous save has not finished yet."));
+        return false;
+    }
+    const bool create = key.isEmpty();
+    if (const QString denied = deniedReason(create ? QStringLiteral("create") : QStringLiteral("edit"));
+        !denied.isEmpty() || (!create && key != selectedKey())) {
+        setEditor(denied.isEmpty() ? tr("The %1 being edited is no longer selected.").arg(m_kind.singular)
+                                   : denied);
+        return false;
+    }
+    const QJsonObject before = create ? QJsonObject() : existing();
+    const Result<Parsed> p = parse(text, before);
+    if (!p) {
+        setEditor(p.error().message);
+        return false;
+    }
+    const Resources::Yaml &y = *m_kind.yaml;
+    Net::ApiRequest request;
+    if (create && y.create)
+        request = y.create(p->doc);
+    else if (!create && y.update)
+        request = y.update(key, before, p->doc);
+    else
+        request = Net::ApiRequest::multipartFile(
+            create ? QByteArrayLiteral("POST") : y.updateMethod,
+            create ? y.createPath : Kind::expand(y.updatePath, key, before), y.field,
+            p->name.toUtf8() + QByteArrayLiteral(".yaml"), text.toUtf8());
+    const QString what = p->name.isEmpty() ? m_kind.singular : m_kind.singular + u' ' + p->name;
+    const QString success = create ? tr("Created %1.").arg(what) : tr("Saved %1.").arg(what);
+    m_saving = true;
+    setEditor({});
+    QPointer<ResourcePage> self(this);
+    const QString kindName = y.kind;
+    const QString name = p->name;
+    m_cluster->runAction(success, request, {m_list}, [self, key, kindName, name](Result<Net::ApiResponse> r) {
+        if (!self)
+            return;
+        self->m_saving = false;
+        if (!r) {
+            // The dialog stays open with the text; the Controller's reason shows under it.
+            self->setEditor(r.error().message);
+            return;
+        }
+        // A new object is selected once the refresh lists it; an id the Controller chose comes
+        // back in the answer ({id}).
+        QString newKey = key.isEmpty() ? name : key;
+        if (key.isEmpty() && r->json.toObject().value(u"id").isDouble() && name.isEmpty())
+            newKey = QString::number(r->json.toObject().value(u"id").toDouble(), 'g', 15);
+        if (self->m_list && !newKey.isEmpty())
+            self->m_list->setSelectedKey(newKey);
+        self->setEditor({});
+        if (!key.isEmpty())
+            self->fetchDetails();
+        Q_EMIT self->saved(kindName, newKey);
+    });
+    return true;
+}
+
+} // namespace Pot::Models

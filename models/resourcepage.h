@@ -1,0 +1,156 @@
+#pragma once
+
+#include "core/resources/kind.h"
+#include "core/secretbytes.h"
+#include "models/detailsmodel.h"
+#include "models/resourcelist.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QVariantList>
+
+namespace Pot::Models {
+
+class ClusterView;
+
+/// The view model of any Controller kind described by a Resources::Kind: its list (filter, sort,
+/// selection, refresh, snapshot), the details of the selected object (fetched when the kind has a
+/// detail route; secret values kept as SecretBytes, masked until revealed, never saved), the
+/// agents a volume mount is linked to, its actions with the reason each is refused, and create /
+/// edit through YAML. One per kind and control plane; the QML ResourcePage shows any of them.
+class ResourcePage final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResourcePage)
+    Q_PROPERTY(QString kindId READ kindId CONSTANT)
+    Q_PROPERTY(QString title READ title CONSTANT)
+    Q_PROPERTY(QString singular READ singular CONSTANT)
+    Q_PROPERTY(QString plural READ plural CONSTANT)
+    Q_PROPERTY(QString emptyText READ emptyText CONSTANT)
+    Q_PROPERTY(bool single READ single CONSTANT)
+    Q_PROPERTY(Pot::Models::ResourceList *list READ list CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *details READ details CONSTANT)
+    Q_PROPERTY(QVariantList actions READ actions CONSTANT)
+    Q_PROPERTY(bool canCreate READ canCreate CONSTANT)
+    Q_PROPERTY(bool canEdit READ canEdit CONSTANT)
+    Q_PROPERTY(QString yamlKind READ yamlKind CONSTANT)
+    Q_PROPERTY(QString yamlHint READ yamlHint CONSTANT)
+    Q_PROPERTY(bool secretDetails READ secretDetails CONSTANT)
+    Q_PROPERTY(bool hasSelection READ hasSelection NOTIFY selectionChanged)
+    Q_PROPERTY(QString selectedKey READ selectedKey NOTIFY selectionChanged)
+    Q_PROPERTY(QString selectedName READ selectedName NOTIFY selectionChanged)
+    Q_PROPERTY(bool detailsLoading READ detailsLoading NOTIFY detailsChanged)
+    Q_PROPERTY(QString detailsError READ detailsError NOTIFY detailsChanged)
+    Q_PROPERTY(bool revealed READ revealed WRITE setRevealed NOTIFY detailsChanged)
+    Q_PROPERTY(QString readWarning READ readWarning NOTIFY actionsChanged)
+    Q_PROPERTY(QString editorError READ editorError NOTIFY editorChanged)
+    Q_PROPERTY(QStringList editorWarnings READ editorWarnings NOTIFY editorChanged)
+    Q_PROPERTY(bool saving READ saving NOTIFY editorChanged)
+
+public:
+    ResourcePage(const Resources::Kind &kind, ClusterView *cluster);
+    ~ResourcePage() override;
+
+    const Resources::Kind &kind() const { return m_kind; }
+    QString kindId() const { return m_kind.id; }
+    QString title() const { return m_kind.title; }
+    QString singular() const { return m_kind.singular; }
+    QString plural() const { return m_kind.plural; }
+    QString emptyText() const { return m_kind.emptyText; }
+    bool single() const { return m_kind.single; }
+    ResourceList *list() const { return m_list; }
+    DetailsModel *details() const { return m_details; }
+    /// [{id, label, destructive, confirm (0 none, 1 plain, 2 typed name), input (0 none, 1 agent,
+    /// 2 linked agent)}] in the kind's order.
+    QVariantList actions() const;
+    bool canCreate() const { return m_kind.yaml.has_value(); }
+    bool canEdit() const;
+    QString yamlKind() const { return m_kind.yaml ? m_kind.yaml->kind : QString(); }
+    QString yamlHint() const { return m_kind.yaml ? m_kind.yaml->hint : QString(); }
+    bool secretDetails() const { return m_kind.secretDetails; }
+
+    bool hasSelection() const { return !selectedObject().isEmpty(); }
+    QString selectedKey() const;
+    QString selectedName() const;
+    /// The selected object as listed (the single object for a single kind).
+    QJsonObject selectedObject() const;
+    bool detailsLoading() const { return m_detailsLoading; }
+    QString detailsError() const { return m_detailsError; }
+    bool revealed() const { return m_revealed; }
+    void setRevealed(bool revealed);
+    QString readWarning() const;
+    /// The agents (uuids) the selected object is linked to, once read.
+    QStringList links() const { return m_links; }
+
+    QString editorError() const { return m_editorError; }
+    QStringList editorWarnings() const { return m_editorWarnings; }
+    bool saving() const { return m_saving; }
+
+    /// Why `actionId` cannot run on the selection right now ("" = it can). Besides the kind's
+    /// actions: "create", "edit" and "reveal".
+    Q_INVOKABLE QString deniedReason(const QString &actionId) const;
+    /// The confirmation text of `actionId` for the selection.
+    Q_INVOKABLE QString question(const QString &actionId) const;
+    /// What the action's input offers: [{value, text}] (agents to link, linked agents).
+    Q_INVOKABLE QVariantList choices(const QString &actionId) const;
+    /// Runs `actionId` on the object `key` (the key the confirmation showed, so a selection that
+    /// moved meanwhile cannot redirect it). false when refused at once.
+    Q_INVOKABLE bool run(const QString &actionId, const QString &key, const QString &choice = {});
+    Q_INVOKABLE void refresh();
+
+    // The YAML editor (the same calls as the access-control page, so one dialog serves both).
+    Q_INVOKABLE QString yamlOf(const QString &kind, const QString &key) const;
+    Q_INVOKABLE QString newYaml(const QString &kind) const;
+    Q_INVOKABLE QString nameOf(const QString &kind, const QString &key) const;
+    Q_INVOKABLE QString check(const QString &kind, const QString &text);
+    Q_INVOKABLE bool save(const QString &kind, const QString &key, const QString &text);
+    Q_INVOKABLE void clearEditor();
+
+Q_SIGNALS:
+    void selectionChanged();
+    void actionsChanged();
+    void detailsChanged();
+    void editorChanged();
+    void saved(const QString &kind, const QString &key);
+
+private:
+    struct Parsed
+    {
+        QJsonObject doc;
+        QString name;
+    };
+    Result<Parsed> parse(const QString &text, const QJsonObject &existing) const;
+    void onSelection();
+    void fetchDetails();
+    void fetchLinks();
+    void showDetails();
+    /// The object being edited: its details when the kind has a detail route, else as listed.
+    QJsonObject existing() const;
+    QString rbacName(const QJsonObject &object) const;
+    void setEditor(const QString &error, const QStringList &warnings = {});
+    void loadSingle();
+
+    Resources::Kind m_kind;
+    ClusterView *m_cluster;
+    ResourceList *m_list = nullptr;
+    DetailsModel *m_details;
+    QJsonObject m_single;         ///< the answer of a single kind
+    QString m_shownKey;           ///< whose details are shown
+    QJsonObject m_detail;         ///< details answer (not for secret kinds)
+    SecretBytes m_secretDetail;   ///< details answer of a secret kind, as received
+    bool m_haveDetail = false;
+    QStringList m_links;
+    bool m_linksKnown = false;
+    bool m_detailsLoading = false;
+    QString m_detailsError;
+    bool m_revealed = false;
+    QPointer<QObject> m_detailRequest;
+    QPointer<QObject> m_linkRequest;
+    QString m_editorError;
+    QStringList m_editorWarnings;
+    bool m_saving = false;
+};
+
+} // namespace Pot::Models

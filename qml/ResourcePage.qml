@@ -1,0 +1,252 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The page of any Controller kind described in core/resources (cluster.resourcePage(kindId)):
+// empty/offline/no-access states, banner, table, details, the kind's actions with the reason each
+// is refused, one confirmation pattern (typed names for destructive actions), an agent picker for
+// link/unlink, and create/edit through the YAML dialog. A single kind (the router) shows only
+// its details.
+Item {
+    id: page
+    required property QtObject planes
+    property string kindId
+    property string title
+    readonly property QtObject cluster: planes.cluster
+    readonly property QtObject model: cluster ? cluster.resourcePageObject(kindId) : null
+    // Re-read when permissions, the connection or the selection change.
+    property int revision: 0
+    Connections {
+        target: page.model
+        function onActionsChanged() { page.revision++ }
+        function onSelectionChanged() { page.revision++ }
+        function onDetailsChanged() { page.revision++ }
+    }
+    function denied(actionId) {
+        return page.revision >= 0 && page.model ? page.model.deniedReason(actionId) : "";
+    }
+    function runAction(action) {
+        const key = page.model.selectedKey;
+        if (action.input > 0) {
+            picker.open2(action, key, page.model.choices(action.id));
+            return;
+        }
+        if (action.confirm === 0) {
+            page.model.run(action.id, key, "");
+            return;
+        }
+        confirm.title = action.label;
+        confirm.message = page.model.question(action.id);
+        confirm.confirmText = action.destructive ? qsTr("Delete") : qsTr("Confirm");
+        confirm.confirmName = action.confirm === 2 ? page.model.selectedName : "";
+        confirm.destructive = action.destructive;
+        confirm.actionId = action.id;
+        confirm.key = key;
+        confirm.open();
+    }
+
+    EmptyState {
+        anchors.fill: parent
+        visible: page.cluster === null
+        title: page.title
+        text: qsTr("Select a control plane to see its %1, or open the demo control plane.").arg(page.model ? page.model.plural : page.title.toLowerCase())
+        actionText: qsTr("Open demo control plane")
+        onActionTriggered: page.planes.openDemo()
+    }
+
+    ConfirmDialog {
+        id: confirm
+        property string actionId
+        property string key
+        onConfirmed: page.model.run(actionId, key, "")
+    }
+
+    Dialog {
+        id: picker
+        property var action: ({})
+        property string key
+        property var options: []
+        function open2(action, key, options) {
+            picker.action = action;
+            picker.key = key;
+            picker.options = options;
+            choice.currentIndex = options.length > 0 ? 0 : -1;
+            picker.open();
+        }
+        title: action.label ? action.label.replace("…", "") : ""
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(460, parent ? parent.width - 40 : 460)
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Agent")
+            }
+            ComboBox {
+                id: choice
+                Layout.fillWidth: true
+                model: picker.options
+                textRole: "text"
+                valueRole: "value"
+                Accessible.name: qsTr("Agent")
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                Accessible.name: text
+            }
+            Button {
+                text: picker.action.id === "unlink" ? qsTr("Unlink") : qsTr("Link")
+                enabled: choice.currentIndex >= 0
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                Accessible.name: text
+            }
+        }
+        onAccepted: page.model.run(picker.action.id, picker.key, choice.currentValue)
+    }
+
+    YamlEditorDialog {
+        id: editor
+        access: page.model
+        kindLabel: page.model ? page.model.singular : ""
+        hint: page.model ? page.model.yamlHint : ""
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: page.model !== null
+
+        ClusterBanner {
+            Layout.fillWidth: true
+            cluster: page.cluster
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: Theme.margin
+            visible: text.length > 0
+            text: page.revision >= 0 && page.model ? page.model.readWarning : ""
+            color: Theme.warn
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Who can read these")
+            Accessible.description: text
+        }
+
+        SplitView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ColumnLayout {
+                SplitView.fillWidth: true
+                SplitView.minimumWidth: 360
+                visible: page.model !== null && !page.model.single
+                spacing: 0
+                ResourceTable {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    list: page.model && !page.model.single ? page.model.list : null
+                    noun: page.model ? page.model.plural : ""
+                    emptyTitle: qsTr("No %1").arg(page.model ? page.model.plural : "")
+                    emptyText: page.model ? page.model.emptyText : ""
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.margins: Theme.margin
+                    visible: page.model !== null && page.model.canCreate
+                    ActionButton {
+                        text: qsTr("New %1…").arg(page.model ? page.model.singular : "")
+                        deniedReason: page.denied("create")
+                        onClicked: editor.openFor(page.model.yamlKind, "", page.model.newYaml(page.model.yamlKind))
+                    }
+                    Item { Layout.fillWidth: true }
+                }
+            }
+
+            Item {
+                id: detail
+                SplitView.preferredWidth: page.model && page.model.single ? 0 : 460
+                SplitView.fillWidth: page.model !== null && page.model.single
+                SplitView.minimumWidth: 320
+                readonly property bool selected: page.revision >= 0 && page.model !== null && page.model.hasSelection
+
+                EmptyState {
+                    anchors.fill: parent
+                    visible: !detail.selected
+                    title: page.model && page.model.single ? (page.model.detailsError.length > 0 ? page.model.detailsError : page.model.emptyText)
+                                                           : qsTr("Select a %1 to see its details").arg(page.model ? page.model.singular : "")
+                    text: page.model && !page.model.single ? qsTr("Its fields and what you can do with it.") : ""
+                }
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    anchors.margins: Theme.margin
+                    spacing: Theme.spacing
+                    visible: detail.selected
+
+                    Label {
+                        Layout.fillWidth: true
+                        text: page.model ? (page.model.single ? page.model.title : page.model.selectedName) : ""
+                        font.pixelSize: 18
+                        font.bold: true
+                        elide: Text.ElideRight
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: qsTr("Selected %1").arg(page.model ? page.model.singular : "")
+                        Accessible.description: text
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        visible: page.model !== null && !page.model.single
+                        Repeater {
+                            model: page.model ? page.model.actions : []
+                            ActionButton {
+                                required property var modelData
+                                text: modelData.label
+                                destructive: modelData.destructive
+                                deniedReason: page.denied(modelData.id)
+                                onClicked: page.runAction(modelData)
+                            }
+                        }
+                        ActionButton {
+                            visible: page.model !== null && page.model.canEdit
+                            text: qsTr("Edit YAML…")
+                            deniedReason: page.denied("edit")
+                            onClicked: editor.openFor(page.model.yamlKind, page.model.selectedKey,
+                                                      page.model.yamlOf(page.model.yamlKind, page.model.selectedKey))
+                        }
+                        ActionButton {
+                            visible: page.model !== null && page.model.secretDetails
+                            text: page.model && page.model.revealed ? qsTr("Hide values") : qsTr("Reveal values")
+                            deniedReason: page.model && page.model.revealed ? "" : page.denied("reveal")
+                            onClicked: page.model.revealed = !page.model.revealed
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: text.length > 0
+                        text: page.model ? (page.model.detailsLoading ? qsTr("Reading the details…") : page.model.detailsError) : ""
+                        color: page.model && page.model.detailsLoading ? Theme.mutedText : Theme.warn
+                        wrapMode: Text.WordWrap
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("Details state")
+                        Accessible.description: text
+                    }
+                    DetailPane {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        cluster: page.cluster
+                        name: qsTr("%1 details").arg(page.model ? page.model.singular : "")
+                        model: page.model ? page.model.details : null
+                        // Secret values are masked by the model until revealed there.
+                        revealed: true
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+#include "consolewindow.h"
+#include "testutil.h"
+#include "uitestutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Pot;
+using Pot::Test::ConsoleWindow;
+using Pot::Test::HttpRequest;
+using Pot::Test::HttpResponse;
+
+/// Generic resource pages (kinds described in core/resources) in the real window against the
+/// stand-in Controller: the sidebar registry, a list with details, masked secret values, a typed
+/// delete, create through the YAML dialog, the agent picker and a single-object page.
+class TstResourceView : public QObject
+{
+    Q_OBJECT
+
+private:
+    ConsoleWindow m_console;
+    QJsonArray m_maps;
+    QJsonArray m_linked;
+    QString text(QQuickItem *item) const { return item ? item->property("text").toString() : QString(); }
+    void serve(const QByteArray &method, const QString &path, int status, const QString &fixture)
+    {
+        m_console.controller().protectedFixture(method, QStringLiteral("/api/v3") + path, status, fixture);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_console.start());
+        m_maps = QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_configmaps.json")))
+                     .object().value(u"configMaps").toArray();
+        m_console.controller().setHandler("GET", QStringLiteral("/api/v3/configmaps"), [this](const HttpRequest &) {
+            return HttpResponse::json(200, QJsonObject{{QStringLiteral("configMaps"), m_maps}});
+        });
+        m_console.controller().setHandler("POST", QStringLiteral("/api/v3/configmaps/yaml"), [this](const HttpRequest &r) {
+            if (!r.body.contains("name: team-config"))
+                return HttpResponse::fixture(500, QStringLiteral("POST_configmaps__duplicate_500.json"));
+            m_maps << QJsonObject{{QStringLiteral("id"), 20}, {QStringLiteral("name"), QStringLiteral("team-config")},
+                                  {QStringLiteral("immutable"), false}, {QStringLiteral("useVault"), false}};
+            return HttpResponse::fixture(201, QStringLiteral("POST_configmaps_yaml__fixture-yaml-config.json"));
+        });
+        m_console.controller().setHandler("GET", QStringLiteral("/api/v3/configmaps/team-config"), [](const HttpRequest &) {
+            return HttpResponse::json(200, QJsonObject{{QStringLiteral("id"), 20}, {QStringLiteral("name"), QStringLiteral("team-config")},
+                                                       {QStringLiteral("immutable"), false}, {QStringLiteral("useVault"), false},
+                                                       {QStringLiteral("data"), QJsonObject{{QStringLiteral("rate"), QStringLiteral("5")}}}});
+        });
+        m_console.controller().setHandler("DELETE", QStringLiteral("/api/v3/configmaps/team-config"), [this](const HttpRequest &) {
+            m_maps.removeLast();
+            return HttpResponse::fixture(200, QStringLiteral("DELETE_configmaps_NAME__fixture-yaml-config.json"));
+        });
+        serve("GET", QStringLiteral("/secrets"), 200, QStringLiteral("GET_secrets.json"));
+        serve("GET", QStringLiteral("/secrets/foo-dashboard-tls"), 200, QStringLiteral("GET_secrets_NAME__foo-dashboard-tls.json"));
+        serve("GET", QStringLiteral("/router"), 200, QStringLiteral("GET_router.json"));
+        m_console.controller().setHandler("GET", QStringLiteral("/api/v3/volumeMounts"), [](const HttpRequest &) {
+            return HttpResponse::json(200, QJsonDocument(QJsonArray{QJsonDocument::fromJson(Test::fixture(
+                QStringLiteral("GET_volumeMounts_NAME__fixture-secret-mount.json"))).object()}).toJson());
+        });
+        m_console.controller().setHandler("GET", QStringLiteral("/api/v3/volumeMounts/fixture-secret-mount/link"), [this](const HttpRequest &) {
+            return HttpResponse::json(200, QJsonObject{{QStringLiteral("fogUuids"), m_linked}});
+        });
+        m_console.controller().setHandler("POST", QStringLiteral("/api/v3/volumeMounts/fixture-secret-mount/link"), [this](const HttpRequest &r) {
+            m_linked << r.jsonBody().value(u"fogUuids").toArray().at(0);
+            return HttpResponse::fixture(200, QStringLiteral("POST_volumeMounts_NAME_link__fixture-secret-mount.json"));
+        });
+        QVERIFY(m_console.signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+    }
+
+    void configMapsListDetailsCreateAndDelete()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Config maps")));
+        QVERIFY(m_console.find(QStringLiteral("iofog-nats-jwt-bundle"), QAccessible::Cell));
+        QVERIFY(m_console.clickCell(QStringLiteral("iofog-nats-jwt-bundle")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected config map")),
+                                  QStringLiteral("iofog-nats-jwt-bundle"), ConsoleWindow::Wait);
+        // Made by the Controller: the delete button says why it is off.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Delete config map")).contains(u"NATS"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(!m_console.button(QStringLiteral("Delete config map"))->isEnabled());
+        m_console.screenshot(QStringLiteral("resource-configmaps"));
+
+        // New config map…: a Controller refusal keeps the dialog and the text.
+        Test::clickItem(m_console.button(QStringLiteral("New config map…")));
+        QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        QVERIFY(text(yaml).contains(u"kind: ConfigMap"));
+        Test::clickItem(m_console.button(QStringLiteral("Save")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML problem")).contains(u"Conflict")
+                                     || m_console.description(QStringLiteral("YAML problem")).contains(u"exists"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(text(yaml).contains(u"name: my-config"));
+        yaml->setProperty("text", text(yaml).replace(QStringLiteral("my-config"), QStringLiteral("team-config")));
+        Test::clickItem(m_console.button(QStringLiteral("Save")));
+        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("YAML"), QAccessible::EditableText),
+                                 ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected config map")),
+                                  QStringLiteral("team-config"), ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("rate")), QStringLiteral("5"), ConsoleWindow::Wait);
+
+        // Delete with the typed name.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete config map"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete config map")));
+        QQuickItem *typed = m_console.field(QStringLiteral("Name to confirm"));
+        QVERIFY(typed);
+        QVERIFY(!m_console.button(QStringLiteral("Delete"))->isEnabled());
+        Test::typeInto(typed, QStringLiteral("team-config"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("DELETE", QStringLiteral("/api/v3/configmaps/team-config")), 1,
+                                  ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("team-config"), QAccessible::Cell),
+                                 ConsoleWindow::Wait);
+    }
+
+    void secretValuesAreMaskedUntilRevealed()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Secrets")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Who can read these")).contains(u"viewer"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(m_console.clickCell(QStringLiteral("foo-dashboard-tls")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("tls.crt")).contains(u"hidden"), ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("resource-secrets-masked"));
+        Test::clickItem(m_console.button(QStringLiteral("Reveal values")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("tls.crt")).startsWith(u"-----BEGIN CERTIFICATE"),
+                                 ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Hide values")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("tls.crt")).contains(u"hidden"), ConsoleWindow::Wait);
+    }
+
+    void linkAVolumeMountToAnAgent()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Volume mounts")));
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-secret-mount")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Linked to")), QStringLiteral("no agent"), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Link to agent…"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Link to agent…")));
+        QVERIFY(m_console.find(QStringLiteral("Agent"), QAccessible::ComboBox));
+        Test::clickItem(m_console.button(QStringLiteral("Link")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_linked.size(), 1, ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.description(m_linked.at(0).toString() == u"8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc"
+                                                            ? QStringLiteral("edge-node-1") : QStringLiteral("remote-hub")).isEmpty(),
+                                 ConsoleWindow::Wait);
+    }
+
+    void routerPageShowsTheDefaultRouter()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Router")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Host")), QStringLiteral("10.20.0.2"), ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("resource-router"));
+    }
+};
+
+QTEST_MAIN(TstResourceView)
+#include "tst_resourceview.moc"
