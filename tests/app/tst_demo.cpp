@@ -247,6 +247,14 @@ private Q_SLOTS:
         QVERIFY(m_console.find(QStringLiteral("RUNNING"), QAccessible::Cell));
         QVERIFY(m_console.find(QStringLiteral("lisbon-gw-01"), QAccessible::Cell));
         m_console.screenshot(QStringLiteral("demo-applications"));
+        // The list's toolbar (long sample-data freshness text) stays in its pane: Refresh does not
+        // run into the selected application's title.
+        QQuickItem *refresh = m_console.button(QStringLiteral("Refresh applications"));
+        QQuickItem *selected = m_console.find(QStringLiteral("Selected application"));
+        QVERIFY(refresh && selected);
+        QVERIFY2(!sceneRect(refresh).intersects(sceneRect(selected)),
+                 qPrintable(QStringLiteral("Refresh ends at %1, title starts at %2")
+                                .arg(sceneRect(refresh).right()).arg(sceneRect(selected).left())));
 
         QSet<QString> agentUuids;
         for (const QJsonObject &o : m_console.cluster()->agents()->list()->objects())
