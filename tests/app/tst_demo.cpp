@@ -277,6 +277,9 @@ private Q_SLOTS:
 
     void natsAccountsAndUsersAreSignedByTheSampleOperator()
     {
+        QVERIFY(m_console.openSection(QStringLiteral("NATS")));
+        QTest::qWait(500);
+        m_console.screenshot(QStringLiteral("demo-nats"));
         auto *nats = m_console.cluster()->nats();
         QTRY_VERIFY_WITH_TIMEOUT(nats->users()->loaded() && nats->accounts()->loaded(), ConsoleWindow::Wait);
         const QString operatorKey =
