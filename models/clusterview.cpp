@@ -6,6 +6,7 @@
 #include "models/agentspage.h"
 #include "models/applicationspage.h"
 #include "models/controlplanesession.h"
+#include "models/demodata.h"
 #include "models/natspage.h"
 #include "models/resourcepage.h"
 #include "models/timetext.h"
@@ -46,6 +47,13 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     // One worker keeps the answers of a list in order; parsing never runs on the GUI thread.
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("ClusterView parse"));
+    if (demo()) {
+        // The sample is generated around a fixed time: read relative to now, as if just reported.
+        if (auto status = DemoData::readStatus(m_services.demoRoot)) {
+            m_demoShiftMs = QDateTime::currentMSecsSinceEpoch() - status->referenceMs;
+            m_demoVersion = status->version;
+        }
+    }
 
     ResourceList::Spec roles;
     roles.id = QStringLiteral("roles");
@@ -327,11 +335,11 @@ ResourceList *ClusterView::addList(ResourceList::Spec spec, QObject *owner)
 std::optional<Profiles::Snapshot> ClusterView::offlineDocument(const QString &id) const
 {
     if (demo()) {
-        QFile file(m_services.demoRoot + u'/' + id + QStringLiteral(".json"));
-        if (!file.open(QIODevice::ReadOnly))
+        // Sample data: shown as current, not as stale.
+        std::optional<QByteArray> body = DemoData::read(m_services.demoRoot, id, m_demoShiftMs);
+        if (!body)
             return std::nullopt;
-        // The demo data was captured from a Controller 3.7.3; it is shown as read, not as stale.
-        return Profiles::Snapshot{file.readAll(), QDateTime::currentDateTimeUtc()};
+        return Profiles::Snapshot{std::move(*body), QDateTime::currentDateTimeUtc()};
     }
     if (!m_services.snapshots || !m_session)
         return std::nullopt;
@@ -341,23 +349,30 @@ std::optional<Profiles::Snapshot> ClusterView::offlineDocument(const QString &id
     return *s;
 }
 
+QString ClusterView::demoFreshnessText() const
+{
+    return tr("Sample data (generated from Controller %1 answers)")
+        .arg(m_demoVersion.isEmpty() ? QStringLiteral("3.7.3") : m_demoVersion);
+}
+
 void ClusterView::loadOffline(ResourceList *list)
 {
     if (demo())
-        list->setFixed(tr("Demo data captured from a Controller 3.7.3"));
+        list->setFixed(demoFreshnessText());
     // Read on the parse thread: a snapshot of a large cluster is tens of megabytes.
     const bool isDemo = demo();
-    const QString path = m_services.demoRoot + u'/' + list->listId() + QStringLiteral(".json");
+    const QString root = m_services.demoRoot;
+    const qint64 shiftMs = m_demoShiftMs;
     const Profiles::SnapshotStore *store = m_services.snapshots;
     const QUuid profile = m_session ? m_session->profile().id : QUuid();
     const QString id = list->listId();
     list->showSaved(
-        [isDemo, path, store, profile, id]() -> std::optional<ResourceList::Saved> {
+        [isDemo, root, shiftMs, store, profile, id]() -> std::optional<ResourceList::Saved> {
             if (isDemo) {
-                QFile file(path);
-                if (!file.open(QIODevice::ReadOnly))
+                std::optional<QByteArray> body = DemoData::read(root, id, shiftMs);
+                if (!body)
                     return std::nullopt;
-                return ResourceList::Saved{file.readAll(), QDateTime::currentDateTimeUtc()};
+                return ResourceList::Saved{std::move(*body), QDateTime::currentDateTimeUtc()};
             }
             if (!store || profile.isNull())
                 return std::nullopt;

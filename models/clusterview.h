@@ -163,6 +163,8 @@ private:
     void updatePermissions();
     void updateListAvailability();
     void loadOffline(ResourceList *list);
+    /// "Sample data (generated from Controller 3.7.3 answers)": the freshness of every demo list.
+    QString demoFreshnessText() const;
     std::optional<Profiles::Snapshot> offlineDocument(const QString &id) const;
     void checkNatsCapability();
     void finishAction(bool ok, const QString &message);
@@ -184,6 +186,8 @@ private:
     bool m_wasOnline = false;
     bool m_natsAvailable = false;
     bool m_natsKnown = false;
+    qint64 m_demoShiftMs = 0;   ///< now minus the reference time of the sample data
+    QString m_demoVersion;      ///< the Controller version the sample data is modelled on
     int m_busy = 0;
     int m_permissionsRevision = 0;
     QString m_lastActionMessage;

@@ -185,6 +185,8 @@ QString ControlPlanes::tlsText() const
 {
     if (const auto *s = currentSession())
         return s->tlsText();
+    if (const auto *e = entry(m_model, m_currentIndex); e && e->profile.demo)
+        return tr("No network: bundled sample data");
     return currentEncrypted() ? tr("TLS, verified when connected") : tr("Not encrypted (plain HTTP)");
 }
 

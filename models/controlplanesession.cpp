@@ -1,5 +1,7 @@
 #include "controlplanesession.h"
 
+#include "models/demodata.h"
+
 #include "core/auth/browsersignin.h"
 #include "core/auth/keycloakrefresh.h"
 #include "core/auth/passwordauth.h"
@@ -13,6 +15,7 @@
 #include "core/tls/certificatereport.h"
 #include "core/tls/trustpolicy.h"
 #include "models/clusterview.h"
+#include "models/demodata.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -146,6 +149,8 @@ int ControlPlaneSession::tokenExpiresInSec() const
 
 QString ControlPlaneSession::tlsText() const
 {
+    if (m_profile.demo)
+        return tr("No network: bundled sample data");
     if (!ProfileListModel::isEncryptedUrl(m_profile.controllerUrl))
         return tr("Not encrypted (plain HTTP): passwords and tokens cross the network in clear");
     QString how = m_profile.caCertificatePem.isEmpty() ? tr("system trust store")
@@ -175,9 +180,19 @@ void ControlPlaneSession::connectToController()
     m_presentedCaPem.clear();
     m_tlsFingerprint.clear();
     if (m_profile.demo) {
-        // The demo control plane is bundled data; there is nothing to reach.
+        // The demo control plane is bundled sample data; there is nothing to reach. Its status is
+        // the one the sample is modelled on.
+        const std::optional<DemoData::Status> status = DemoData::readStatus(DemoData::root());
+        const QString version = status ? status->version : QStringLiteral("3.7.3");
+        if (status) {
+            m_controllerStatus = tr("%1 (sample)").arg(status->status);
+            m_controllerVersion = tr("%1 (sample)").arg(status->version);
+            m_uptimeSec = status->uptimeSec;
+            m_uptimeAt = QDateTime::currentDateTimeUtc();
+        }
         setState(ConnectionState::SignedIn,
-                 tr("Demo data from a Controller 3.7.3 (read-only, no network)"));
+                 tr("Sample data generated from Controller %1 answers (read-only, no network)")
+                     .arg(version));
         return;
     }
     rebuildClient();

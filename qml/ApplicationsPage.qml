@@ -80,6 +80,7 @@ Item {
                 StackLayout {
                     SplitView.preferredWidth: 380
                     SplitView.minimumWidth: 300
+                    clip: true // a wide table stays in its pane, not under the detail
                     currentIndex: tabs.currentIndex
                     ResourceTable {
                         list: page.apps ? page.apps.list : null

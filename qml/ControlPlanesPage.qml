@@ -119,10 +119,14 @@ Item {
                                 width: 12; height: 12; radius: 6
                                 color: row.colour.length > 0 ? row.colour : Theme.border
                             }
+                            // Every line fills the width and elides: a line wider than the
+                            // row (the demo's state text) would widen the column and push the
+                            // badges out of the row.
                             ColumnLayout {
                                 spacing: 0
                                 Layout.fillWidth: true
                                 RowLayout {
+                                    Layout.fillWidth: true
                                     Label {
                                         text: row.name
                                         font.bold: true
@@ -150,6 +154,8 @@ Item {
                                 }
                                 Label {
                                     text: row.stateText
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
                                     font.pixelSize: 12
                                     color: row.highlighted ? Theme.highlightedText
                                                            : Theme.stateColour(row.connectionState)

@@ -88,6 +88,9 @@ Item {
                         text: root.list.freshnessText
                         color: root.list.stale ? Theme.warn : Theme.mutedText
                         elide: Text.ElideRight
+                        // Shrinks (elided) in a narrow pane rather than pushing Refresh out of it.
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: implicitWidth
                         Accessible.role: Accessible.StaticText
                         Accessible.name: qsTr("%1 freshness").arg(root.noun)
                         Accessible.description: text

@@ -4,6 +4,7 @@
 #include "models/agentspage.h"
 #include "models/clusterview.h"
 #include "models/controlplanesession.h"
+#include "models/demodata.h"
 #include "models/natspage.h"
 #include "testutil.h"
 
@@ -272,6 +273,32 @@ private Q_SLOTS:
             QVERIFY2(r.method != "DELETE", qPrintable(r.path));
     }
 
+    void demoTimesMoveWithTheShift()
+    {
+        using Models::DemoData::shiftTimes;
+        const QByteArray in = R"({"lastStatusTime":1795389602604,"createdAt":"2026-11-22T23:20:42.192Z",)"
+                              R"("noMs":"2026-11-22T23:20:42Z","memoryLimit":4096,"day":"2026-11-22",)"
+                              R"("text":"since 2026-11-22T23:20:42.192Z","fraction":1795389602604.5,)"
+                              R"("list":[1795389602604,{"t":"2026-11-30T23:59:59.999Z"}],"never":0})";
+        const QJsonObject o = QJsonDocument::fromJson(shiftTimes(in, 2 * 86400000LL + 1)).object();
+        QCOMPARE(qint64(o.value(u"lastStatusTime").toDouble()), 1795389602604LL + 2 * 86400000LL + 1);
+        QCOMPARE(o.value(u"createdAt").toString(), QStringLiteral("2026-11-24T23:20:42.193Z"));
+        QCOMPARE(o.value(u"noMs").toString(), QStringLiteral("2026-11-24T23:20:42.001Z"));
+        QCOMPARE(o.value(u"memoryLimit").toInt(), 4096);
+        QCOMPARE(o.value(u"day").toString(), QStringLiteral("2026-11-22"));
+        QCOMPARE(o.value(u"text").toString(), QStringLiteral("since 2026-11-22T23:20:42.192Z"));
+        QCOMPARE(o.value(u"fraction").toDouble(), 1795389602604.5);
+        QCOMPARE(qint64(o.value(u"list").toArray().at(0).toDouble()), 1795389602604LL + 2 * 86400000LL + 1);
+        QCOMPARE(o.value(u"list").toArray().at(1).toObject().value(u"t").toString(),
+                 QStringLiteral("2026-12-03T00:00:00.000Z"));
+        QCOMPARE(o.value(u"never").toInt(), 0);
+        // Not JSON, or no shift: unchanged.
+        QCOMPARE(shiftTimes("not json", 5), QByteArray("not json"));
+        QCOMPARE(shiftTimes(in, 0), in);
+        // A bare array stays an array.
+        QCOMPARE(shiftTimes("[1795389602604]", 1), QByteArray("[1795389602605]"));
+    }
+
     void demoIsReadOnlyAndOffline()
     {
         ConsoleWindow console;
@@ -290,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(cluster->agents()->list()->count() > 0);
         QVERIFY(!cluster->agents()->list()->stale());
         QCOMPARE(cluster->agents()->list()->freshnessText(),
-                 QStringLiteral("Demo data captured from a Controller 3.7.3"));
+                 QStringLiteral("Sample data (generated from Controller 3.7.3 answers)"));
 
         // Documents come from the bundled data, marked not live.
         bool live = true;
