@@ -243,10 +243,10 @@ QJsonValue ClusterView::demoDocument(const QString &file, const QString &key) co
 {
     if (!demo())
         return QJsonValue(QJsonValue::Undefined);
-    QFile f(m_services.demoRoot + u'/' + file + QStringLiteral(".json"));
-    if (!f.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> body = DemoData::read(m_services.demoRoot, file, m_demoShiftMs);
+    if (!body)
         return QJsonValue(QJsonValue::Undefined);
-    return QJsonDocument::fromJson(f.readAll()).object().value(key);
+    return QJsonDocument::fromJson(*body).object().value(key);
 }
 
 QList<Rbac::Subject> ClusterView::subjects() const
