@@ -1,5 +1,6 @@
 #include "standincontroller.h"
 
+#include "standinkeycloak.h"
 #include "standinresources.h"
 
 #include "testutil.h"
@@ -44,10 +45,12 @@ QByteArray reasonPhrase(int status)
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 302: return "Found";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
     case 413: return "Payload Too Large";
     case 500: return "Internal Server Error";
     default: return "Status";
@@ -211,6 +214,11 @@ StandInController::StandInController(QObject *parent)
                    User{QStringLiteral("otp-pass"), QStringLiteral("123456"), {QStringLiteral("Admin")}});
     installDefaultRoutes();
     installResourceRoutes();
+    m_keycloak = std::make_unique<StandInKeycloak>(*this);
+    for (const QByteArray &method : {QByteArrayLiteral("GET"), QByteArrayLiteral("POST")}) {
+        setPatternHandler(method, QStringLiteral("/realms/*/protocol/openid-connect/*"),
+                          [this](const HttpRequest &r) { return m_keycloak->handle(r); });
+    }
 }
 
 StandInController::~StandInController()

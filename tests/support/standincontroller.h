@@ -22,6 +22,8 @@ class QTcpSocket;
 
 namespace Pot::Test {
 
+class StandInKeycloak;
+
 /// One part of a multipart/form-data body as a server (busboy, multer) reads it.
 struct MultipartPart
 {
@@ -131,6 +133,10 @@ public:
     /// Closes the listener and drops every connection; later connects are refused.
     void stopAnswering();
 
+    /// The Keycloak realm served on the same port (/realms/pot/protocol/openid-connect/…) for the
+    /// browser sign-in; see StandInKeycloak.
+    StandInKeycloak &keycloak() { return *m_keycloak; }
+
     // ---- identity provider behaviour
     void addUser(const QString &email, const User &user) { m_users.insert(email, user); }
     void setAccessTokenLifetime(int seconds) { m_accessLifetimeSec = seconds; }
@@ -219,6 +225,7 @@ private:
     };
     QList<PatternRoute> m_patternRoutes;
     std::unique_ptr<Resources> m_resources;
+    std::unique_ptr<StandInKeycloak> m_keycloak;
     QHash<QString, QPair<Fault, int>> m_faults;
     QHash<QString, User> m_users;
     QHash<QByteArray, TokenInfo> m_accessTokens;
