@@ -16,6 +16,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -322,6 +323,28 @@ void StandInController::installResourceRoutes()
         res.microserviceUuids.insert(m[u"application"].toString() + u'/' + m[u"name"].toString(), m[u"uuid"].toString());
     }
 
+    // GET /<kind>/{name} answers view(record), DELETE /<kind>/{name} removes it and answers
+    // `deleted`; an unknown name is missing(name) for both.
+    using Missing = std::function<HttpResponse(const QString &)>;
+    const auto namedRoutes = [this](const QString &path, const QString &kind, const Missing &missing,
+                                    const std::function<QJsonValue(const QJsonObject &)> &view,
+                                    const HttpResponse &deleted) {
+        resourceRoute("GET", path + u"/*", [this, kind, missing, view](const HttpRequest &r) {
+            const QList<QJsonObject> &rows = resources(kind);
+            const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
+            return i < 0 ? missing(r.params.at(0)) : HttpResponse::json(200, view(rows.at(i)).toObject());
+        });
+        resourceRoute("DELETE", path + u"/*", [this, kind, missing, deleted](const HttpRequest &r) {
+            QList<QJsonObject> &rows = resources(kind);
+            const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
+            if (i < 0)
+                return missing(r.params.at(0));
+            rows.removeAt(i);
+            return deleted;
+        });
+    };
+    const auto whole = [](const QJsonObject &o) { return QJsonValue(o); };
+
     // ---- secrets (§3.8, §9)
     const auto secretSummary = [](const QJsonObject &s) {
         return pick(s, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("type")});
@@ -347,11 +370,7 @@ void StandInController::installResourceRoutes()
             list.append(secretSummary(s));
         return HttpResponse::json(200, QJsonObject{{QStringLiteral("secrets"), list}});
     });
-    resourceRoute("GET", u"/secrets/*"_s, [this, secretMissing](const HttpRequest &r) {
-        const QList<QJsonObject> &rows = resources(QStringLiteral("secrets"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        return i < 0 ? secretMissing(r.params.at(0)) : HttpResponse::json(200, rows.at(i));
-    });
+    namedRoutes(u"/secrets"_s, QStringLiteral("secrets"), secretMissing, whole, HttpResponse::json(200, QJsonObject()));
     resourceRoute("POST", u"/secrets"_s, [createSecret](const HttpRequest &r) {
         const QJsonObject b = r.jsonBody();
         return createSecret(b.value(u"name").toString(), b.value(u"type"), b.value(u"data"));
@@ -392,14 +411,6 @@ void StandInController::installResourceRoutes()
             return error;
         // 3.7.3's parser hands only `data` on, so the type check always fails.
         return patchSecret(r.params.at(0), QJsonValue::Undefined, doc->value(u"data"));
-    });
-    resourceRoute("DELETE", u"/secrets/*"_s, [this, secretMissing](const HttpRequest &r) {
-        QList<QJsonObject> &rows = resources(QStringLiteral("secrets"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        if (i < 0)
-            return secretMissing(r.params.at(0));
-        rows.removeAt(i);
-        return HttpResponse::json(200, QJsonObject());
     });
 
     // ---- config maps
@@ -446,15 +457,12 @@ void StandInController::installResourceRoutes()
             list.append(mapSummary(m));
         return HttpResponse::json(200, QJsonObject{{QStringLiteral("configMaps"), list}});
     });
-    resourceRoute("GET", u"/configmaps/*"_s, [this, mapMissing](const HttpRequest &r) {
-        const QList<QJsonObject> &rows = resources(QStringLiteral("configmaps"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        if (i < 0)
-            return mapMissing(r.params.at(0));
-        return HttpResponse::json(200, pick(rows.at(i), {QStringLiteral("id"), QStringLiteral("name"),
-                                                         QStringLiteral("data"), QStringLiteral("immutable"),
-                                                         QStringLiteral("useVault")}));
-    });
+    namedRoutes(u"/configmaps"_s, QStringLiteral("configmaps"), mapMissing,
+                [](const QJsonObject &m) {
+                    return QJsonValue(pick(m, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("data"),
+                                               QStringLiteral("immutable"), QStringLiteral("useVault")}));
+                },
+                HttpResponse::json(200, QJsonObject()));
     resourceRoute("POST", u"/configmaps"_s, [createMap](const HttpRequest &r) {
         const QJsonObject b = r.jsonBody();
         return createMap(b.value(u"name").toString(), b.value(u"data"), b.value(u"immutable"),
@@ -479,14 +487,6 @@ void StandInController::installResourceRoutes()
             return error;
         const QJsonObject spec = doc->value(u"spec").toObject();
         return patchMap(r.params.at(0), doc->value(u"data"), spec.value(u"immutable"), spec.value(u"useVault"));
-    });
-    resourceRoute("DELETE", u"/configmaps/*"_s, [this, mapMissing](const HttpRequest &r) {
-        QList<QJsonObject> &rows = resources(QStringLiteral("configmaps"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        if (i < 0)
-            return mapMissing(r.params.at(0));
-        rows.removeAt(i);
-        return HttpResponse::json(200, QJsonObject());
     });
 
     // ---- volume mounts
@@ -537,11 +537,9 @@ void StandInController::installResourceRoutes()
             list.append(mountView(m));
         return jsonArray(200, list);
     });
-    resourceRoute("GET", u"/volumeMounts/*"_s, [this, mountView, mountMissing](const HttpRequest &r) {
-        const QList<QJsonObject> &rows = resources(QStringLiteral("volumeMounts"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        return i < 0 ? mountMissing(r.params.at(0)) : HttpResponse::json(200, mountView(rows.at(i)));
-    });
+    namedRoutes(u"/volumeMounts"_s, QStringLiteral("volumeMounts"), mountMissing,
+                [mountView](const QJsonObject &m) { return QJsonValue(mountView(m)); },
+                HttpResponse::json(202, QJsonObject()));
     resourceRoute("POST", u"/volumeMounts"_s, [createMount](const HttpRequest &r) {
         return createMount(r.jsonBody().value(u"name").toString(), r.jsonBody());
     });
@@ -561,14 +559,6 @@ void StandInController::installResourceRoutes()
         if (!doc)
             return error;
         return patchMount(r.params.at(0), doc->value(u"spec").toObject());
-    });
-    resourceRoute("DELETE", u"/volumeMounts/*"_s, [this, mountMissing](const HttpRequest &r) {
-        QList<QJsonObject> &rows = resources(QStringLiteral("volumeMounts"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        if (i < 0)
-            return mountMissing(r.params.at(0));
-        rows.removeAt(i);
-        return HttpResponse::json(202, QJsonObject());
     });
     resourceRoute("GET", u"/volumeMounts/*/link"_s, [this, mountMissing](const HttpRequest &r) {
         const QList<QJsonObject> &rows = resources(QStringLiteral("volumeMounts"));
@@ -652,11 +642,8 @@ void StandInController::installResourceRoutes()
             list.append(serviceView(s));
         return jsonArray(200, list);
     });
-    resourceRoute("GET", u"/services/*"_s, [this, serviceView, serviceMissing](const HttpRequest &r) {
-        const QList<QJsonObject> &rows = resources(QStringLiteral("services"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        return i < 0 ? serviceMissing(r.params.at(0)) : HttpResponse::json(200, serviceView(rows.at(i)));
-    });
+    namedRoutes(u"/services"_s, QStringLiteral("services"), serviceMissing,
+                [serviceView](const QJsonObject &o) { return QJsonValue(serviceView(o)); }, HttpResponse::empty(204));
     resourceRoute("POST", u"/services"_s, [createService](const HttpRequest &r) {
         return createService(r.jsonBody());
     });
@@ -684,14 +671,6 @@ void StandInController::installResourceRoutes()
                 rows[i].insert(key, b.value(key));
         }
         rows[i].insert(QStringLiteral("resource"), resolveResource(b));
-        return HttpResponse::empty(204);
-    });
-    resourceRoute("DELETE", u"/services/*"_s, [this, serviceMissing](const HttpRequest &r) {
-        QList<QJsonObject> &rows = resources(QStringLiteral("services"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        if (i < 0)
-            return serviceMissing(r.params.at(0));
-        rows.removeAt(i);
         return HttpResponse::empty(204);
     });
 
@@ -887,11 +866,8 @@ void StandInController::installResourceRoutes()
         }
         return HttpResponse::json(200, QJsonObject{{QStringLiteral("applicationTemplates"), list}});
     });
-    resourceRoute("GET", u"/applicationTemplate/*"_s, [this, templateMissing](const HttpRequest &r) {
-        const QList<QJsonObject> &rows = resources(QStringLiteral("applicationTemplates"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        return i < 0 ? templateMissing(r.params.at(0)) : HttpResponse::json(200, rows.at(i));
-    });
+    namedRoutes(u"/applicationTemplate"_s, QStringLiteral("applicationTemplates"), templateMissing, whole,
+                HttpResponse::empty(204));
     resourceRoute("POST", u"/applicationTemplate"_s, [createTemplate](const HttpRequest &r) {
         return createTemplate(r.jsonBody().value(u"name").toString(), r.jsonBody());
     });
@@ -901,14 +877,6 @@ void StandInController::installResourceRoutes()
         if (!doc)
             return error;
         return createTemplate(metadataName(*doc), doc->value(u"spec").toObject());
-    });
-    resourceRoute("DELETE", u"/applicationTemplate/*"_s, [this, templateMissing](const HttpRequest &r) {
-        QList<QJsonObject> &rows = resources(QStringLiteral("applicationTemplates"));
-        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
-        if (i < 0)
-            return templateMissing(r.params.at(0));
-        rows.removeAt(i);
-        return HttpResponse::empty(204);
     });
 
     // ---- microservice rebuild
