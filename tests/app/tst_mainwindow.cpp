@@ -2,7 +2,7 @@
 #include "core/profiles/profilestore.h"
 #include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
-#include "fakekeycloak.h"
+#include "standinkeycloak.h"
 #include "app/clipboardguard.h"
 #include "models/controlplanes.h"
 #include "models/natsdecoder.h"
@@ -53,7 +53,7 @@ class TstMainWindow : public QObject
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<Pot::Test::StandInController> m_controller;
-    std::unique_ptr<Pot::Test::FakeKeycloak> m_keycloak;
+    Pot::Test::StandInKeycloak *m_keycloak = nullptr; ///< the realm the stand-in serves
     std::unique_ptr<App::CompositionRoot> m_root;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
@@ -106,8 +106,7 @@ private Q_SLOTS:
                                      return Pot::Test::HttpResponse::fixture(
                                          200, QStringLiteral("GET_nats_accounts.json"));
                                  });
-        m_keycloak = std::make_unique<Pot::Test::FakeKeycloak>();
-        QVERIFY(m_keycloak->listen());
+        m_keycloak = &m_controller->keycloak();
         m_keycloak->setUser(QStringLiteral("ops-lead"), QStringLiteral("ops@example.com"),
                             {QStringLiteral("Admin")});
 

@@ -91,20 +91,11 @@ QString valueOf(const DetailsModel *m, const QString &group, const QString &labe
 /// The single file part of a multipart/form-data body: its Content-Disposition and content.
 bool filePart(const HttpRequest &request, QByteArray *disposition, QByteArray *content)
 {
-    const QByteArray type = request.header("content-type");
-    const QByteArray prefix = QByteArrayLiteral("multipart/form-data; boundary=");
-    if (!type.startsWith(prefix))
+    QList<Test::MultipartPart> parts;
+    if (!Test::parseMultipart(request.header("content-type"), request.body, &parts) || parts.size() != 1)
         return false;
-    const QByteArray delimiter = QByteArrayLiteral("--") + type.mid(prefix.size());
-    const qsizetype headerEnd = request.body.indexOf("\r\n\r\n");
-    const qsizetype dispStart = request.body.indexOf("Content-Disposition: ");
-    const qsizetype close = request.body.lastIndexOf(QByteArray(QByteArrayLiteral("\r\n") + delimiter
-                                                                + QByteArrayLiteral("--")));
-    if (!request.body.startsWith(delimiter) || headerEnd < 0 || dispStart < 0 || close < headerEnd
-        || request.body.count(delimiter) != 2)
-        return false;
-    *disposition = request.body.mid(dispStart + 21, request.body.indexOf("\r\n", dispStart) - dispStart - 21);
-    *content = request.body.mid(headerEnd + 4, close - headerEnd - 4);
+    *disposition = parts.constFirst().headers.value("content-disposition");
+    *content = parts.constFirst().content;
     return true;
 }
 

@@ -1,5 +1,8 @@
 #include "standincontroller.h"
 
+#include "standinkeycloak.h"
+#include "standinresources.h"
+
 #include "testutil.h"
 
 #include <algorithm>
@@ -42,10 +45,12 @@ QByteArray reasonPhrase(int status)
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 302: return "Found";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
     case 413: return "Payload Too Large";
     case 500: return "Internal Server Error";
     default: return "Status";
@@ -69,7 +74,71 @@ QByteArray expressHtml(const QByteArray &text)
 
 } // namespace
 
+// ---- multipart ---------------------------------------------------------------------------------
+
+QByteArray MultipartPart::fieldName() const
+{
+    static const QRegularExpression name(QStringLiteral("(?:^|;)\\s*name=\"([^\"]*)\""));
+    const QRegularExpressionMatch m = name.match(QString::fromUtf8(headers.value("content-disposition")));
+    return m.hasMatch() ? m.captured(1).toUtf8() : QByteArray();
+}
+
+bool parseMultipart(const QByteArray &contentType, const QByteArray &body, QList<MultipartPart> *parts,
+                    QByteArray *boundaryOut)
+{
+    const QByteArray prefix = QByteArrayLiteral("multipart/form-data; boundary=");
+    if (!contentType.startsWith(prefix))
+        return false;
+    const QByteArray boundary = contentType.mid(prefix.size());
+    if (boundaryOut)
+        *boundaryOut = boundary;
+    const QByteArray delimiter = QByteArrayLiteral("--") + boundary;
+    if (!body.startsWith(QByteArray(delimiter + QByteArrayLiteral("\r\n"))))
+        return false;
+    const QByteArray close = QByteArrayLiteral("\r\n") + delimiter + QByteArrayLiteral("--\r\n");
+    if (!body.endsWith(close))
+        return false;
+    const QByteArray inner = body.mid(delimiter.size() + 2,
+                                      body.size() - delimiter.size() - 2 - close.size());
+    const QByteArray separator = QByteArrayLiteral("\r\n") + delimiter + QByteArrayLiteral("\r\n");
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype next = inner.indexOf(separator, from);
+        const QByteArray raw = inner.mid(from, next < 0 ? -1 : next - from);
+        const qsizetype headerEnd = raw.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return false;
+        MultipartPart part;
+        for (const QByteArray &line : raw.left(headerEnd).split('\n')) {
+            const QByteArray l = line.trimmed();
+            const qsizetype colon = l.indexOf(':');
+            if (colon <= 0)
+                return false;
+            part.headers.insert(l.left(colon).trimmed().toLower(), l.mid(colon + 1).trimmed());
+        }
+        part.content = raw.mid(headerEnd + 4);
+        *parts << part;
+        if (next < 0)
+            return true;
+        from = next + separator.size();
+    }
+}
+
 // ---- HttpRequest / HttpResponse ---------------------------------------------------------------
+
+bool HttpRequest::formFile(const QByteArray &field, QByteArray *content) const
+{
+    QList<MultipartPart> parts;
+    if (!parseMultipart(header("content-type"), body, &parts))
+        return false;
+    for (const MultipartPart &p : parts) {
+        if (p.fieldName() == field) {
+            *content = p.content;
+            return true;
+        }
+    }
+    return false;
+}
 
 QByteArray HttpRequest::bearerToken() const
 {
@@ -144,6 +213,12 @@ StandInController::StandInController(QObject *parent)
     m_users.insert(QStringLiteral("otp@example.com"),
                    User{QStringLiteral("otp-pass"), QStringLiteral("123456"), {QStringLiteral("Admin")}});
     installDefaultRoutes();
+    installResourceRoutes();
+    m_keycloak = std::make_unique<StandInKeycloak>(*this);
+    for (const QByteArray &method : {QByteArrayLiteral("GET"), QByteArrayLiteral("POST")}) {
+        setPatternHandler(method, QStringLiteral("/realms/*/protocol/openid-connect/*"),
+                          [this](const HttpRequest &r) { return m_keycloak->handle(r); });
+    }
 }
 
 StandInController::~StandInController()
@@ -179,6 +254,12 @@ QString StandInController::address() const
 void StandInController::setHandler(const QByteArray &method, const QString &path, Handler handler)
 {
     m_routes[{method.toUpper(), normalisePath(path)}] = std::move(handler);
+}
+
+void StandInController::setPatternHandler(const QByteArray &method, const QString &pattern,
+                                          Handler handler)
+{
+    m_patternRoutes.append({method.toUpper(), normalisePath(pattern).split(u'/'), std::move(handler)});
 }
 
 void StandInController::setFault(const QString &path, Fault fault, int delayMs)
@@ -530,6 +611,21 @@ HttpResponse StandInController::dispatchToHandler(const HttpRequest &request)
     const auto handler = m_routes.find({request.method, request.path});
     if (handler != m_routes.end())
         return handler->second(request);
+    const QStringList segments = request.path.split(u'/');
+    for (const PatternRoute &p : std::as_const(m_patternRoutes)) {
+        if (p.method != request.method || p.segments.size() != segments.size())
+            continue;
+        HttpRequest matched = request;
+        bool ok = true;
+        for (qsizetype i = 0; ok && i < segments.size(); ++i) {
+            if (p.segments.at(i) == u"*")
+                matched.params << segments.at(i);
+            else
+                ok = p.segments.at(i) == segments.at(i);
+        }
+        if (ok)
+            return p.handler(matched);
+    }
     return HttpResponse::html(404, expressHtml("Cannot " + request.method + ' ' + request.path.toUtf8()));
 }
 

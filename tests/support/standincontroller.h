@@ -22,6 +22,22 @@ class QTcpSocket;
 
 namespace Pot::Test {
 
+class StandInKeycloak;
+
+/// One part of a multipart/form-data body as a server (busboy, multer) reads it.
+struct MultipartPart
+{
+    QHash<QByteArray, QByteArray> headers; ///< lower-case names
+    QByteArray content;
+    /// The `name` parameter of its Content-Disposition (the form field).
+    QByteArray fieldName() const;
+};
+
+/// A strict RFC 7578 reader: the body must start with the first delimiter, parts are separated by
+/// CRLF + delimiter, and the close delimiter (with its CRLF) ends the body. false on any deviation.
+bool parseMultipart(const QByteArray &contentType, const QByteArray &body, QList<MultipartPart> *parts,
+                    QByteArray *boundary = nullptr);
+
 /// One parsed HTTP/1.1 request.
 struct HttpRequest
 {
@@ -31,12 +47,16 @@ struct HttpRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; ///< lower-case names
     QByteArray body;
+    QStringList params; ///< the path segments a pattern route matched with `*`, in order
 
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
     /// Token of "Authorization: Bearer <token>", empty if none.
     QByteArray bearerToken() const;
     /// Body as a JSON object (empty when it is not one).
     QJsonObject jsonBody() const;
+    /// Content of the multipart form field `field` (multer's upload.single(field)); false when the
+    /// body is no well-formed multipart body or has no such field.
+    bool formFile(const QByteArray &field, QByteArray *content) const;
 };
 
 /// What the stand-in answers.
@@ -104,11 +124,18 @@ public:
 
     /// Adds or replaces a route. `path` is absolute and has no trailing slash.
     void setHandler(const QByteArray &method, const QString &path, Handler handler);
+    /// Adds a route whose `*` segments match any one segment (handed over in HttpRequest::params),
+    /// e.g. "/api/v3/secrets/*". Exact routes win; among patterns the first added that matches.
+    void setPatternHandler(const QByteArray &method, const QString &pattern, Handler handler);
     /// Makes every request to `path` (any method, absolute, e.g. "/api/v3/status") misbehave.
     void setFault(const QString &path, Fault fault, int delayMs = 0);
     void clearFaults() { m_faults.clear(); }
     /// Closes the listener and drops every connection; later connects are refused.
     void stopAnswering();
+
+    /// The Keycloak realm served on the same port (/realms/pot/protocol/openid-connect/…) for the
+    /// browser sign-in; see StandInKeycloak.
+    StandInKeycloak &keycloak() { return *m_keycloak; }
 
     // ---- identity provider behaviour
     void addUser(const QString &email, const User &user) { m_users.insert(email, user); }
@@ -148,6 +175,14 @@ public:
     void protectedFixture(const QByteArray &method, const QString &path, int status,
                           const QString &fixtureName);
 
+    /// The in-memory store behind the stateful resource routes, seeded from the third-run
+    /// fixtures; tests may read it or change it. `kind` is one of "secrets", "configmaps",
+    /// "volumeMounts", "services", "registries", "catalogItems", "edgeResources",
+    /// "applicationTemplates", "events": one object per record, in the Controller's full shape
+    /// (secrets and config maps with `data`, registries with `password`, volume mounts with
+    /// `fogUuids`, events newest last).
+    QList<QJsonObject> &resources(const QString &kind);
+
 private:
     struct Connection;
     struct TokenInfo
@@ -157,7 +192,14 @@ private:
         qint64 expMs = 0;
     };
 
+    struct Resources;
     void installDefaultRoutes();
+    void installResourceRoutes();
+    /// setPatternHandler for a Controller route: bearer check, 403 for a write without the
+    /// Admin role, and an audit event for every answered non-GET request (§3.9).
+    void resourceRoute(const QByteArray &method, const QString &pattern, Handler handler);
+    void recordEvent(const HttpRequest &request, const HttpResponse &response,
+                     const QString &statusMessage = QString());
     void acceptPending();
     void adopt(QTcpSocket *socket);
     void processBuffer(QTcpSocket *socket);
@@ -175,6 +217,15 @@ private:
     bool m_https = false;
     std::map<QTcpSocket *, std::unique_ptr<Connection>> m_connections;
     std::map<QPair<QByteArray, QString>, Handler> m_routes;
+    struct PatternRoute
+    {
+        QByteArray method;
+        QStringList segments;
+        Handler handler;
+    };
+    QList<PatternRoute> m_patternRoutes;
+    std::unique_ptr<Resources> m_resources;
+    std::unique_ptr<StandInKeycloak> m_keycloak;
     QHash<QString, QPair<Fault, int>> m_faults;
     QHash<QString, User> m_users;
     QHash<QByteArray, TokenInfo> m_accessTokens;

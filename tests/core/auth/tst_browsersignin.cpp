@@ -2,7 +2,8 @@
 #include "core/auth/keycloak.h"
 #include "core/auth/keycloaksession.h"
 #include "core/auth/keycloakrefresh.h"
-#include "fakekeycloak.h"
+#include "standincontroller.h"
+#include "standinkeycloak.h"
 #include "standincontroller.h"
 #include "testutil.h"
 
@@ -20,7 +21,8 @@
 
 using namespace Pot;
 using namespace Pot::Auth;
-using Pot::Test::FakeKeycloak;
+using Pot::Test::StandInController;
+using Pot::Test::StandInKeycloak;
 
 namespace {
 
@@ -64,17 +66,17 @@ bool portClosed(quint16 port)
     return !probe.waitForConnected(2000);
 }
 
-/// One sign-in against the fake: the console side (BrowserSignIn with its own manager) and a
+/// One sign-in against the stand-in realm: the console side (BrowserSignIn with its own manager) and a
 /// "browser" (a second manager that does what the system browser would).
 class Harness
 {
 public:
-    explicit Harness(FakeKeycloak &keycloak, const QUrl &baseUrl = {})
+    explicit Harness(StandInKeycloak &keycloak, const QUrl &baseUrl = {})
     {
         signIn = std::make_unique<BrowserSignIn>(
             &console, baseUrl.isEmpty() ? keycloak.baseUrl() : baseUrl, keycloak.realm(),
             keycloak.clientId(), [this](const QUrl &url) { opened.append(url); },
-            FakeKeycloak::controllerClientId());
+            StandInKeycloak::controllerClientId());
         QObject::connect(signIn.get(), &BrowserSignIn::finished, signIn.get(),
                          [this](const Result<TokenSet> &r) {
                              ++finishedCount;
@@ -103,8 +105,8 @@ public:
     int finishedCount = 0;
 };
 
-/// Signs in through the fake and returns the tokens (fails the test otherwise).
-std::optional<TokenSet> signInThroughBrowser(FakeKeycloak &keycloak)
+/// Signs in through the stand-in realm and returns the tokens (fails the test otherwise).
+std::optional<TokenSet> signInThroughBrowser(StandInKeycloak &keycloak)
 {
     Harness h(keycloak);
     h.signIn->start();
@@ -168,8 +170,9 @@ void TstBrowserSignIn::signsInWithPkce_data()
 void TstBrowserSignIn::signsInWithPkce()
 {
     QFETCH(bool, trailingSlash);
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     keycloak.setUser(QStringLiteral("alice"), QStringLiteral("alice@example.com"),
                      {QStringLiteral("Admin"), QStringLiteral("SRE")});
     keycloak.setAccessTokenLifetime(300);
@@ -251,8 +254,9 @@ void TstBrowserSignIn::signsInWithPkce()
 
 void TstBrowserSignIn::expiryFromJwtWhenNoExpiresIn()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     keycloak.setSendExpiresIn(false);
     keycloak.setAccessTokenLifetime(120);
     keycloak.setRefreshTokenLifetime(900);
@@ -265,8 +269,9 @@ void TstBrowserSignIn::expiryFromJwtWhenNoExpiresIn()
 
 void TstBrowserSignIn::strayRequestKeepsWaiting()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     Harness h(keycloak);
     h.signIn->start();
     const quint16 port = h.signIn->loopbackPort();
@@ -288,8 +293,9 @@ void TstBrowserSignIn::strayRequestKeepsWaiting()
 
 void TstBrowserSignIn::userDeniesAccess()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     keycloak.setDenyAuthorization(true);
     Harness h(keycloak);
     h.signIn->start();
@@ -313,8 +319,9 @@ void TstBrowserSignIn::userDeniesAccess()
 
 void TstBrowserSignIn::stateMismatchIsRefused()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     Harness h(keycloak);
     h.signIn->start();
 
@@ -339,8 +346,9 @@ void TstBrowserSignIn::stateMismatchIsRefused()
 
 void TstBrowserSignIn::pkceMismatchIsReported()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     keycloak.setCorruptCodeChallenge(true);
     Harness h(keycloak);
     h.signIn->start();
@@ -360,13 +368,14 @@ void TstBrowserSignIn::pkceMismatchIsReported()
 
 void TstBrowserSignIn::unreachableKeycloakIsReported()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     Harness h(keycloak);
     h.signIn->start();
     const Page redirect = h.authorize();
     QCOMPARE(redirect.status, 302);
-    keycloak.close(); // Keycloak goes away between the browser step and the code exchange
+    server.stopAnswering(); // Keycloak goes away between the browser step and the code exchange
     h.follow(redirect.location);
 
     QVERIFY(h.waitFinished());
@@ -378,8 +387,9 @@ void TstBrowserSignIn::unreachableKeycloakIsReported()
 
 void TstBrowserSignIn::cancelClosesThePort()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     Harness h(keycloak);
     h.signIn->start();
     const quint16 port = h.signIn->loopbackPort();
@@ -408,8 +418,9 @@ void TstBrowserSignIn::cancelClosesThePort()
 
 void TstBrowserSignIn::timeoutClosesThePort()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     Harness h(keycloak);
     h.signIn->setTimeout(std::chrono::milliseconds(300));
     h.signIn->start();
@@ -463,8 +474,9 @@ void TstBrowserSignIn::badConfigurationIsReported()
 
 void TstBrowserSignIn::refreshRotatesTokens()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     keycloak.setUser(QStringLiteral("bob"), QStringLiteral("bob@example.com"),
                      {QStringLiteral("Developer")});
     const auto first = signInThroughBrowser(keycloak);
@@ -472,7 +484,7 @@ void TstBrowserSignIn::refreshRotatesTokens()
 
     QNetworkAccessManager network;
     const KeycloakSession session(&network, keycloak.baseUrl(), keycloak.realm(),
-                                  keycloak.clientId(), FakeKeycloak::controllerClientId());
+                                  keycloak.clientId(), StandInKeycloak::controllerClientId());
     QVERIFY_RESULT(session.validate());
     keycloak.setAccessTokenLifetime(600);
     std::optional<Result<TokenSet>> refreshed;
@@ -504,8 +516,9 @@ void TstBrowserSignIn::refreshRotatesTokens()
 
 void TstBrowserSignIn::refusedRefreshEndsSession()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     const auto tokens = signInThroughBrowser(keycloak);
     QVERIFY(tokens);
     keycloak.setRefuseRefresh(true);
@@ -525,8 +538,9 @@ void TstBrowserSignIn::refusedRefreshEndsSession()
 
 void TstBrowserSignIn::refreshWithoutRefreshToken()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     QNetworkAccessManager network;
     const KeycloakSession session(&network, keycloak.baseUrl(), keycloak.realm(),
                                   keycloak.clientId());
@@ -543,8 +557,9 @@ void TstBrowserSignIn::refreshWithoutRefreshToken()
 
 void TstBrowserSignIn::logoutEndsKeycloakSession()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     const auto tokens = signInThroughBrowser(keycloak);
     QVERIFY(tokens);
     QCOMPARE(keycloak.activeSessions(), 1);
@@ -575,11 +590,12 @@ void TstBrowserSignIn::logoutEndsKeycloakSession()
 
 void TstBrowserSignIn::logoutWhenKeycloakIsDown()
 {
-    FakeKeycloak keycloak;
-    QVERIFY(keycloak.listen());
+    StandInController server;
+    QVERIFY(server.listen());
+    StandInKeycloak &keycloak = server.keycloak();
     const auto tokens = signInThroughBrowser(keycloak);
     QVERIFY(tokens);
-    keycloak.close();
+    server.stopAnswering();
 
     QNetworkAccessManager network;
     const KeycloakSession session(&network, keycloak.baseUrl(), keycloak.realm(),

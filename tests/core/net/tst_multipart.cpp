@@ -1,4 +1,5 @@
 #include "core/net/apireply.h"
+#include "standincontroller.h"
 #include "testutil.h"
 
 #include <QHash>
@@ -7,58 +8,8 @@
 using namespace Pot;
 using Pot::Net::ApiRequest;
 
-namespace {
-
-/// One part of a multipart/form-data body as a server (busboy, multer) reads it.
-struct Part
-{
-    QHash<QByteArray, QByteArray> headers; ///< lower-case names
-    QByteArray content;
-};
-
-/// A strict RFC 7578 reader: the body must start with the first delimiter, parts are separated by
-/// CRLF + delimiter, and the close delimiter ends the body.
-bool parseMultipart(const QByteArray &contentType, const QByteArray &body, QList<Part> *parts,
-                    QByteArray *boundaryOut)
-{
-    const QByteArray prefix = QByteArrayLiteral("multipart/form-data; boundary=");
-    if (!contentType.startsWith(prefix))
-        return false;
-    const QByteArray boundary = contentType.mid(prefix.size());
-    *boundaryOut = boundary;
-    const QByteArray delimiter = QByteArrayLiteral("--") + boundary;
-    if (!body.startsWith(QByteArray(delimiter + QByteArrayLiteral("\r\n"))))
-        return false;
-    const QByteArray close = QByteArrayLiteral("\r\n") + delimiter + QByteArrayLiteral("--\r\n");
-    if (!body.endsWith(close))
-        return false;
-    const QByteArray inner = body.mid(delimiter.size() + 2,
-                                      body.size() - delimiter.size() - 2 - close.size());
-    const QByteArray separator = QByteArrayLiteral("\r\n") + delimiter + QByteArrayLiteral("\r\n");
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype next = inner.indexOf(separator, from);
-        const QByteArray raw = inner.mid(from, next < 0 ? -1 : next - from);
-        const qsizetype headerEnd = raw.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return false;
-        Part part;
-        for (const QByteArray &line : raw.left(headerEnd).split('\n')) {
-            const QByteArray l = line.trimmed();
-            const qsizetype colon = l.indexOf(':');
-            if (colon <= 0)
-                return false;
-            part.headers.insert(l.left(colon).trimmed().toLower(), l.mid(colon + 1).trimmed());
-        }
-        part.content = raw.mid(headerEnd + 4);
-        *parts << part;
-        if (next < 0)
-            return true;
-        from = next + separator.size();
-    }
-}
-
-} // namespace
+using Test::MultipartPart;
+using Test::parseMultipart;
 
 /// The multipart/form-data upload the Controller's /yaml endpoints expect (controller-api.md §4.1).
 class TstMultipart : public QObject
@@ -96,11 +47,11 @@ private Q_SLOTS:
         QCOMPARE(r.method, method);
         QCOMPARE(r.path, QStringLiteral("/roles/yaml"));
         QVERIFY(r.authenticated);
-        QList<Part> parts;
+        QList<MultipartPart> parts;
         QByteArray boundary;
         QVERIFY2(parseMultipart(r.contentType, r.body, &parts, &boundary), r.body.constData());
         QCOMPARE(parts.size(), 1);
-        const Part &p = parts.constFirst();
+        const MultipartPart &p = parts.constFirst();
         QCOMPARE(p.headers.value("content-disposition"),
                  QByteArray("form-data; name=\"" + field + "\"; filename=\"object.yaml\""));
         QCOMPARE(p.headers.value("content-type"), QByteArray("application/yaml"));
@@ -126,7 +77,7 @@ private Q_SLOTS:
         const ApiRequest r = ApiRequest::multipartFile(
             "PATCH", QStringLiteral("/serviceaccounts/yaml/foo-producer/temp-sensor"), "serviceaccount",
             "evil\"\r\nX-Injected: 1.yaml", "x", "text/plain");
-        QList<Part> parts;
+        QList<MultipartPart> parts;
         QByteArray boundary;
         QVERIFY(parseMultipart(r.contentType, r.body, &parts, &boundary));
         QCOMPARE(parts.size(), 1);

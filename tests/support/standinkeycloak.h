@@ -3,46 +3,38 @@
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
-#include <QObject>
-#include <QSet>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
-#include <QTcpServer>
 #include <QUrl>
-
-QT_BEGIN_NAMESPACE
-class QTcpSocket;
-QT_END_NAMESPACE
 
 namespace Pot::Test {
 
-/// A Keycloak stand-in for one realm and one public client, on 127.0.0.1 only. It speaks just
-/// enough HTTP/1.1 (Content-Length bodies, Connection: close) for the OpenID Connect endpoints
-/// `/realms/<realm>/protocol/openid-connect/{auth,token,logout}`:
+class StandInController;
+struct HttpRequest;
+struct HttpResponse;
+
+/// The Keycloak realm the stand-in Controller serves next to /api/v3 (one loopback server for
+/// both, as a Controller and its Keycloak would be reached by the console): one realm and one
+/// public client, the OpenID Connect endpoints `/realms/<realm>/protocol/openid-connect/{auth,token,logout}`:
 /// - auth (GET): checks client_id, redirect_uri (http://127.0.0.1:<port>/…), response_type=code and
 ///   an S256 code_challenge, then answers 302 to redirect_uri with code and state (or
 ///   error=access_denied when told to deny);
 /// - token (POST): authorization_code with PKCE verification, and rotating refresh tokens;
 /// - logout (POST): ends the session of a refresh token.
 /// Tokens are JWT-shaped (the signature is random bytes: nothing here verifies it).
-class FakeKeycloak final : public QObject
+/// Get it with StandInController::keycloak(); "Keycloak is down" is StandInController::stopAnswering().
+class StandInKeycloak final
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(FakeKeycloak)
+    Q_DISABLE_COPY_MOVE(StandInKeycloak)
 
 public:
-    explicit FakeKeycloak(const QString &realm = QStringLiteral("pot"),
-                          const QString &clientId = QStringLiteral("ecn-viewer"),
-                          QObject *parent = nullptr);
-    ~FakeKeycloak() override;
+    explicit StandInKeycloak(const StandInController &server,
+                             const QString &realm = QStringLiteral("pot"),
+                             const QString &clientId = QStringLiteral("ecn-viewer"));
 
-    /// Listens on 127.0.0.1 on a free port.
-    bool listen();
-    /// Stops listening and drops open connections: Keycloak is down.
-    void close();
-
-    quint16 port() const { return m_port; } ///< kept after close()
-    QUrl baseUrl() const;   ///< http://127.0.0.1:<port>
+    QUrl baseUrl() const;   ///< the stand-in's address, http://127.0.0.1:<port>
     QString issuer() const; ///< <base>/realms/<realm>
     QString realm() const { return m_realm; }
     QString clientId() const { return m_clientId; }
@@ -73,21 +65,10 @@ public:
     QString lastScope() const { return m_lastScope; }
     QString lastRedirectUri() const { return m_lastRedirectUri; }
 
+    /// Answers a request below /realms/ (the stand-in routes them here).
+    HttpResponse handle(const HttpRequest &request);
+
 private:
-    struct Request
-    {
-        QByteArray method;
-        QUrl url;
-        QHash<QByteArray, QByteArray> headers; ///< lower-case names
-        QByteArray body;
-    };
-    struct Response
-    {
-        int status = 200;
-        QByteArray reason;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-    };
     struct PendingCode
     {
         QString redirectUri;
@@ -95,22 +76,17 @@ private:
         QString scope;
     };
 
-    void onNewConnection();
-    void onReadyRead(QTcpSocket *socket);
-    Response handle(const Request &request);
-    Response authorize(const Request &request);
-    Response token(const Request &request);
-    Response logout(const Request &request);
-    Response issueTokens(const QString &sessionId, const QString &scope);
+    HttpResponse authorize(const HttpRequest &request);
+    HttpResponse token(const HttpRequest &request);
+    HttpResponse logout(const HttpRequest &request);
+    HttpResponse issueTokens(const QString &sessionId, const QString &scope);
     QByteArray makeJwt(const QJsonObject &payload) const;
 
-    static Response json(int status, const QJsonObject &object);
-    static Response oauthError(int status, const QString &error, const QString &description);
-    static Response page(int status, const QString &text);
+    static HttpResponse json(int status, const QJsonObject &object);
+    static HttpResponse oauthError(int status, const QString &error, const QString &description);
+    static HttpResponse page(int status, const QString &text);
 
-    QTcpServer m_server;
-    quint16 m_port = 0;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
+    const StandInController &m_server;
     QString m_realm;
     QString m_clientId;
     QString m_userName = QStringLiteral("alice");

@@ -1,4 +1,6 @@
-#include "fakekeycloak.h"
+#include "standinkeycloak.h"
+
+#include "standincontroller.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -6,7 +8,6 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 namespace Pot::Test {
@@ -14,7 +15,6 @@ namespace Pot::Test {
 namespace {
 
 constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-constexpr qsizetype kMaxRequest = 1 << 20;
 
 QByteArray randomToken(int bytes)
 {
@@ -43,148 +43,36 @@ bool isValidVerifier(const QByteArray &verifier)
     return pattern.match(QString::fromLatin1(verifier)).hasMatch();
 }
 
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Payload Too Large";
-    default: return "Status";
-    }
-}
-
 } // namespace
 
-FakeKeycloak::FakeKeycloak(const QString &realm, const QString &clientId, QObject *parent)
-    : QObject(parent)
+StandInKeycloak::StandInKeycloak(const StandInController &server, const QString &realm,
+                                 const QString &clientId)
+    : m_server(server)
     , m_realm(realm)
     , m_clientId(clientId)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeKeycloak::onNewConnection);
 }
 
-FakeKeycloak::~FakeKeycloak()
+QUrl StandInKeycloak::baseUrl() const
 {
-    close();
+    return QUrl(m_server.address());
 }
 
-bool FakeKeycloak::listen()
-{
-    if (!m_server.listen(QHostAddress(QHostAddress::LocalHost), m_port))
-        return false;
-    m_port = m_server.serverPort();
-    return true;
-}
-
-void FakeKeycloak::close()
-{
-    m_server.close();
-    const auto sockets = m_buffers.keys();
-    m_buffers.clear();
-    for (QTcpSocket *socket : sockets) {
-        socket->abort();
-        socket->deleteLater();
-    }
-}
-
-QUrl FakeKeycloak::baseUrl() const
-{
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_port);
-    return url;
-}
-
-QString FakeKeycloak::issuer() const
+QString StandInKeycloak::issuer() const
 {
     return baseUrl().toString() + u"/realms/" + m_realm;
 }
 
-void FakeKeycloak::setUser(const QString &userName, const QString &email, const QStringList &roles)
+void StandInKeycloak::setUser(const QString &userName, const QString &email, const QStringList &roles)
 {
     m_userName = userName;
     m_email = email;
     m_roles = roles;
 }
 
-void FakeKeycloak::onNewConnection()
+HttpResponse StandInKeycloak::handle(const HttpRequest &request)
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        m_buffers.insert(socket, {});
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            socket->deleteLater();
-        });
-    }
-}
-
-void FakeKeycloak::onReadyRead(QTcpSocket *socket)
-{
-    auto it = m_buffers.find(socket);
-    if (it == m_buffers.end())
-        return;
-    QByteArray &buffer = it.value();
-    buffer += socket->readAll();
-
-    auto send = [this, socket](const Response &response) {
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
-                         + (response.reason.isEmpty() ? reasonPhrase(response.status)
-                                                      : response.reason)
-                         + "\r\n";
-        for (const auto &[name, headerValue] : response.headers)
-            out += name + ": " + headerValue + "\r\n";
-        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-        out += "Connection: close\r\n\r\n";
-        out += response.body;
-        m_buffers.remove(socket);
-        socket->write(out);
-        socket->disconnectFromHost();
-    };
-
-    if (buffer.size() > kMaxRequest) {
-        send(page(413, QStringLiteral("Request too large")));
-        return;
-    }
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
-        return;
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3) {
-        send(page(400, QStringLiteral("Malformed request line")));
-        return;
-    }
-    Request request;
-    request.method = requestLine.at(0);
-    request.url = QUrl::fromEncoded(requestLine.at(1));
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-    }
-    bool lengthOk = true;
-    const qsizetype length = request.headers.value("content-length", "0").toLongLong(&lengthOk);
-    if (!lengthOk || length < 0) {
-        send(page(400, QStringLiteral("Bad Content-Length")));
-        return;
-    }
-    if (buffer.size() - headerEnd - 4 < length)
-        return; // body not complete yet
-    request.body = buffer.mid(headerEnd + 4, length);
-    send(handle(request));
-}
-
-FakeKeycloak::Response FakeKeycloak::handle(const Request &request)
-{
-    const QString path = request.url.path();
+    const QString path = request.path;
     const QString realmPrefix = u"/realms/" + m_realm + u"/";
     if (!path.startsWith(realmPrefix)) {
         if (path.startsWith(u"/realms/"))
@@ -203,10 +91,10 @@ FakeKeycloak::Response FakeKeycloak::handle(const Request &request)
     return page(404, QStringLiteral("Not Found"));
 }
 
-FakeKeycloak::Response FakeKeycloak::authorize(const Request &request)
+HttpResponse StandInKeycloak::authorize(const HttpRequest &request)
 {
     ++m_authorizationRequests;
-    const QUrlQuery query(request.url);
+    const QUrlQuery &query = request.query;
     if (value(query, "client_id") != m_clientId)
         return page(400, QStringLiteral("Client not found."));
 
@@ -230,8 +118,7 @@ FakeKeycloak::Response FakeKeycloak::authorize(const Request &request)
             answer.addQueryItem(QStringLiteral("state"),
                                 QString::fromLatin1(QUrl::toPercentEncoding(m_lastState)));
         location.setQuery(answer);
-        Response response;
-        response.status = 302;
+        HttpResponse response = HttpResponse::empty(302);
         response.headers.append(qMakePair(QByteArrayLiteral("Location"), location.toEncoded()));
         return response;
     };
@@ -269,7 +156,7 @@ FakeKeycloak::Response FakeKeycloak::authorize(const Request &request)
                          {QStringLiteral("session_state"), QString::fromLatin1(randomToken(16))}});
 }
 
-FakeKeycloak::Response FakeKeycloak::token(const Request &request)
+HttpResponse StandInKeycloak::token(const HttpRequest &request)
 {
     ++m_tokenRequests;
     const QUrlQuery form = formOf(request.body);
@@ -327,7 +214,7 @@ FakeKeycloak::Response FakeKeycloak::token(const Request &request)
                       QStringLiteral("Unsupported grant_type"));
 }
 
-FakeKeycloak::Response FakeKeycloak::logout(const Request &request)
+HttpResponse StandInKeycloak::logout(const HttpRequest &request)
 {
     ++m_logouts;
     const QUrlQuery form = formOf(request.body);
@@ -347,12 +234,10 @@ FakeKeycloak::Response FakeKeycloak::logout(const Request &request)
         else
             ++it;
     }
-    Response response;
-    response.status = 204;
-    return response;
+    return HttpResponse::empty(204);
 }
 
-FakeKeycloak::Response FakeKeycloak::issueTokens(const QString &sessionId, const QString &scope)
+HttpResponse StandInKeycloak::issueTokens(const QString &sessionId, const QString &scope)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QString subject = QStringLiteral("2f0c5a8e-5d0b-4c55-9a53-3f1d7c1b9e01");
@@ -423,7 +308,7 @@ FakeKeycloak::Response FakeKeycloak::issueTokens(const QString &sessionId, const
     return json(200, answer);
 }
 
-QByteArray FakeKeycloak::makeJwt(const QJsonObject &payload) const
+QByteArray StandInKeycloak::makeJwt(const QJsonObject &payload) const
 {
     const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")},
                              {QStringLiteral("typ"), QStringLiteral("JWT")},
@@ -433,29 +318,26 @@ QByteArray FakeKeycloak::makeJwt(const QJsonObject &payload) const
            + randomToken(64);
 }
 
-FakeKeycloak::Response FakeKeycloak::json(int status, const QJsonObject &object)
+HttpResponse StandInKeycloak::json(int status, const QJsonObject &object)
 {
-    Response response;
-    response.status = status;
-    response.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")));
+    HttpResponse response = HttpResponse::empty(status);
+    response.contentType = QByteArrayLiteral("application/json");
     response.headers.append(qMakePair(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")));
     response.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
     return response;
 }
 
-FakeKeycloak::Response FakeKeycloak::oauthError(int status, const QString &error,
+HttpResponse StandInKeycloak::oauthError(int status, const QString &error,
                                                 const QString &description)
 {
     return json(status, QJsonObject{{QStringLiteral("error"), error},
                                     {QStringLiteral("error_description"), description}});
 }
 
-FakeKeycloak::Response FakeKeycloak::page(int status, const QString &text)
+HttpResponse StandInKeycloak::page(int status, const QString &text)
 {
-    Response response;
-    response.status = status;
-    response.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8")));
-    response.body = "<html><body>" + text.toHtmlEscaped().toUtf8() + "</body></html>";
+    HttpResponse response = HttpResponse::html(
+        status, "<html><body>" + text.toHtmlEscaped().toUtf8() + "</body></html>");
     return response;
 }
 
