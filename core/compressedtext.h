@@ -21,6 +21,8 @@ public:
     CompressedText() = default;
 
     bool isEmpty() const { return m_data.isEmpty(); }
+    /// Compressed size in bytes.
+    qsizetype size() const { return m_data.size(); }
     /// The text as it was given.
     QByteArray text() const;
     const std::shared_ptr<const TextDictionary> &dictionary() const { return m_dictionary; }

@@ -36,29 +36,37 @@ struct Reader
     od::parser parser;
 };
 
+/// `raw` without the whitespace simdjson leaves after a value.
+std::string_view trimmed(std::string_view raw)
+{
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+        raw.remove_suffix(1);
+    return raw;
+}
+
 /// The raw text of `value`, or an error. Objects and arrays are read to their end.
 simdjson::simdjson_result<std::string_view> rawText(od::value value)
 {
     od::json_type type{};
     if (const auto error = value.type().get(type))
         return error;
+    std::string_view raw;
     if (type == od::json_type::object) {
         od::object object;
         if (const auto error = value.get_object().get(object))
             return error;
-        return object.raw_json();
-    }
-    if (type == od::json_type::array) {
+        if (const auto error = object.raw_json().get(raw))
+            return error;
+    } else if (type == od::json_type::array) {
         od::array array;
         if (const auto error = value.get_array().get(array))
             return error;
-        return array.raw_json();
+        if (const auto error = array.raw_json().get(raw))
+            return error;
+    } else {
+        raw = value.raw_json_token();
     }
-    std::string_view token = value.raw_json_token(); // may end in whitespace
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r'
-                              || token.back() == '\t'))
-        token.remove_suffix(1);
-    return token;
+    return trimmed(raw);
 }
 
 } // namespace
