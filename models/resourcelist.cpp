@@ -366,6 +366,9 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
         if (ok && sink)
             sink(body, QDateTime::currentDateTimeUtc());
     };
+    // One task on the pool, not split further: reading 10,000 agents takes ~400 ms (bench_lists,
+    // "parse + build"), 25 frames the window would otherwise freeze for; the GUI thread only applies
+    // the diff (~20 ms).
     if (!m_pool) {
         Result<QList<ResourceRow>> rows = work();
         const bool ok = bool(rows);
