@@ -1,5 +1,4 @@
 #include "app/compositionroot.h"
-#include "core/memory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,7 +41,6 @@ bool wantsTextOnly(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    Pot::configureAllocator();
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication core(argc, argv);
         describeApplication();

@@ -12,6 +12,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QThreadPool;
@@ -134,13 +135,12 @@ public:
     static Result<QList<ResourceRow>> buildRows(const QJsonValue &answer, const QString &arrayKey,
                                                 const RowBuilder &build);
     static Result<QJsonValue> parseAnswer(const QByteArray &body);
-    /// The same from the raw answer, element by element: rows keep their object's JSON, coded
-    /// against `reference` (another object of the list; the first element when empty), not a
-    /// parsed tree. Pass the reference of the rows shown so that unchanged rows code the same.
-    static Result<QList<ResourceRow>> buildRowsFromBody(const QByteArray &body,
-                                                        const QString &arrayKey,
-                                                        const RowBuilder &build,
-                                                        const QByteArray &reference = {});
+    /// What a refresh or a snapshot load does (off the GUI thread): the same from the raw answer,
+    /// element by element; rows keep their element's JSON compressed with `dictionary` (made from
+    /// the answer when null; pass the one of the rows shown so that unchanged rows compress alike).
+    static Result<QList<ResourceRow>> buildRows(const QByteArray &body, const QString &arrayKey,
+                                                const RowBuilder &build,
+                                                const std::shared_ptr<const TextDictionary> &dictionary = {});
 
     /// Emitted after each refresh or snapshot load was applied (tests, benchmarks).
     void notifyFreshness() { Q_EMIT freshnessChanged(); }
@@ -172,7 +172,7 @@ private:
     QPointer<Net::ControllerClient> m_client;
     QPointer<Net::ApiReply> m_reply;
     Sink m_sink;
-    QByteArray m_jsonReference; ///< what rows code their JSON against, kept across refreshes
+    std::shared_ptr<const TextDictionary> m_dictionary; ///< what rows compress with, kept across refreshes
     quint64 m_generation = 0;
     quint64 m_appliedGeneration = 0;
     bool m_loading = false;

@@ -1,45 +1,31 @@
 #include "resourcetablemodel.h"
 
-#include "core/deltacodec.h"
 #include "core/displaytext.h"
 
 #include <QJsonDocument>
 
-#include <QVarLengthArray>
-
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstring>
 
 namespace Pot::Models {
 
 namespace {
 
-constexpr int MaxKeyedColumns = 32; // sort-key bits fit in two units; later columns sort by text
-constexpr int MaxPackedColumns = 0xFFFF; // the column count is one unit
-
-// Layout offsets, in UTF-16 units, for a row of n columns.
-constexpr qsizetype offsetsAt() { return 1; }
-constexpr qsizetype tonesAt(int n) { return offsetsAt() + 2 * (2 * qsizetype(n) + 1); }
-constexpr qsizetype bitsAt(int n) { return tonesAt(n) + n; }
-constexpr qsizetype keysAt(int n) { return bitsAt(n) + 2; }
-
-quint32 read32(const QChar *p)
+/// The number a sort key holds; NaN for none (a NaN would tie with everything and break the order).
+double numberOf(const QVariant &key)
 {
-    return quint32(p[0].unicode()) | (quint32(p[1].unicode()) << 16);
-}
-
-void write32(QChar *p, quint32 v)
-{
-    p[0] = QChar(char16_t(v & 0xFFFF));
-    p[1] = QChar(char16_t(v >> 16));
+    bool ok = false;
+    const double v = key.isValid() ? key.toDouble(&ok) : 0.0;
+    return ok ? v : std::nan("");
 }
 
 } // namespace
 
 void ResourceRow::finish()
 {
+    if (m_finished)
+        return;
+    m_finished = true;
     // A field can be of any size (a Controller answered with a 60 MB string): cells and tips are
     // cut to what a row can show; the detail pane shows more and Copy gives the whole value.
     for (QString &cell : cells) {
@@ -50,140 +36,82 @@ void ResourceRow::finish()
         if (isCut(tip, MaxTipChars))
             tip = shownText(tip, MaxTipChars);
     }
-    const int n = int(std::min<qsizetype>(
-        MaxPackedColumns, std::max({cells.size(), tips.size(), tones.size(), sortKeys.size()})));
-    quint32 bits = 0;
-    QVarLengthArray<double, MaxKeyedColumns> keys;
-    for (int c = 0; c < n && c < sortKeys.size() && c < MaxKeyedColumns; ++c) {
-        bool ok = false;
-        const double v = sortKeys.at(c).isValid() ? sortKeys.at(c).toDouble(&ok) : 0.0;
-        if (ok && !std::isnan(v)) { // NaN would tie with everything and break the order
-            bits |= 1U << c;
-            keys << v;
-        }
+    m_sortKeys.reserve(sortKeys.size());
+    for (const QVariant &key : std::as_const(sortKeys))
+        m_sortKeys << numberOf(key);
+    sortKeys = QVariantList(); // clear() would keep the capacity
+    qsizetype size = 0;
+    for (const QString &cell : std::as_const(cells))
+        size += cell.size() + 1;
+    m_filterText.reserve(size);
+    for (const QString &cell : std::as_const(cells)) {
+        m_filterText += cell;
+        m_filterText += u'\x1f'; // a separator no one types
     }
-    QString haystack;
-    for (int c = 0; c < n && c < cells.size(); ++c) {
-        haystack += cells.at(c);
-        haystack += u'\x1f'; // a separator no one types, so a match never spans two columns
-    }
-    haystack = std::move(haystack).toLower();
-
-    const qsizetype textAt = keysAt(n) + 4 * keys.size();
-    qsizetype textSize = haystack.size();
-    for (int c = 0; c < n; ++c)
-        textSize += (c < cells.size() ? cells.at(c).size() : 0) + (c < tips.size() ? tips.at(c).size() : 0);
-    m_packed = QString(textAt + textSize, Qt::Uninitialized);
-    QChar *p = m_packed.data();
-    p[0] = QChar(char16_t(n));
-    QChar *text = p + textAt;
-    qsizetype written = 0;
-    int segmentIndex = 0;
-    const auto put = [&](QStringView s) {
-        std::copy(s.begin(), s.end(), text + written);
-        written += s.size();
-        write32(p + offsetsAt() + 2 * segmentIndex++, quint32(written));
-    };
-    for (int c = 0; c < n; ++c)
-        put(c < cells.size() ? QStringView(cells.at(c)) : QStringView());
-    for (int c = 0; c < n; ++c)
-        put(c < tips.size() ? QStringView(tips.at(c)) : QStringView());
-    put(haystack);
-    for (int c = 0; c < n; ++c)
-        p[tonesAt(n) + c] = QChar(char16_t(c < tones.size() ? quint8(tones.at(c)) : 0));
-    write32(p + bitsAt(n), bits);
-    for (qsizetype k = 0; k < keys.size(); ++k) {
-        quint64 raw = 0;
-        std::memcpy(&raw, &keys[k], sizeof raw);
-        write32(p + keysAt(n) + 4 * k, quint32(raw & 0xFFFFFFFFU));
-        write32(p + keysAt(n) + 4 * k + 2, quint32(raw >> 32));
-    }
-    cells.clear();
-    tips.clear();
-    tones.clear();
-    sortKeys.clear();
+    m_filterText = std::move(m_filterText).toLower();
 }
 
-void ResourceRow::setJson(QByteArrayView json, const DeltaEncoder &encoder)
+void ResourceRow::setJson(CompressedText json)
 {
-    m_json = encoder.encode(json);
-    m_reference = encoder.reference();
+    m_json = std::move(json);
     object = QJsonObject();
-}
-
-int ResourceRow::columnCount() const
-{
-    return packedColumns();
-}
-
-QStringView ResourceRow::segment(int i) const
-{
-    const int n = packedColumns();
-    if (m_packed.isEmpty() || i < 0 || i > 2 * n) // not finished: nothing to read
-        return {};
-    const QChar *p = m_packed.constData();
-    const quint32 from = i == 0 ? 0 : read32(p + offsetsAt() + 2 * (i - 1));
-    const quint32 to = read32(p + offsetsAt() + 2 * i);
-    const quint32 bits = read32(p + bitsAt(n));
-    const qsizetype textAt = keysAt(n) + 4 * std::popcount(bits);
-    return QStringView(m_packed).sliced(textAt + from, to - from);
 }
 
 QStringView ResourceRow::cell(int column) const
 {
-    return column >= 0 && column < packedColumns() ? segment(column) : QStringView();
+    return column >= 0 && column < cells.size() ? QStringView(cells.at(column)) : QStringView();
 }
 
 QStringView ResourceRow::tip(int column) const
 {
-    return column >= 0 && column < packedColumns() ? segment(packedColumns() + column) : QStringView();
+    return column >= 0 && column < tips.size() ? QStringView(tips.at(column)) : QStringView();
 }
 
 Tone ResourceRow::tone(int column) const
 {
-    const int n = packedColumns();
-    return column >= 0 && column < n ? Tone(m_packed.at(tonesAt(n) + column).unicode()) : Tone::None;
+    return tones.value(column, Tone::None);
 }
 
 std::optional<double> ResourceRow::sortKey(int column) const
 {
-    const int n = packedColumns();
-    if (column < 0 || column >= n || column >= MaxKeyedColumns)
+    double v = std::nan("");
+    if (m_finished)
+        v = m_sortKeys.value(column, v);
+    else if (column >= 0 && column < sortKeys.size()) // not finished yet: the builder's keys
+        v = numberOf(sortKeys.at(column));
+    if (std::isnan(v))
         return std::nullopt;
-    const QChar *p = m_packed.constData();
-    const quint32 bits = read32(p + bitsAt(n));
-    if (!(bits & (1U << column)))
-        return std::nullopt;
-    const int k = std::popcount(bits & ((1U << column) - 1));
-    const quint64 raw = quint64(read32(p + keysAt(n) + 4 * k)) | (quint64(read32(p + keysAt(n) + 4 * k + 2)) << 32);
-    double v = 0;
-    std::memcpy(&v, &raw, sizeof v);
     return v;
 }
 
 bool ResourceRow::matches(QStringView needle) const
 {
-    return segment(2 * packedColumns()).contains(needle);
+    if (m_finished)
+        return m_filterText.contains(needle);
+    // Cell by cell, so that a match never spans two columns.
+    return std::any_of(cells.cbegin(), cells.cend(), [needle](const QString &cell) {
+        return cell.contains(needle, Qt::CaseInsensitive);
+    });
 }
 
 bool ResourceRow::sameContent(const ResourceRow &other) const
 {
-    if (m_packed != other.m_packed)
+    if (cells != other.cells || tips != other.tips || tones != other.tones || m_sortKeys.size() != other.m_sortKeys.size()
+        || !std::equal(m_sortKeys.cbegin(), m_sortKeys.cend(), other.m_sortKeys.cbegin(),
+                       [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); })
+        || sortKeys != other.sortKeys)
         return false;
-    if (m_json.isEmpty() || other.m_json.isEmpty())
-        return toObject() == other.toObject();
-    // Rows of one list share their reference, so equal objects have equal codes.
-    if (m_reference.constData() == other.m_reference.constData())
-        return m_json == other.m_json;
-    return deltaDecode(m_reference, m_json) == deltaDecode(other.m_reference, other.m_json);
+    // The same text is the same object; a Controller that reorders keys costs one parse.
+    if (!m_json.isEmpty() && !other.m_json.isEmpty() && m_json.sameText(other.m_json))
+        return true;
+    return toObject() == other.toObject();
 }
 
 QJsonObject ResourceRow::toObject() const
 {
     if (m_json.isEmpty())
         return object;
-    const std::optional<QByteArray> json = deltaDecode(m_reference, m_json);
-    return json ? QJsonDocument::fromJson(*json).object() : QJsonObject();
+    return QJsonDocument::fromJson(m_json.text()).object();
 }
 
 ResourceTableModel::ResourceTableModel(QList<ResourceColumn> columns, QObject *parent)
@@ -258,10 +186,8 @@ void ResourceTableModel::reindex(int from)
 
 void ResourceTableModel::applyRows(QList<ResourceRow> rows)
 {
-    for (ResourceRow &row : rows) {
-        if (row.columnCount() == 0)
-            row.finish(); // a caller that built rows by hand
-    }
+    for (ResourceRow &row : rows)
+        row.finish(); // no-op for rows a list built; a caller that built rows by hand
     // Last one wins when the Controller lists a key twice.
     QHash<QString, int> incoming;
     incoming.reserve(rows.size());

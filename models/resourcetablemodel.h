@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/compressedtext.h"
 #include "core/resources/tone.h"
 
 #include <QAbstractTableModel>
@@ -13,10 +14,6 @@
 #include <functional>
 #include <optional>
 
-namespace Pot {
-class DeltaEncoder;
-}
-
 namespace Pot::Models {
 
 using Tone = Pot::Tone;
@@ -27,28 +24,29 @@ struct ResourceColumn
     int width = 120; ///< preferred width in pixels at the default font
 };
 
-/// One object of a Controller list as the table shows it. A RowBuilder fills the public fields on
-/// a worker thread; finish() then packs them into one block (10,000 rows of 13 columns would
-/// otherwise be ~400,000 small allocations) and clears them. Read a finished row through the
-/// accessors.
+/// One object of a Controller list as the table shows it. A RowBuilder fills the public fields;
+/// finish() cuts oversized cells and tips and keeps the lower-cased filter text. Lists read from the
+/// Controller keep the object as the JSON text it came in, compressed (setJson()), and parse it
+/// again in toObject() when a row is selected: a parsed QJsonObject takes several times the memory
+/// of its text.
 class ResourceRow
 {
 public:
     QString key;           ///< stable identity (uuid, name, "app/user")
-    /// The object as built. Lists read from the Controller keep it coded with setJson() instead.
+    /// The object as built. Lists read from the Controller keep its JSON text instead.
     QJsonObject object;
     QStringList cells;     ///< one per column
-    QVariantList sortKeys; ///< numbers (first 32 columns); invalid or NaN: sort by the cell text
+    QVariantList sortKeys; ///< numbers; invalid or NaN: sort by the cell text. finish() takes them.
     QStringList tips;      ///< tooltip per column (exact time, full value); may be short
     QList<Tone> tones;     ///< per column; may be short
 
-    /// Packs the cells, tips, tones, sort keys and the filter text; clears those fields.
+    /// Cuts cells and tips to what a row shows; keeps the text the filter searches.
     void finish();
-    /// Keeps `json` (the object as the Controller sent it) coded against the encoder's reference,
-    /// another object of the same list; drops `object`.
-    void setJson(QByteArrayView json, const DeltaEncoder &encoder);
+    /// Keeps `json` (the object as the Controller sent it) instead of `object`.
+    void setJson(CompressedText json);
+    const CompressedText &json() const { return m_json; }
 
-    int columnCount() const;
+    int columnCount() const { return int(cells.size()); }
     QStringView cell(int column) const;
     QStringView tip(int column) const;
     Tone tone(int column) const;
@@ -57,21 +55,17 @@ public:
     /// Whether any cell contains `needle` (already lower-cased).
     bool matches(QStringView needle) const;
     bool sameContent(const ResourceRow &other) const;
-    /// The object, decoded from the kept JSON when the row keeps that.
+    /// The object (parsed from the kept JSON, if the row keeps that).
     QJsonObject toObject() const;
-    /// The reference the JSON is coded against (empty when the row keeps `object`).
-    const QByteArray &jsonReference() const { return m_reference; }
 
 private:
-    int packedColumns() const { return m_packed.isEmpty() ? 0 : int(m_packed.at(0).unicode()); }
-    /// Text segment i: cells are 0..n-1, tips n..2n-1, the filter text 2n.
-    QStringView segment(int i) const;
-
-    /// UTF-16 block: [columns][end offset of each cell, each tip, the filter text][tone per
-    /// column][sort-key-present bits, two units][4 units per present key (a double)] then the texts.
-    QString m_packed;
-    QByteArray m_json;      ///< the object coded by DeltaEncoder
-    QByteArray m_reference; ///< implicitly shared by every row of the list
+    CompressedText m_json; ///< the object's JSON text, when setJson() was called
+    /// The cells lower-cased, separated by U+001F (no match spans two cells): a case-sensitive
+    /// search in one string keeps a keystroke over 10,000 rows fast.
+    QString m_filterText;
+    /// sortKeys as doubles, NaN where none: a QVariant takes 32 bytes (8.6 MiB for 20,000 rows).
+    QList<double> m_sortKeys;
+    bool m_finished = false;
 };
 
 /// Turns one JSON object of a list into a row. Runs on a worker thread: it must be a pure function.

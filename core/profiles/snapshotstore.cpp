@@ -1,6 +1,6 @@
 #include "snapshotstore.h"
 
-#include "core/jsonslicer.h"
+#include "core/jsonelements.h"
 #include "core/logging.h"
 #include "core/tr.h"
 
@@ -121,7 +121,7 @@ Status SnapshotStore::save(const QUuid &profile, const QString &name, const QJso
 Status SnapshotStore::saveList(const QUuid &profile, const QString &name, const QByteArray &json,
                                const QString &arrayKey, const QDateTime &at) const
 {
-    const std::optional<QList<QByteArrayView>> elements = sliceJsonArray(json, arrayKey);
+    const std::optional<QList<QByteArrayView>> elements = jsonArrayElements(json, arrayKey);
     if (!elements)
         return save(profile, name, json, at);
     const auto quoted = [](const QString &text) {
@@ -189,11 +189,15 @@ Result<Snapshot> SnapshotStore::load(const QUuid &profile, const QString &name) 
         return Error(ErrorCode::NotFound, Tr::tr("No snapshot yet."));
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io, Tr::tr("Cannot read %1.").arg(file.fileName()), file.errorString());
-    const QByteArray text = file.readAll();
-    // The body is cut out of the file as it is, not parsed into a tree and written again: a
-    // snapshot of a large cluster is tens of megabytes. Its rows are parsed one by one later.
-    const std::optional<QByteArrayView> savedAt = sliceJsonMember(text, QStringLiteral("savedAt"));
-    const std::optional<QByteArrayView> body = sliceJsonMember(text, QStringLiteral("body"));
+    // Read with room for the JSON reader's padding, and the body cut out of the file in place: a
+    // snapshot of a large cluster is tens of megabytes, read once, never parsed into a tree and
+    // never copied (each such copy freed stays resident).
+    QByteArray text;
+    text.reserve(file.size() + jsonPadding());
+    text.resize(file.size());
+    text.resize(qMax<qint64>(0, file.read(text.data(), text.size())));
+    const std::optional<QByteArrayView> savedAt = jsonMember(text, QStringLiteral("savedAt"));
+    const std::optional<QByteArrayView> body = jsonMember(text, QStringLiteral("body"));
     QDateTime at;
     if (savedAt && savedAt->size() >= 2 && savedAt->front() == '"')
         at = QDateTime::fromString(QString::fromUtf8(savedAt->sliced(1, savedAt->size() - 2)),
@@ -202,8 +206,12 @@ Result<Snapshot> SnapshotStore::load(const QUuid &profile, const QString &name) 
         qCWarning(lcCoreProfiles) << "ignoring damaged snapshot" << file.fileName();
         return Error(ErrorCode::InvalidInput, Tr::tr("The saved snapshot is damaged."));
     }
+    const qsizetype from = body->data() - text.constData();
+    const qsizetype size = body->size();
     Snapshot s;
-    s.body = body->toByteArray();
+    s.body = std::move(text);
+    s.body.truncate(from + size);
+    s.body.remove(0, from); // in place: the capacity, and with it the padding, stays
     s.savedAt = at;
     return s;
 }

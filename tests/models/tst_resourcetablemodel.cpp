@@ -1,10 +1,11 @@
 #include "models/resourcefilterproxy.h"
 #include "models/resourcetablemodel.h"
-#include "core/deltacodec.h"
+#include "core/compressedtext.h"
 
 #include <QJsonDocument>
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -130,7 +131,7 @@ private Q_SLOTS:
         QVERIFY(row.tip(0).size() < 1100);
     }
 
-    void packedRowKeepsEveryCellTipToneAndKey()
+    void rowKeepsEveryCellTipToneAndKey()
     {
         ResourceRow row;
         row.key = QStringLiteral("k");
@@ -159,15 +160,18 @@ private Q_SLOTS:
         QVERIFY(row.matches(u"über"));
         QVERIFY(!row.matches(u"node-142%"));
         QVERIFY(!row.matches(u"exact")); // tips are not searched
-        QVERIFY(row.cells.isEmpty() && row.tips.isEmpty()); // the builder's lists are freed
+        QVERIFY(row.sortKeys.isEmpty()); // kept as plain numbers instead of QVariants
     }
 
-    void packingEdgeCases()
+    void edgeCases()
     {
-        ResourceRow unfinished;
-        unfinished.cells = {QStringLiteral("x")};
-        QVERIFY(!unfinished.matches(u"x")); // nothing packed yet: nothing to find, nothing read
-        QVERIFY(unfinished.cell(0).isEmpty());
+        ResourceRow unfinished; // read as the builder left it
+        unfinished.cells = {QStringLiteral("X")};
+        unfinished.sortKeys = {7};
+        QVERIFY(unfinished.matches(u"x"));
+        QCOMPARE(unfinished.cell(0), QStringLiteral("X"));
+        QCOMPARE(unfinished.sortKey(0).value_or(-1), 7.0);
+        QVERIFY(!unfinished.sortKey(1));
 
         ResourceRow wide;
         wide.key = QStringLiteral("wide");
@@ -181,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(wide.cell(35).toString(), QStringLiteral("c35"));
         QVERIFY(wide.matches(u"c39"));
         QCOMPARE(wide.sortKey(31).value_or(-1), 31.0);
-        QVERIFY(!wide.sortKey(35)); // past 32 keyed columns: sorted by text
+        QCOMPARE(wide.sortKey(35).value_or(-1), 35.0); // any column can have a number
         QVERIFY(!wide.sortKey(3));  // NaN is no number to sort by
         QVERIFY(wide.tip(-1).isEmpty());
         QVERIFY(wide.cell(-1).isEmpty());
@@ -204,31 +208,33 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("b"), QStringLiteral("a")}));
     }
 
-    void rowsKeepTheirJsonCodedAndDecodeIt()
+    void rowsKeepTheirJsonCompressedAndParseIt()
     {
         const QByteArray first("{\"uuid\":\"a\",\"name\":\"edge-node-1\",\"daemonStatus\":\"RUNNING\",\"cpuUsage\":1.5}");
         const QByteArray second("{\"uuid\":\"b\",\"name\":\"edge-node-2\",\"daemonStatus\":\"RUNNING\",\"cpuUsage\":2.5}");
-        const Pot::DeltaEncoder encoder(first);
-        const auto build = [&](const QByteArray &json, const Pot::DeltaEncoder &e) {
+        const QList<QByteArrayView> texts{first, second};
+        Pot::TextCompressor compressor(texts, {});
+        const auto build = [&](const QByteArray &json, Pot::TextCompressor &c) {
             ResourceRow row;
-            const QJsonObject o = QJsonDocument::fromJson(json).object();
-            row.key = o.value(u"uuid").toString();
-            row.cells = {o.value(u"name").toString()};
-            row.setJson(json, e);
+            row.object = QJsonDocument::fromJson(json).object();
+            row.key = row.object.value(u"uuid").toString();
+            row.cells = {row.object.value(u"name").toString()};
+            row.setJson(c.compress(json));
             row.finish();
             return row;
         };
-        const ResourceRow a = build(second, encoder);
+        const ResourceRow a = build(second, compressor);
         QCOMPARE(a.toObject(), QJsonDocument::fromJson(second).object());
         QVERIFY(a.object.isEmpty());
-        // Coded against another reference, the same object is still the same content...
-        const ResourceRow b = build(second, Pot::DeltaEncoder(second));
+        // Compressed with another dictionary, the same object is still the same content...
+        Pot::TextCompressor other(QList<QByteArrayView>{second}, {});
+        const ResourceRow b = build(second, other);
         QVERIFY(a.sameContent(b));
         // ...and one changed field is a change even when no cell shows it.
         QByteArray changed = second;
         changed.replace("2.5", "9.5");
-        QVERIFY(!a.sameContent(build(changed, encoder)));
-        QVERIFY(!a.sameContent(build(changed, Pot::DeltaEncoder(changed))));
+        QVERIFY(!a.sameContent(build(changed, compressor)));
+        QVERIFY(!a.sameContent(build(changed, other)));
     }
 
     void rolesAndHeaders()
@@ -282,6 +288,39 @@ private Q_SLOTS:
         QCOMPARE(p.reset.size(), 0);
         QCOMPARE(m_model->rowAt(topLeft.row()).cell(1), QStringLiteral("STOPPED"));
         QCOMPARE(m_model->rowAt(topLeft.row()).toObject().value(u"cpuUsage").toDouble(), 3.0);
+    }
+
+    void onePercentChangedGetsDataChangedForThoseRowsOnly()
+    {
+        // A refresh of 1,000 rows with 10 changed (in a cell, or only in the object): dataChanged
+        // for exactly those rows, nothing else, in the model and through the proxy.
+        m_model->applyRows(makeRows(1000));
+        m_proxy->sortByColumn(2);
+        QList<ResourceRow> next = makeRows(1000);
+        QSet<QString> changedKeys;
+        for (int i = 7; i < 1000; i += 100) {
+            if (i % 200 == 7)
+                next[i] = makeRow(next[i].key, QStringLiteral("node-%1").arg(i), QStringLiteral("STOPPED"), 77);
+            else
+                next[i].object.insert(u"description", QStringLiteral("moved"));
+            changedKeys << next[i].key;
+        }
+        QCOMPARE(changedKeys.size(), 10);
+        Signals s(m_model.get());
+        Signals p(m_proxy.get());
+        m_model->applyRows(next);
+        QSet<QString> signalled;
+        for (const QList<QVariant> &args : std::as_const(s.dataChanged)) {
+            const QModelIndex topLeft = args.at(0).value<QModelIndex>();
+            const QModelIndex bottomRight = args.at(1).value<QModelIndex>();
+            for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
+                signalled << m_model->rowAt(r).key;
+        }
+        QCOMPARE(signalled, changedKeys);
+        QCOMPARE(s.dataChanged.size(), 10);
+        QCOMPARE(s.inserted.size() + s.removed.size() + s.reset.size(), 0);
+        QCOMPARE(p.inserted.size() + p.removed.size() + p.reset.size(), 0);
+        QCOMPARE(m_proxy->rowCount(), 1000);
     }
 
     void changeOnlyInTheObjectIsSeen()

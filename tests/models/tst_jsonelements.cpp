@@ -1,4 +1,5 @@
-#include "core/jsonslicer.h"
+#include "core/compressedtext.h"
+#include "core/jsonelements.h"
 #include "models/resourcelist.h"
 #include "testutil.h"
 
@@ -8,11 +9,11 @@
 #include <QTest>
 
 using namespace Pot;
-using Pot::sliceJsonArray;
 
-/// The array slicer that lets lists parse one element at a time: it must find exactly the elements
-/// a full JSON parser finds, whatever the strings contain, and refuse other shapes.
-class TstJsonSlicer : public QObject
+/// The array reader (simdjson) that lets lists parse one element at a time: it must find exactly
+/// the elements a full JSON parser finds, whatever the strings contain, and refuse other shapes;
+/// and the compression rows keep those elements in.
+class TstJsonElements : public QObject
 {
     Q_OBJECT
 
@@ -39,7 +40,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QString, key);
         QFETCH(QStringList, expected);
-        const auto slices = sliceJsonArray(body, key);
+        const auto slices = jsonArrayElements(body, key);
         QVERIFY(slices.has_value());
         QStringList got;
         for (QByteArrayView v : *slices)
@@ -64,7 +65,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, key);
-        QVERIFY(!sliceJsonArray(body, key).has_value());
+        QVERIFY(!jsonArrayElements(body, key).has_value());
     }
 
     void fixturesSliceLikeAFullParse_data()
@@ -83,16 +84,62 @@ private Q_SLOTS:
         QFETCH(QString, key);
         const QByteArray body = Test::fixture(fixture);
         const QJsonArray full = QJsonDocument::fromJson(body).object().value(key).toArray();
-        const auto slices = sliceJsonArray(body, key);
+        const auto slices = jsonArrayElements(body, key);
         QVERIFY(slices.has_value());
         QCOMPARE(slices->size(), full.size());
         for (qsizetype i = 0; i < full.size(); ++i)
             QCOMPARE(QJsonDocument::fromJson(slices->at(i).toByteArray()).object(), full.at(i).toObject());
     }
 
+    void paddedBodyIsReadInPlace()
+    {
+        // A body with room for the reader's padding is not copied: the elements point into it.
+        QByteArray body;
+        body.reserve(100 + jsonPadding());
+        body = QByteArray("{\"users\":[{\"n\":1},{\"n\":2}]}");
+        body.reserve(body.size() + jsonPadding());
+        const auto slices = jsonArrayElements(body, u"users"_qs);
+        QVERIFY(slices.has_value());
+        QCOMPARE(slices->size(), 2);
+        QVERIFY(slices->at(1).data() > body.constData() && slices->at(1).data() < body.constData() + body.size());
+        QCOMPARE(slices->at(1).toByteArray(), QByteArray("{\"n\":2}"));
+        const auto member = jsonMember(body, u"users"_qs);
+        QVERIFY(member.has_value());
+        QCOMPARE(member->toByteArray(), QByteArray("[{\"n\":1},{\"n\":2}]"));
+        QVERIFY(!jsonMember(body, u"other"_qs).has_value());
+        QVERIFY(!jsonMember(QByteArray("[1]"), u"users"_qs).has_value());
+    }
+
+    void textsRoundTripThroughTheDictionary()
+    {
+        const QByteArray body = Test::fixture(u"GET_iofog-list.json"_qs);
+        const auto elements = jsonArrayElements(body, u"fogs"_qs);
+        QVERIFY(elements && elements->size() >= 2);
+        TextCompressor first(*elements, {});
+        QList<CompressedText> texts;
+        for (const QByteArrayView e : *elements)
+            texts << first.compress(e);
+        qsizetype whole = 0, kept = 0;
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            QCOMPARE(texts.at(i).text(), elements->at(i).toByteArray());
+            whole += elements->at(i).size();
+            kept += texts.at(i).size();
+        }
+        QVERIFY2(kept * 4 < whole, qPrintable(u"%1 of %2 bytes"_qs.arg(kept).arg(whole)));
+        // Same dictionary, same text: same bytes. Another dictionary: still the same text.
+        TextCompressor again({}, texts.at(0).dictionary());
+        QVERIFY(again.compress(elements->at(1)).sameText(texts.at(1)));
+        TextCompressor other(QList<QByteArrayView>{elements->at(1)}, {});
+        const CompressedText otherText = other.compress(elements->at(1));
+        QVERIFY(otherText.dictionary() != texts.at(1).dictionary());
+        QVERIFY(otherText.sameText(texts.at(1)));
+        QVERIFY(!otherText.sameText(texts.at(0)));
+        QVERIFY(CompressedText().text().isEmpty());
+    }
+
     void malformedElementGivesAClearError()
     {
-        const auto rows = Models::ResourceList::buildRowsFromBody(
+        const auto rows = Models::ResourceList::buildRows(
             QByteArray("{\"fogs\":[{\"uuid\":\"a\"},{\"uuid\":}]}"), u"fogs"_qs,
             [](const QJsonObject &o) {
                 Models::ResourceRow r;
@@ -105,5 +152,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstJsonSlicer)
-#include "tst_jsonslicer.moc"
+QTEST_GUILESS_MAIN(TstJsonElements)
+#include "tst_jsonelements.moc"
