@@ -176,26 +176,6 @@ QString ClusterView::userName() const
     return m_session ? m_session->userName() : QString();
 }
 
-QObject *ClusterView::agentsObject() const
-{
-    return m_agents;
-}
-
-QObject *ClusterView::applicationsObject() const
-{
-    return m_applications;
-}
-
-QObject *ClusterView::natsObject() const
-{
-    return m_nats;
-}
-
-QObject *ClusterView::accessObject() const
-{
-    return m_access;
-}
-
 QList<Rbac::Subject> ClusterView::subjects() const
 {
     if (!m_session)

@@ -17,8 +17,15 @@ class DeltaEncoder;
 
 namespace Pot::Models {
 
-/// Colour hint of a cell; QML maps it to the theme (the model knows no colours).
+/// Colour hint of a cell; QML maps it to the theme (Theme.toneColour; the model knows no colours).
+/// In its own namespace so the QML module can register it (QML_FOREIGN_NAMESPACE) without this
+/// library depending on QtQml: QML writes Tone.Ok.
+namespace Tones {
+Q_NAMESPACE
 enum class Tone : qint8 { None = 0, Ok, Warn, Bad, Info, Muted };
+Q_ENUM_NS(Tone)
+} // namespace Tones
+using Tones::Tone;
 
 struct ResourceColumn
 {

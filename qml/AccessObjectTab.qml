@@ -7,11 +7,11 @@ import QtQuick.Layouts
 // signed-in user may not, or when the object is built in).
 Item {
     id: tab
-    required property QtObject access
-    required property QtObject cluster
+    required property AccessModel access
+    required property ClusterView cluster
     required property string kind          // "Role", "RoleBinding", "ServiceAccount"
-    required property QtObject list
-    required property QtObject details
+    required property ResourceList list
+    required property DetailsModel details
     property string noun                   // plural, lower case: "roles"
     property string singular               // "role"
     property string emptyTitle
@@ -67,7 +67,7 @@ Item {
                 text: tab.key.length > 0 ? tab.access.nameOf(tab.kind, tab.key)
                                          : qsTr("Select a %1 to see its details.").arg(tab.singular)
                 font.bold: tab.key.length > 0
-                font.pixelSize: tab.key.length > 0 ? 16 : Qt.application.font.pixelSize
+                font.pixelSize: tab.key.length > 0 ? 16 : Application.font.pixelSize
                 color: tab.key.length > 0 ? Theme.text : Theme.mutedText
                 elide: Text.ElideRight
                 Accessible.role: Accessible.Heading

@@ -6,9 +6,9 @@ import QtQuick.Layouts
 // the YAML the Controller accepts) and who can do what.
 Item {
     id: page
-    required property QtObject planes
-    readonly property QtObject cluster: planes.cluster
-    readonly property QtObject access: cluster ? cluster.access : null
+    required property ControlPlanes planes
+    readonly property ClusterView cluster: planes.cluster
+    readonly property AccessModel access: cluster ? cluster.access : null
 
     function edit(kind, key) {
         editor.openFor(kind, key, key.length > 0 ? page.access.yamlOf(kind, key) : page.access.newYaml(kind));

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 // the last action.
 Pane {
     id: banner
-    required property QtObject cluster
+    required property ClusterView cluster
     padding: 6
     // Always there while a control plane is shown, one line high: a message coming or going never
     // pushes the page down under the pointer (a click meant for one row would land on another).

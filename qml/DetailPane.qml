@@ -8,7 +8,7 @@ import QtQuick.Layouts
 ListView {
     id: pane
     property bool revealed: false
-    property QtObject cluster        // ClusterView, for copy()
+    property ClusterView cluster        // ClusterView, for copy()
     property string name: qsTr("Details")
     signal linkActivated(string label, string value)
 
@@ -24,12 +24,12 @@ ListView {
     // showed as "Connection"). The context property is set on every reuse.
     section.delegate: Label {
         width: ListView.view.width
-        text: section
+        text: section // qmllint disable unqualified
         font.bold: true
         topPadding: Theme.margin
         bottomPadding: 2
         Accessible.role: Accessible.Heading
-        Accessible.name: section
+        Accessible.name: section // qmllint disable unqualified
     }
     delegate: ItemDelegate {
         id: rowItem
@@ -60,7 +60,7 @@ ListView {
             Label {
                 text: rowItem.masked ? "••••••••••••" : rowItem.value
                 color: rowItem.warning ? Theme.warn : Theme.text
-                font.family: rowItem.value.length > 48 && rowItem.value.indexOf(" ") < 0 ? "monospace" : Qt.application.font.family
+                font.family: rowItem.value.length > 48 && rowItem.value.indexOf(" ") < 0 ? "monospace" : Application.font.family
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
                 maximumLineCount: 12

@@ -6,7 +6,7 @@ import QtQuick.Dialogs
 // Import control planes from potctl or ECN-Viewer, and export profiles as ECN-Viewer contexts.
 Item {
     id: root
-    required property QtObject planes
+    required property ControlPlanes planes
 
     function openPotctl() {
         planes.scanPotctl();

@@ -7,9 +7,9 @@ import QtQuick.Layouts
 // hidden until revealed; save writes the exact text owner-only; copy clears the clipboard later.
 Dialog {
     id: dialog
-    required property QtObject nats
-    required property QtObject cluster
-    readonly property QtObject creds: nats ? nats.creds : null
+    required property NatsModel nats
+    required property ClusterView cluster
+    readonly property NatsCreds creds: nats ? nats.creds : null
 
     title: creds ? qsTr("Creds of %1 (%2)").arg(creds.user).arg(creds.account) : qsTr("Creds")
     modal: true
@@ -107,7 +107,7 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             text: qsTr("Close")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: qsTr("Close")
         }
     }

@@ -7,7 +7,7 @@ import QtQuick.Dialogs
 // signature and trust; copy fields; export creds and a nats context; run the live creds test.
 Item {
     id: page
-    required property QtObject decoder
+    required property NatsDecoder decoder
 
     DropArea {
         anchors.fill: parent
@@ -188,7 +188,7 @@ Item {
                     Accessible.name: qsTr("Claims")
                     section.property: "group"
                     section.delegate: Label { // `section` from the context: see DetailPane.qml
-                        text: section
+                        text: section // qmllint disable unqualified
                         font.bold: true
                         topPadding: Theme.margin
                         bottomPadding: 2
@@ -217,7 +217,7 @@ Item {
                             Label {
                                 text: claimRow.sensitive && !page.decoder.seedRevealed ? "••••••••••••" : claimRow.value
                                 color: claimRow.warning ? Theme.warn : Theme.text
-                                font.family: claimRow.value.length > 40 ? "monospace" : Qt.application.font.family
+                                font.family: claimRow.value.length > 40 ? "monospace" : Application.font.family
                                 wrapMode: Text.WrapAnywhere
                                 textFormat: Text.PlainText
                                 Layout.fillWidth: true

@@ -6,9 +6,9 @@ import QtQuick.Layouts
 // right. `actions` holds the buttons for the selected entry.
 SplitView {
     id: tab
-    required property QtObject list
-    required property QtObject details
-    required property QtObject cluster
+    required property ResourceList list
+    required property DetailsModel details
+    required property ClusterView cluster
     property string noun
     property string detailsName
     property string emptyTitle

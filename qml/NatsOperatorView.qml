@@ -5,8 +5,8 @@ import QtQuick.Layouts
 // The NATS operator and hub of a control plane, and operator rotation (admin only).
 ColumnLayout {
     id: view
-    required property QtObject nats
-    required property QtObject cluster
+    required property NatsModel nats
+    required property ClusterView cluster
     property string rotateDenied
     spacing: Theme.spacing
 

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 // and shows why it did not.
 Dialog {
     id: dialog
-    required property QtObject planes
+    required property ControlPlanes planes
     property int profileIndex: -1
     property bool busy: false
     property string errorText

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 // uploaded; a problem (local or from the Controller) shows below the text and never clears it.
 Dialog {
     id: dialog
-    property QtObject access
+    property AccessModel access
     property string kind
     property string key                 // "" = a new object
     readonly property string kindLabel: kind === "Role" ? qsTr("role")
@@ -97,13 +97,13 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             text: qsTr("Check")
-            DialogButtonBox.buttonRole: DialogButtonBox.HelpRole
+            DialogButtonBox.buttonRole: Dialog.HelpRole
             Accessible.name: text
             onClicked: dialog.access.check(dialog.kind, yaml.text)
         }
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: text
         }
         Button {
@@ -111,7 +111,7 @@ Dialog {
             text: dialog.access && dialog.access.saving ? qsTr("Saving…") : qsTr("Save")
             enabled: dialog.access !== null && !dialog.access.saving
             highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole
+            DialogButtonBox.buttonRole: Dialog.ApplyRole
             Accessible.name: qsTr("Save")
             onClicked: dialog.access.save(dialog.kind, dialog.key, yaml.text)
         }
