@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // One tab of the Access control page: a list of roles, role bindings or service accounts, the
 // details of the selected one, and New…/Edit…/Delete… (each disabled with its reason when the
@@ -20,7 +21,8 @@ Item {
     signal deleteRequested(string kind, string key)
 
     readonly property string key: list ? list.selectedKey : ""
-    // Re-evaluates the reasons when roles, bindings or the session change.
+    // Re-evaluates the reasons when roles, bindings or the session change. Each binding reads it in a
+    // condition: as the unused left side of a comma, a compiled (typed) binding drops the read.
     readonly property int revision: cluster ? cluster.permissionsRevision : 0
 
     SplitView {
@@ -44,18 +46,18 @@ Item {
                 spacing: Theme.spacing
                 ActionButton {
                     text: qsTr("New…")
-                    deniedReason: (tab.revision, tab.access.createDeniedReason(tab.kind))
+                    deniedReason: tab.revision < 0 ? "" : tab.access.createDeniedReason(tab.kind)
                     onClicked: tab.editRequested(tab.kind, "")
                 }
                 ActionButton {
                     text: qsTr("Edit…")
-                    deniedReason: (tab.revision, tab.access.editDeniedReason(tab.kind, tab.key))
+                    deniedReason: tab.revision < 0 ? "" : tab.access.editDeniedReason(tab.kind, tab.key)
                     onClicked: tab.editRequested(tab.kind, tab.key)
                 }
                 ActionButton {
                     text: qsTr("Delete…")
                     destructive: true
-                    deniedReason: (tab.revision, tab.access.deleteDeniedReason(tab.kind, tab.key))
+                    deniedReason: tab.revision < 0 ? "" : tab.access.deleteDeniedReason(tab.kind, tab.key)
                     onClicked: tab.deleteRequested(tab.kind, tab.key)
                 }
                 Item { Layout.fillWidth: true }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Access control of the selected control plane: roles, role bindings, service accounts (edited as
 // the YAML the Controller accepts) and who can do what.

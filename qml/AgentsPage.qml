@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Agents (fogs) of the selected control plane: the list on the left, the selected agent's details
 // and actions on the right.

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Applications and microservices of the selected control plane. Left: the applications (or the
 // system applications, one per agent). Right: the selected application, its microservices and the

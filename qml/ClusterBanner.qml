@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // One line above a cluster page: whose data this is (live, offline copy, demo), and the outcome of
 // the last action.

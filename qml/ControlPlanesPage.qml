@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // The list of control-plane profiles with their connection state, and the status of the selected one.
 Item {

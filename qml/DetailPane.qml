@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // The fields of the selected object in named groups (a DetailsModel). Sensitive values stay
 // hidden until the user reveals them; each value can be copied (sensitive copies are cleared from

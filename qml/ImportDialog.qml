@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import PotConsole
 
 // Import control planes from potctl or ECN-Viewer, and export profiles as ECN-Viewer contexts.
 Item {

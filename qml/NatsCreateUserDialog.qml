@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Creates a NATS user (or an MQTT bearer user) in an application's account. The expiry picker
 // produces the Controller's expiresIn ("720h", "30d", "2m"; m = months of 30 days).

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import PotConsole
 
 // Creds of one NATS user, fetched from the Controller and kept in memory only: the seed stays
 // hidden until revealed; save writes the exact text owner-only; copy clears the clipboard later.

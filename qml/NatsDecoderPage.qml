@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import PotConsole
 
 // Tools → NATS decoder: paste or drop a JWT, a .creds file or any file; see header, claims in words,
 // signature and trust; copy fields; export creds and a nats context; run the live creds test.

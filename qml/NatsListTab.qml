@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // One tab of the NATS page: a list on the left, the selected entry's actions and details on the
 // right. `actions` holds the buttons for the selected entry.

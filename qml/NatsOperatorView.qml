@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // The NATS operator and hub of a control plane, and operator rotation (admin only).
 ColumnLayout {

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // NATS of the selected control plane: operator and hub, accounts, users, account and user rules,
 // with the actions the signed-in user may run.

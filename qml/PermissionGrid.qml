@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // "Who can do what": the Controller's resources × verbs for one subject, decided locally the way
 // the Controller's RBAC would decide a request from that subject alone. Hover a cell for the role,

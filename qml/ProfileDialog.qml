@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Add or edit a control-plane profile. Nothing secret is entered here: passwords go to the sign-in
 // dialog, tokens to the keychain.

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Mints a provisioning key for the selected agent and shows what to run on its host. The key is
 // secret: masked until revealed, copied as sensitive text, and forgotten when the dialog closes.

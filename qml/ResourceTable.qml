@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // A list of Controller objects: filter box, count, freshness, refresh, sortable columns, a
 // selection kept by key across refreshes, keyboard navigation, and an honest state when there is

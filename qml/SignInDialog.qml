@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // E-mail/password (+TOTP) sign-in. The dialog stays open with everything typed until sign-in works,
 // and shows why it did not.

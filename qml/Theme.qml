@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import PotConsole
 
 // Colours and sizes. Follows the system palette, so light and dark themes come from the platform.
 QtObject {

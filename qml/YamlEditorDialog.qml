@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Edits a Role, RoleBinding or ServiceAccount as YAML. The text is checked locally before it is
 // uploaded; a problem (local or from the Controller) shows below the text and never clears it.
