@@ -264,16 +264,6 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
 
 ApplicationsPage::~ApplicationsPage() = default;
 
-QObject *ApplicationsPage::applicationDetailsObject() const
-{
-    return m_appDetails;
-}
-
-QObject *ApplicationsPage::microserviceDetailsObject() const
-{
-    return m_msDetails;
-}
-
 void ApplicationsPage::setShowSystem(bool system)
 {
     if (system == m_showSystem)

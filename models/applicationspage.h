@@ -27,8 +27,8 @@ class ApplicationsPage final : public QObject
     Q_PROPERTY(Pot::Models::ResourceList *list READ list CONSTANT)
     Q_PROPERTY(Pot::Models::ResourceList *systemList READ systemList CONSTANT)
     Q_PROPERTY(Pot::Models::ResourceList *microservices READ microservices CONSTANT)
-    Q_PROPERTY(QObject *applicationDetails READ applicationDetailsObject CONSTANT)
-    Q_PROPERTY(QObject *microserviceDetails READ microserviceDetailsObject CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *applicationDetails READ applicationDetails CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *microserviceDetails READ microserviceDetails CONSTANT)
     Q_PROPERTY(bool showSystem READ showSystem WRITE setShowSystem NOTIFY showSystemChanged)
     Q_PROPERTY(bool hasApplication READ hasApplication NOTIFY selectionChanged)
     Q_PROPERTY(QString applicationName READ applicationName NOTIFY selectionChanged)
@@ -58,8 +58,6 @@ public:
     ResourceList *microservices() const { return m_microservices; }
     DetailsModel *applicationDetails() const { return m_appDetails; }
     DetailsModel *microserviceDetails() const { return m_msDetails; }
-    QObject *applicationDetailsObject() const;
-    QObject *microserviceDetailsObject() const;
 
     bool showSystem() const { return m_showSystem; }
     void setShowSystem(bool system);

@@ -189,26 +189,6 @@ QString ClusterView::userName() const
     return m_session ? m_session->userName() : QString();
 }
 
-QObject *ClusterView::agentsObject() const
-{
-    return m_agents;
-}
-
-QObject *ClusterView::applicationsObject() const
-{
-    return m_applications;
-}
-
-QObject *ClusterView::natsObject() const
-{
-    return m_nats;
-}
-
-QObject *ClusterView::accessObject() const
-{
-    return m_access;
-}
-
 ResourcePage *ClusterView::resourcePage(const QString &id) const
 {
     for (ResourcePage *p : m_resourcePages) {
@@ -216,11 +196,6 @@ ResourcePage *ClusterView::resourcePage(const QString &id) const
             return p;
     }
     return nullptr;
-}
-
-QObject *ClusterView::resourcePageObject(const QString &id) const
-{
-    return resourcePage(id);
 }
 
 QString ClusterView::agentName(const QString &uuid) const

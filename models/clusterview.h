@@ -46,10 +46,14 @@ class ClusterView final : public QObject
     Q_PROPERTY(int permissionsRevision READ permissionsRevision NOTIFY permissionsChanged)
     Q_PROPERTY(Pot::Models::ResourceList *roles READ roles CONSTANT)
     Q_PROPERTY(Pot::Models::ResourceList *roleBindings READ roleBindings CONSTANT)
-    Q_PROPERTY(QObject *agents READ agentsObject CONSTANT)
-    Q_PROPERTY(QObject *applications READ applicationsObject CONSTANT)
-    Q_PROPERTY(QObject *nats READ natsObject CONSTANT)
-    Q_PROPERTY(QObject *access READ accessObject CONSTANT)
+    Q_PROPERTY(Pot::Models::AgentsPage *agents READ agents CONSTANT)
+    Q_PROPERTY(Pot::Models::ApplicationsPage *applications READ applications CONSTANT)
+    Q_PROPERTY(Pot::Models::NatsPage *nats READ nats CONSTANT)
+    Q_PROPERTY(Pot::Models::AccessPage *access READ access CONSTANT)
+    Q_MOC_INCLUDE("models/agentspage.h")
+    Q_MOC_INCLUDE("models/applicationspage.h")
+    Q_MOC_INCLUDE("models/natspage.h")
+    Q_MOC_INCLUDE("models/accesspage.h")
 
 public:
     struct Services
@@ -86,15 +90,9 @@ public:
     ApplicationsPage *applications() const { return m_applications; }
     NatsPage *nats() const { return m_nats; }
     AccessPage *access() const { return m_access; }
-    QObject *agentsObject() const;
-    QObject *applicationsObject() const;
-    QObject *natsObject() const;
-    QObject *accessObject() const;
 
     /// The generic page of kind `id` (Resources::Kind::id), or nullptr.
-    ResourcePage *resourcePage(const QString &id) const;
-    /// The same for QML (a ResourcePage).
-    Q_INVOKABLE QObject *resourcePageObject(const QString &id) const;
+    Q_INVOKABLE Pot::Models::ResourcePage *resourcePage(const QString &id) const;
     QList<ResourcePage *> resourcePages() const { return m_resourcePages; }
 
     // Typed look-ups across kinds, so a page asks for "the agent with this uuid" instead of

@@ -42,11 +42,6 @@ ControlPlanes::ControlPlanes(const Services &services, QObject *parent)
 
 ControlPlanes::~ControlPlanes() = default;
 
-QAbstractItemModel *ControlPlanes::profiles() const
-{
-    return m_model;
-}
-
 void ControlPlanes::reloadFromStore()
 {
     m_model->setProfiles(m_services.store ? m_services.store->profiles() : QList<Profiles::Profile>{});
@@ -521,7 +516,7 @@ QString ControlPlanes::exportContexts(const QUrl &file)
 
 namespace Pot::Models {
 
-QObject *ControlPlanes::currentCluster() const
+ClusterView *ControlPlanes::currentCluster() const
 {
     ControlPlaneSession *s = currentSession();
     return s ? s->cluster() : nullptr;

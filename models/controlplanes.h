@@ -28,6 +28,7 @@ struct PotctlCandidate;
 
 namespace Pot::Models {
 
+class ClusterView;
 class ControlPlaneSession;
 
 /// The view model behind the Control planes page and the window frame: the profiles, the selected
@@ -36,7 +37,7 @@ class ControlPlanes final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ControlPlanes)
-    Q_PROPERTY(QAbstractItemModel *profiles READ profiles CONSTANT)
+    Q_PROPERTY(Pot::Models::ProfileListModel *profiles READ profileModel CONSTANT)
     Q_PROPERTY(int currentIndex READ currentIndex WRITE setCurrentIndex NOTIFY currentChanged)
     Q_PROPERTY(QString currentName READ currentName NOTIFY currentChanged)
     Q_PROPERTY(QString currentUrl READ currentUrl NOTIFY currentChanged)
@@ -60,7 +61,7 @@ class ControlPlanes final : public QObject
     Q_PROPERTY(bool canTrustPresentedCa READ canTrustPresentedCa NOTIFY sessionChanged)
     Q_PROPERTY(QString potctlSummary READ potctlSummary NOTIFY potctlScanned)
     Q_PROPERTY(bool potctlHasPasswords READ potctlHasPasswords NOTIFY potctlScanned)
-    Q_PROPERTY(QObject *cluster READ currentCluster NOTIFY currentChanged)
+    Q_PROPERTY(Pot::Models::ClusterView *cluster READ currentCluster NOTIFY currentChanged)
     Q_PROPERTY(bool hasDemo READ hasDemo NOTIFY currentChanged)
 
 public:
@@ -80,7 +81,6 @@ public:
     ControlPlanes(const Services &services, QObject *parent = nullptr);
     ~ControlPlanes() override;
 
-    QAbstractItemModel *profiles() const;
     ProfileListModel *profileModel() const { return m_model; }
 
     int currentIndex() const { return m_currentIndex; }
@@ -115,7 +115,7 @@ public:
     /// The session of a profile, if it has one (tests, other pages).
     ControlPlaneSession *session(int index) const;
     /// Lists and actions of the selected control plane (ClusterView); null when none is selected.
-    QObject *currentCluster() const;
+    ClusterView *currentCluster() const;
     bool hasDemo() const;
 
     /// Adds the bundled read-only demo control plane (once), selects it and opens it.

@@ -12,7 +12,9 @@ using DetailRow = Pot::DetailRow;
 
 /// Grouped key/value model shared by every detail pane. setRows() keeps unchanged rows and emits
 /// dataChanged for changed ones, so a refresh does not reset the view or lose its scroll position.
-class DetailsModel final : public QAbstractListModel
+// Not final: Qt 6.4's QML type registration (qml/modeltypes.h) derives from every
+// default-constructible registered class, even an uncreatable one.
+class DetailsModel : public QAbstractListModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DetailsModel)

@@ -33,7 +33,7 @@ class NatsCreds final : public QObject
     Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(QString suggestedFileName READ suggestedFileName NOTIFY changed)
     Q_PROPERTY(bool revealed READ revealed WRITE setRevealed NOTIFY changed)
-    Q_PROPERTY(QObject *details READ details CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *details READ detailsModel CONSTANT)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(bool liveTestRunning READ liveTestRunning NOTIFY liveTestChanged)
     Q_PROPERTY(QString liveTestResult READ liveTestResult NOTIFY liveTestChanged)
@@ -53,7 +53,6 @@ public:
     QString suggestedFileName() const;
     bool revealed() const { return m_revealed; }
     void setRevealed(bool revealed);
-    QObject *details() const { return m_details; }
     DetailsModel *detailsModel() const { return m_details; }
     QString status() const { return m_status; }
     bool liveTestRunning() const;

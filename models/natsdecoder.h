@@ -37,7 +37,7 @@ class NatsDecoder final : public QObject
     Q_PROPERTY(QStringList problems READ problems NOTIFY decoded)
     Q_PROPERTY(bool isCreds READ isCreds NOTIFY decoded)
     Q_PROPERTY(bool seedRevealed READ seedRevealed WRITE setSeedRevealed NOTIFY seedRevealedChanged)
-    Q_PROPERTY(QObject *details READ details CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *details READ detailsModel CONSTANT)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(bool liveTestRunning READ liveTestRunning NOTIFY liveTestChanged)
     Q_PROPERTY(QString liveTestResult READ liveTestResult NOTIFY liveTestChanged)
@@ -60,7 +60,6 @@ public:
     bool isCreds() const { return m_creds.has_value(); }
     bool seedRevealed() const { return m_seedRevealed; }
     void setSeedRevealed(bool revealed);
-    QObject *details() const { return m_details; }
     DetailsModel *detailsModel() const { return m_details; }
     QString status() const { return m_status; }
     bool liveTestRunning() const;

@@ -296,11 +296,6 @@ NatsPage::NatsPage(ClusterView *cluster)
 
 NatsPage::~NatsPage() = default;
 
-QObject *NatsPage::credsObject() const
-{
-    return m_creds;
-}
-
 QString NatsPage::hubUrl() const
 {
     const QString host = m_hub.value(u"host").toString();

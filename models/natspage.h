@@ -22,12 +22,13 @@ class NatsPage final : public QObject
     Q_PROPERTY(Pot::Models::ResourceList *users READ users CONSTANT)
     Q_PROPERTY(Pot::Models::ResourceList *accountRules READ accountRules CONSTANT)
     Q_PROPERTY(Pot::Models::ResourceList *userRules READ userRules CONSTANT)
-    Q_PROPERTY(QObject *operatorDetails READ operatorDetails CONSTANT)
-    Q_PROPERTY(QObject *accountDetails READ accountDetails CONSTANT)
-    Q_PROPERTY(QObject *userDetails READ userDetails CONSTANT)
-    Q_PROPERTY(QObject *accountRuleDetails READ accountRuleDetails CONSTANT)
-    Q_PROPERTY(QObject *userRuleDetails READ userRuleDetails CONSTANT)
-    Q_PROPERTY(QObject *creds READ credsObject CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *operatorDetails READ operatorDetailsModel CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *accountDetails READ accountDetailsModel CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *userDetails READ userDetailsModel CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *accountRuleDetails READ accountRuleDetailsModel CONSTANT)
+    Q_PROPERTY(Pot::Models::DetailsModel *userRuleDetails READ userRuleDetailsModel CONSTANT)
+    Q_PROPERTY(Pot::Models::NatsCreds *creds READ creds CONSTANT)
+    Q_MOC_INCLUDE("models/natscreds.h")
     Q_PROPERTY(QString operatorName READ operatorName NOTIFY documentsChanged)
     Q_PROPERTY(QString operatorError READ operatorError NOTIFY documentsChanged)
     Q_PROPERTY(QString hubUrl READ hubUrl NOTIFY documentsChanged)
@@ -51,18 +52,12 @@ public:
     ResourceList *users() const { return m_users; }
     ResourceList *accountRules() const { return m_accountRules; }
     ResourceList *userRules() const { return m_userRules; }
-    QObject *operatorDetails() const { return m_operatorDetails; }
-    QObject *accountDetails() const { return m_accountDetails; }
-    QObject *userDetails() const { return m_userDetails; }
-    QObject *accountRuleDetails() const { return m_accountRuleDetails; }
-    QObject *userRuleDetails() const { return m_userRuleDetails; }
     DetailsModel *operatorDetailsModel() const { return m_operatorDetails; }
     DetailsModel *accountDetailsModel() const { return m_accountDetails; }
     DetailsModel *userDetailsModel() const { return m_userDetails; }
     DetailsModel *accountRuleDetailsModel() const { return m_accountRuleDetails; }
     DetailsModel *userRuleDetailsModel() const { return m_userRuleDetails; }
     NatsCreds *creds() const { return m_creds; }
-    QObject *credsObject() const;
 
     QString operatorName() const { return m_operator.value(u"name").toString(); }
     QString operatorError() const { return m_operatorError; }

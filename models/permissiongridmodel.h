@@ -13,7 +13,9 @@ namespace Pot::Models {
 /// "Who can do what": the Controller's resources (rows) × verbs (columns) for one subject, each
 /// cell decided by the local Authorizer exactly as the Controller would decide a request from that
 /// subject alone. Recomputing emits dataChanged, never a reset.
-class PermissionGridModel final : public QAbstractTableModel
+// Not final: Qt 6.4's QML type registration (qml/modeltypes.h) derives from every
+// default-constructible registered class, even an uncreatable one.
+class PermissionGridModel : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PermissionGridModel)

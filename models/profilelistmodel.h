@@ -7,7 +7,11 @@
 
 namespace Pot::Models {
 
-/// Where a control plane stands, from the user's point of view.
+/// Where a control plane stands, from the user's point of view. In its own namespace so the QML
+/// module can register the enum (QML_FOREIGN_NAMESPACE) without this library depending on QtQml:
+/// QML writes ConnectionState.SignedIn.
+namespace ConnectionStates {
+Q_NAMESPACE
 enum class ConnectionState {
     Disconnected = 0, ///< not tried
     Connecting = 1,   ///< reaching the Controller or signing in
@@ -16,9 +20,14 @@ enum class ConnectionState {
     Offline = 4,      ///< the Controller does not answer (network, timeout)
     Failed = 5,       ///< refused: TLS problem, no authentication configured, session expired…
 };
+Q_ENUM_NS(ConnectionState)
+} // namespace ConnectionStates
+using ConnectionStates::ConnectionState;
 
 /// Control-plane profiles with their connection state, one row each. Updates are row-precise.
-class ProfileListModel final : public QAbstractListModel
+// Not final: Qt 6.4's QML type registration (qml/modeltypes.h) derives from every
+// default-constructible registered class, even an uncreatable one.
+class ProfileListModel : public QAbstractListModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProfileListModel)

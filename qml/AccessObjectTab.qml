@@ -1,17 +1,18 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // One tab of the Access control page: a list of roles, role bindings or service accounts, the
 // details of the selected one, and New…/Edit…/Delete… (each disabled with its reason when the
 // signed-in user may not, or when the object is built in).
 Item {
     id: tab
-    required property QtObject access
-    required property QtObject cluster
+    required property AccessModel access
+    required property ClusterView cluster
     required property string kind          // "Role", "RoleBinding", "ServiceAccount"
-    required property QtObject list
-    required property QtObject details
+    required property ResourceList list
+    required property DetailsModel details
     property string noun                   // plural, lower case: "roles"
     property string singular               // "role"
     property string emptyTitle
@@ -20,7 +21,8 @@ Item {
     signal deleteRequested(string kind, string key)
 
     readonly property string key: list ? list.selectedKey : ""
-    // Re-evaluates the reasons when roles, bindings or the session change.
+    // Re-evaluates the reasons when roles, bindings or the session change. Each binding reads it in a
+    // condition: as the unused left side of a comma, a compiled (typed) binding drops the read.
     readonly property int revision: cluster ? cluster.permissionsRevision : 0
 
     SplitView {
@@ -44,18 +46,18 @@ Item {
                 spacing: Theme.spacing
                 ActionButton {
                     text: qsTr("New…")
-                    deniedReason: (tab.revision, tab.access.createDeniedReason(tab.kind))
+                    deniedReason: tab.revision < 0 ? "" : tab.access.createDeniedReason(tab.kind)
                     onClicked: tab.editRequested(tab.kind, "")
                 }
                 ActionButton {
                     text: qsTr("Edit…")
-                    deniedReason: (tab.revision, tab.access.editDeniedReason(tab.kind, tab.key))
+                    deniedReason: tab.revision < 0 ? "" : tab.access.editDeniedReason(tab.kind, tab.key)
                     onClicked: tab.editRequested(tab.kind, tab.key)
                 }
                 ActionButton {
                     text: qsTr("Delete…")
                     destructive: true
-                    deniedReason: (tab.revision, tab.access.deleteDeniedReason(tab.kind, tab.key))
+                    deniedReason: tab.revision < 0 ? "" : tab.access.deleteDeniedReason(tab.kind, tab.key)
                     onClicked: tab.deleteRequested(tab.kind, tab.key)
                 }
                 Item { Layout.fillWidth: true }
@@ -67,7 +69,7 @@ Item {
                 text: tab.key.length > 0 ? tab.access.nameOf(tab.kind, tab.key)
                                          : qsTr("Select a %1 to see its details.").arg(tab.singular)
                 font.bold: tab.key.length > 0
-                font.pixelSize: tab.key.length > 0 ? 16 : Qt.application.font.pixelSize
+                font.pixelSize: tab.key.length > 0 ? 16 : Application.font.pixelSize
                 color: tab.key.length > 0 ? Theme.text : Theme.mutedText
                 elide: Text.ElideRight
                 Accessible.role: Accessible.Heading

@@ -1,14 +1,15 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Access control of the selected control plane: roles, role bindings, service accounts (edited as
 // the YAML the Controller accepts) and who can do what.
 Item {
     id: page
-    required property QtObject planes
-    readonly property QtObject cluster: planes.cluster
-    readonly property QtObject access: cluster ? cluster.access : null
+    required property ControlPlanes planes
+    readonly property ClusterView cluster: planes.cluster
+    readonly property AccessModel access: cluster ? cluster.access : null
 
     function edit(kind, key) {
         editor.openFor(kind, key, key.length > 0 ? page.access.yamlOf(kind, key) : page.access.newYaml(kind));

@@ -1,25 +1,16 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Agents (fogs) of the selected control plane: the list on the left, the selected agent's details
 // and actions on the right.
 Item {
     id: page
-    required property QtObject planes
-    readonly property QtObject cluster: planes.cluster
-    readonly property QtObject agents: cluster ? cluster.agents : null
+    required property ControlPlanes planes
+    readonly property ClusterView cluster: planes.cluster
+    readonly property AgentsModel agents: cluster ? cluster.agents : null
 
-    function toneColour(tone) {
-        switch (tone) {
-        case 1: return Theme.ok;
-        case 2: return Theme.warn;
-        case 3: return Theme.bad;
-        case 4: return Theme.info;
-        case 5: return Theme.mutedText;
-        default: return Theme.mutedText;
-        }
-    }
 
     EmptyState {
         anchors.fill: parent
@@ -85,7 +76,7 @@ Item {
                         Badge {
                             visible: text.length > 0
                             text: page.agents ? page.agents.selectedStatus : ""
-                            tone: page.toneColour(page.agents ? page.agents.selectedStatusTone : 0)
+                            tone: Theme.toneColour(page.agents ? page.agents.selectedStatusTone : Tone.None)
                             Accessible.name: qsTr("Agent status")
                             Accessible.description: text
                         }

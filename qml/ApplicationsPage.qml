@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Applications and microservices of the selected control plane. Left: the applications (or the
 // system applications, one per agent). Right: the selected application, its microservices and the
@@ -9,9 +10,9 @@ import QtQuick.Layouts
 // window turns into a switch to the NATS section.
 Item {
     id: page
-    required property QtObject planes
-    readonly property QtObject cluster: planes.cluster
-    readonly property QtObject apps: cluster ? cluster.applications : null
+    required property ControlPlanes planes
+    readonly property ClusterView cluster: planes.cluster
+    readonly property ApplicationsModel apps: cluster ? cluster.applications : null
     // Re-read when permissions or the connection change (deniedReason depends on both).
     readonly property int permissions: cluster ? cluster.permissionsRevision : 0
 
@@ -27,7 +28,11 @@ Item {
     ConfirmDialog {
         id: confirm
         property var action: null
-        onConfirmed: if (action) action()
+        onConfirmed: {
+            const run = confirm.action;
+            if (run)
+                run();
+        }
     }
     function ask(title, message, confirmText, name, destructive, action) {
         confirm.title = title;

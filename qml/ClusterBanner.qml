@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // One line above a cluster page: whose data this is (live, offline copy, demo), and the outcome of
 // the last action.
 Pane {
     id: banner
-    required property QtObject cluster
+    required property ClusterView cluster
     padding: 6
     // Always there while a control plane is shown, one line high: a message coming or going never
     // pushes the page down under the pointer (a click meant for one row would land on another).

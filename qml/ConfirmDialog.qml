@@ -57,14 +57,14 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: qsTr("Cancel")
         }
         Button {
             id: confirmButton
             text: dialog.confirmText
             enabled: dialog.confirmName.length === 0 || typed.text === dialog.confirmName
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            DialogButtonBox.buttonRole: Dialog.AcceptRole
             Accessible.name: dialog.confirmText
             Binding on palette.button {
                 when: dialog.destructive && confirmButton.enabled

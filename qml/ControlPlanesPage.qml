@@ -1,11 +1,12 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // The list of control-plane profiles with their connection state, and the status of the selected one.
 Item {
     id: page
-    required property QtObject planes
+    required property ControlPlanes planes
 
     SplitView {
         anchors.fill: parent
@@ -229,7 +230,8 @@ Item {
     }
 
     Shortcut {
-        sequence: StandardKey.New
+        // StandardKey works at run time; Qt 6.4 has no type information for it.
+        sequence: StandardKey.New // qmllint disable unqualified
         onActivated: profileDialog.openForNew()
     }
 }

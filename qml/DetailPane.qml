@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // The fields of the selected object in named groups (a DetailsModel). Sensitive values stay
 // hidden until the user reveals them; each value can be copied (sensitive copies are cleared from
@@ -8,7 +9,7 @@ import QtQuick.Layouts
 ListView {
     id: pane
     property bool revealed: false
-    property QtObject cluster        // ClusterView, for copy()
+    property ClusterView cluster        // ClusterView, for copy()
     property string name: qsTr("Details")
     signal linkActivated(string label, string value)
 
@@ -24,12 +25,12 @@ ListView {
     // showed as "Connection"). The context property is set on every reuse.
     section.delegate: Label {
         width: ListView.view.width
-        text: section
+        text: section // qmllint disable unqualified
         font.bold: true
         topPadding: Theme.margin
         bottomPadding: 2
         Accessible.role: Accessible.Heading
-        Accessible.name: section
+        Accessible.name: section // qmllint disable unqualified
     }
     delegate: ItemDelegate {
         id: rowItem
@@ -60,7 +61,7 @@ ListView {
             Label {
                 text: rowItem.masked ? "••••••••••••" : rowItem.value
                 color: rowItem.warning ? Theme.warn : Theme.text
-                font.family: rowItem.value.length > 48 && rowItem.value.indexOf(" ") < 0 ? "monospace" : Qt.application.font.family
+                font.family: rowItem.value.length > 48 && rowItem.value.indexOf(" ") < 0 ? "monospace" : Application.font.family
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
                 maximumLineCount: 12

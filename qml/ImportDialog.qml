@@ -2,11 +2,12 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import PotConsole
 
 // Import control planes from potctl or ECN-Viewer, and export profiles as ECN-Viewer contexts.
 Item {
     id: root
-    required property QtObject planes
+    required property ControlPlanes planes
 
     function openPotctl() {
         planes.scanPotctl();

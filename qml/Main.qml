@@ -1,11 +1,12 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 ApplicationWindow {
     id: window
-    required property QtObject planes
-    required property QtObject decoder
+    required property ControlPlanes planes
+    required property NatsDecoder decoder
 
     width: 1200
     height: 760
@@ -21,11 +22,11 @@ ApplicationWindow {
             planes.currentIndex = index;
     }
 
-    readonly property bool framed: planes.currentState === 3 && planes.currentColour.length > 0
+    readonly property bool framed: planes.currentState === ConnectionState.SignedIn && planes.currentColour.length > 0
 
     // A dialog opened for one control plane must not act on another: switching control planes
     // (Alt+1…9 works while a dialog is open) closes every dialog of the cluster pages.
-    property QtObject shownCluster: planes.cluster
+    property ClusterView shownCluster: planes.cluster
     function closePopupsIn(obj) {
         if (!obj || obj.data === undefined)
             return;
@@ -60,7 +61,7 @@ ApplicationWindow {
         anchors.fill: parent
         color: "transparent"
         border.width: window.framed ? 4 : 0
-        border.color: planes.currentColour
+        border.color: window.planes.currentColour
         z: 10
         Accessible.ignored: true
     }

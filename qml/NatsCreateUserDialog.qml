@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Creates a NATS user (or an MQTT bearer user) in an application's account. The expiry picker
 // produces the Controller's expiresIn ("720h", "30d", "2m"; m = months of 30 days).
 Dialog {
     id: dialog
-    required property QtObject nats
+    required property NatsModel nats
     property string application
     property string error
     readonly property var units: ["", "h", "d", "m"]
@@ -141,7 +142,7 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: qsTr("Cancel")
         }
         Button {

@@ -2,14 +2,15 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import PotConsole
 
 // Creds of one NATS user, fetched from the Controller and kept in memory only: the seed stays
 // hidden until revealed; save writes the exact text owner-only; copy clears the clipboard later.
 Dialog {
     id: dialog
-    required property QtObject nats
-    required property QtObject cluster
-    readonly property QtObject creds: nats ? nats.creds : null
+    required property NatsModel nats
+    required property ClusterView cluster
+    readonly property NatsCreds creds: nats ? nats.creds : null
 
     title: creds ? qsTr("Creds of %1 (%2)").arg(creds.user).arg(creds.account) : qsTr("Creds")
     modal: true
@@ -107,7 +108,7 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             text: qsTr("Close")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: qsTr("Close")
         }
     }

@@ -2,12 +2,13 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import PotConsole
 
 // Tools → NATS decoder: paste or drop a JWT, a .creds file or any file; see header, claims in words,
 // signature and trust; copy fields; export creds and a nats context; run the live creds test.
 Item {
     id: page
-    required property QtObject decoder
+    required property NatsDecoder decoder
 
     DropArea {
         anchors.fill: parent
@@ -188,7 +189,7 @@ Item {
                     Accessible.name: qsTr("Claims")
                     section.property: "group"
                     section.delegate: Label { // `section` from the context: see DetailPane.qml
-                        text: section
+                        text: section // qmllint disable unqualified
                         font.bold: true
                         topPadding: Theme.margin
                         bottomPadding: 2
@@ -217,7 +218,7 @@ Item {
                             Label {
                                 text: claimRow.sensitive && !page.decoder.seedRevealed ? "••••••••••••" : claimRow.value
                                 color: claimRow.warning ? Theme.warn : Theme.text
-                                font.family: claimRow.value.length > 40 ? "monospace" : Qt.application.font.family
+                                font.family: claimRow.value.length > 40 ? "monospace" : Application.font.family
                                 wrapMode: Text.WrapAnywhere
                                 textFormat: Text.PlainText
                                 Layout.fillWidth: true

@@ -1,14 +1,15 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // One tab of the NATS page: a list on the left, the selected entry's actions and details on the
 // right. `actions` holds the buttons for the selected entry.
 SplitView {
     id: tab
-    required property QtObject list
-    required property QtObject details
-    required property QtObject cluster
+    required property ResourceList list
+    required property DetailsModel details
+    required property ClusterView cluster
     property string noun
     property string detailsName
     property string emptyTitle

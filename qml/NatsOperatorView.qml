@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // The NATS operator and hub of a control plane, and operator rotation (admin only).
 ColumnLayout {
     id: view
-    required property QtObject nats
-    required property QtObject cluster
+    required property NatsModel nats
+    required property ClusterView cluster
     property string rotateDenied
     spacing: Theme.spacing
 

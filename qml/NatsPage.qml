@@ -1,14 +1,15 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // NATS of the selected control plane: operator and hub, accounts, users, account and user rules,
 // with the actions the signed-in user may run.
 Item {
     id: page
-    required property QtObject planes
-    readonly property QtObject cluster: planes.cluster
-    readonly property QtObject nats: cluster ? cluster.nats : null
+    required property ControlPlanes planes
+    readonly property ClusterView cluster: planes.cluster
+    readonly property NatsModel nats: cluster ? cluster.nats : null
     readonly property bool disabledHere: cluster !== null && cluster.natsKnown && !cluster.natsAvailable
 
     // Opens an account or user rule by name (links from the Applications page).
@@ -225,13 +226,13 @@ Item {
         footer: DialogButtonBox {
             Button {
                 text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: Dialog.RejectRole
                 Accessible.name: qsTr("Cancel")
             }
             Button {
                 text: qsTr("Ensure account")
                 enabled: ensureApp.text.trim().length > 0
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
                 Accessible.name: text
             }
         }

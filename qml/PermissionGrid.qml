@@ -1,13 +1,14 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // "Who can do what": the Controller's resources × verbs for one subject, decided locally the way
 // the Controller's RBAC would decide a request from that subject alone. Hover a cell for the role,
 // rule and binding that grant it.
 ColumnLayout {
     id: grid
-    required property QtObject access
+    required property AccessModel access
     readonly property int headerWidth: 170
     spacing: Theme.spacing
 
@@ -82,16 +83,18 @@ ColumnLayout {
             syncView: table
             clip: true
             delegate: Rectangle {
+                id: columnHeader
+                required property var model
                 implicitHeight: 28
                 implicitWidth: 90
                 color: Theme.sidebar
                 Label {
                     anchors.centerIn: parent
-                    text: model.display ?? ""
+                    text: columnHeader.model.display ?? ""
                     font.bold: true
                 }
                 Accessible.role: Accessible.ColumnHeader
-                Accessible.name: model.display ?? ""
+                Accessible.name: columnHeader.model.display ?? ""
             }
         }
         VerticalHeaderView {
@@ -100,6 +103,8 @@ ColumnLayout {
             syncView: table
             clip: true
             delegate: Rectangle {
+                id: rowHeader
+                required property var model
                 implicitHeight: 26
                 implicitWidth: grid.headerWidth
                 color: Theme.sidebar
@@ -107,11 +112,11 @@ ColumnLayout {
                     anchors.fill: parent
                     anchors.leftMargin: 8
                     verticalAlignment: Text.AlignVCenter
-                    text: model.display ?? ""
+                    text: rowHeader.model.display ?? ""
                     elide: Text.ElideRight
                 }
                 Accessible.role: Accessible.RowHeader
-                Accessible.name: model.display ?? ""
+                Accessible.name: rowHeader.model.display ?? ""
             }
         }
         TableView {
@@ -130,22 +135,24 @@ ColumnLayout {
             onWidthChanged: forceLayout()
             delegate: Rectangle {
                 id: cell
+                required property var model
+                required property int row
                 implicitHeight: 26
-                color: model.allowed ? Qt.rgba(Theme.ok.r, Theme.ok.g, Theme.ok.b, 0.16)
-                                     : (row % 2 ? Theme.base : Qt.darker(Theme.base, Theme.dark ? 0.9 : 1.02))
+                color: cell.model.allowed ? Qt.rgba(Theme.ok.r, Theme.ok.g, Theme.ok.b, 0.16)
+                                     : (cell.row % 2 ? Theme.base : Qt.darker(Theme.base, Theme.dark ? 0.9 : 1.02))
                 Accessible.role: Accessible.Cell
-                Accessible.name: model.resource + " " + model.verb
-                Accessible.description: model.description
+                Accessible.name: cell.model.resource + " " + cell.model.verb
+                Accessible.description: cell.model.description
                 Label {
                     anchors.centerIn: parent
-                    text: model.display
-                    font.bold: model.allowed
-                    color: model.allowed ? Theme.ok : Theme.mutedText
+                    text: cell.model.display
+                    font.bold: cell.model.allowed
+                    color: cell.model.allowed ? Theme.ok : Theme.mutedText
                 }
                 HoverHandler { id: hover }
                 ToolTip.visible: hover.hovered
                 ToolTip.delay: 300
-                ToolTip.text: model.toolTip
+                ToolTip.text: cell.model.toolTip
             }
         }
     }

@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Add or edit a control-plane profile. Nothing secret is entered here: passwords go to the sign-in
 // dialog, tokens to the keychain.
 Dialog {
     id: dialog
-    required property QtObject planes
+    required property ControlPlanes planes
     property int editIndex: -1
     property string errorText
 
@@ -21,13 +22,13 @@ Dialog {
             highlighted: true
             // Not AcceptRole: that closes the dialog before the save can fail, and reopening a
             // closing popup does not work in Qt 6.4, so what was typed would be lost.
-            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            DialogButtonBox.buttonRole: Dialog.ActionRole
             Accessible.name: qsTr("Save profile")
             onClicked: dialog.save()
         }
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: qsTr("Cancel editing")
         }
     }
@@ -200,6 +201,7 @@ Dialog {
                 Repeater {
                     model: Theme.profileColours
                     delegate: AbstractButton {
+                        id: swatch
                         required property string modelData
                         width: 24; height: 24
                         checkable: true
@@ -209,8 +211,8 @@ Dialog {
                         onClicked: colourRow.selected = modelData
                         background: Rectangle {
                             radius: 12
-                            color: parent.modelData
-                            border.width: parent.checked ? 3 : 0
+                            color: swatch.modelData
+                            border.width: swatch.checked ? 3 : 0
                             border.color: Theme.text
                         }
                     }

@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Mints a provisioning key for the selected agent and shows what to run on its host. The key is
 // secret: masked until revealed, copied as sensitive text, and forgotten when the dialog closes.
 Dialog {
     id: dialog
-    property QtObject agents           // AgentsPage
+    property AgentsModel agents           // AgentsPage
     readonly property bool hasKey: agents !== null && agents.hasKey
 
     title: qsTr("Provisioning key for %1").arg(agents ? agents.selectedName : "")
@@ -162,20 +163,20 @@ Dialog {
         Button {
             text: qsTr("Copy all commands")
             enabled: dialog.hasKey && !dialog.agents.keyExpired
-            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            DialogButtonBox.buttonRole: Dialog.ActionRole
             Accessible.name: qsTr("Copy all commands")
             onClicked: dialog.agents.copyAllCommands()
         }
         Button {
             text: qsTr("New key")
             enabled: dialog.agents !== null && !dialog.agents.keyLoading
-            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            DialogButtonBox.buttonRole: Dialog.ActionRole
             Accessible.name: qsTr("New key")
             onClicked: dialog.agents.fetchProvisioningKey()
         }
         Button {
             text: qsTr("Close")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: qsTr("Close")
         }
     }

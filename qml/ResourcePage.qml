@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // The page of any Controller kind described in core/resources (cluster.resourcePage(kindId)):
 // empty/offline/no-access states, banner, table, details, the kind's actions with the reason each
@@ -9,11 +10,11 @@ import QtQuick.Layouts
 // its details.
 Item {
     id: page
-    required property QtObject planes
+    required property ControlPlanes planes
     property string kindId
     property string title
-    readonly property QtObject cluster: planes.cluster
-    readonly property QtObject model: cluster ? cluster.resourcePageObject(kindId) : null
+    readonly property ClusterView cluster: planes.cluster
+    readonly property ResourceModel model: cluster ? cluster.resourcePage(kindId) : null
     // Re-read when permissions, the connection or the selection change.
     property int revision: 0
     Connections {

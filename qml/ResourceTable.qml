@@ -1,34 +1,22 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // A list of Controller objects: filter box, count, freshness, refresh, sortable columns, a
 // selection kept by key across refreshes, keyboard navigation, and an honest state when there is
 // nothing to show. `list` is a ResourceList.
 Item {
     id: root
-    required property QtObject list
+    required property ResourceList list
     property string noun: qsTr("items")          // plural, lower case: "agents"
     property string emptyTitle: qsTr("Nothing here yet")
     property string emptyText: ""
     // Ctrl+F and F5 go to this table; turn off for the second table of a page.
     property bool shortcutsEnabled: true
     readonly property bool hasRows: list !== null && list.loaded && list.count > 0
-    // Tone values from the model (Tone enum in resourcetablemodel.h).
-    function toneColour(tone) {
-        switch (tone) {
-        case 1: return Theme.ok;
-        case 2: return Theme.warn;
-        case 3: return Theme.bad;
-        case 4: return Theme.info;
-        case 5: return Theme.mutedText;
-        default: return Theme.text;
-        }
-    }
-    function focusFilter() {
-        if (loader.item)
-            loader.item.focusFilter();
-    }
+    signal filterFocusRequested()
+    function focusFilter() { filterFocusRequested() }
 
     // Built only while there is a list (none when no control plane is selected).
     Loader {
@@ -42,6 +30,10 @@ Item {
                 const r = root.list.selectedRow;
                 if (r >= 0 && (r < table.topRow || r > table.bottomRow))
                     table.positionViewAtRow(r, TableView.Contain);
+            }
+            Connections {
+                target: root
+                function onFilterFocusRequested() { content.focusFilter() }
             }
             Connections {
                 target: root.list
@@ -135,12 +127,15 @@ Item {
                     clip: true
                     // A plain item, so the accessible role stays ColumnHeader (controls report their own).
                     delegate: Rectangle {
+                        id: headerCell
+                        required property var model
+                        required property int column
                         implicitHeight: 28
                         implicitWidth: 80
                         color: headerHover.hovered ? Qt.darker(Theme.sidebar, 1.05) : Theme.sidebar
                         Accessible.role: Accessible.ColumnHeader
-                        Accessible.name: model.display ?? ""
-                        Accessible.onPressAction: root.list.sortBy(column)
+                        Accessible.name: headerCell.model.display ?? ""
+                        Accessible.onPressAction: root.list.sortBy(headerCell.column)
                         Label {
                             anchors.fill: parent
                             anchors.leftMargin: 8
@@ -148,15 +143,15 @@ Item {
                             verticalAlignment: Text.AlignVCenter
                             elide: Text.ElideRight
                             font.bold: true
-                            text: (model.display ?? "")
-                                  + (root.list.sortColumn === column ? (root.list.sortAscending ? "  ▲" : "  ▼") : "")
+                            text: (headerCell.model.display ?? "")
+                                  + (root.list.sortColumn === headerCell.column ? (root.list.sortAscending ? "  ▲" : "  ▼") : "")
                         }
                         Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
                         HoverHandler { id: headerHover; cursorShape: Qt.PointingHandCursor }
-                        TapHandler { onTapped: root.list.sortBy(column) }
+                        TapHandler { onTapped: root.list.sortBy(headerCell.column) }
                         ToolTip.visible: headerHover.hovered
                         ToolTip.delay: 800
-                        ToolTip.text: qsTr("Sort by %1").arg(model.display ?? "")
+                        ToolTip.text: qsTr("Sort by %1").arg(headerCell.model.display ?? "")
                     }
                 }
 
@@ -200,11 +195,13 @@ Item {
 
                     delegate: Rectangle {
                         id: cell
+                        required property var model
+                        required property int row
                         implicitHeight: 30
-                        readonly property bool selected: model.rowKey === root.list.selectedKey
-                        color: selected ? Theme.highlight : (row % 2 ? Theme.base : Qt.darker(Theme.base, Theme.dark ? 0.9 : 1.02))
+                        readonly property bool selected: cell.model.rowKey === root.list.selectedKey
+                        color: selected ? Theme.highlight : (cell.row % 2 ? Theme.base : Qt.darker(Theme.base, Theme.dark ? 0.9 : 1.02))
                         Accessible.role: Accessible.Cell
-                        Accessible.name: model.display ?? ""
+                        Accessible.name: cell.model.display ?? ""
                         Accessible.selected: selected
                         // A pooled cell keeps its old text until it is reused; hidden, assistive
                         // technology (and the UI tests) never read it as a cell on screen.
@@ -215,18 +212,18 @@ Item {
                             anchors.leftMargin: 8
                             anchors.rightMargin: 4
                             verticalAlignment: Text.AlignVCenter
-                            text: model.display ?? ""
+                            text: cell.model.display ?? ""
                             elide: Text.ElideRight
                             textFormat: Text.PlainText
-                            color: cell.selected ? Theme.highlightedText : root.toneColour(model.tone)
+                            color: cell.selected ? Theme.highlightedText : Theme.toneColour(cell.model.tone)
                         }
                         HoverHandler { id: cellHover }
-                        ToolTip.visible: cellHover.hovered && (model.toolTip ?? "").length > 0
+                        ToolTip.visible: cellHover.hovered && (cell.model.toolTip ?? "").length > 0
                         ToolTip.delay: 600
-                        ToolTip.text: model.toolTip ?? ""
+                        ToolTip.text: cell.model.toolTip ?? ""
                         TapHandler {
                             onTapped: {
-                                root.list.selectedKey = model.rowKey;
+                                root.list.selectedKey = cell.model.rowKey;
                                 table.forceActiveFocus();
                             }
                         }
@@ -283,12 +280,14 @@ Item {
             }
 
             Shortcut {
-                sequence: StandardKey.Find
+                // StandardKey works at run time; Qt 6.4 has no type information for it.
+                sequence: StandardKey.Find // qmllint disable unqualified
                 enabled: root.visible && root.shortcutsEnabled
                 onActivated: content.focusFilter()
             }
             Shortcut {
-                sequence: StandardKey.Refresh
+                // StandardKey works at run time; Qt 6.4 has no type information for it.
+                sequence: StandardKey.Refresh // qmllint disable unqualified
                 enabled: root.visible && root.shortcutsEnabled
                 onActivated: root.list.refresh()
             }

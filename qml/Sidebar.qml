@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Navigation between the console's pages, read from the window's page registry (id, title, group,
 // shortcut). Pages are chosen by id; each page's shortcut (Ctrl+1…9) works from anywhere.

@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // E-mail/password (+TOTP) sign-in. The dialog stays open with everything typed until sign-in works,
 // and shows why it did not.
 Dialog {
     id: dialog
-    required property QtObject planes
+    required property ControlPlanes planes
     property int profileIndex: -1
     property bool busy: false
     property string errorText

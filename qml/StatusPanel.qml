@@ -1,24 +1,18 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Connection and session status of the selected control plane, with its actions.
 Pane {
     id: panel
-    required property QtObject planes
+    required property ControlPlanes planes
     signal editRequested()
     signal removeRequested()
     signal signInRequested()
 
     readonly property bool hasProfile: planes.currentIndex >= 0
     readonly property int state: planes.currentState
-    // ConnectionState values, as exposed by the view model.
-    readonly property int stDisconnected: 0
-    readonly property int stConnecting: 1
-    readonly property int stSignInRequired: 2
-    readonly property int stSignedIn: 3
-    readonly property int stOffline: 4
-    readonly property int stFailed: 5
 
     function countdown(seconds) {
         if (seconds < 0)
@@ -100,21 +94,21 @@ Pane {
                 spacing: Theme.spacing
                 Button {
                     text: qsTr("Connect")
-                    visible: panel.state === panel.stDisconnected || panel.state === panel.stOffline
-                             || panel.state === panel.stFailed
+                    visible: panel.state === ConnectionState.Disconnected || panel.state === ConnectionState.Offline
+                             || panel.state === ConnectionState.Failed
                     Accessible.name: qsTr("Connect")
                     onClicked: panel.planes.connectProfile(panel.planes.currentIndex)
                 }
                 Button {
                     text: qsTr("Sign in…")
-                    visible: panel.state === panel.stSignInRequired && panel.planes.currentAuthKind === "password"
+                    visible: panel.state === ConnectionState.SignInRequired && panel.planes.currentAuthKind === "password"
                     highlighted: true
                     Accessible.name: qsTr("Sign in…")
                     onClicked: panel.signInRequested()
                 }
                 Button {
                     text: qsTr("Sign in with browser")
-                    visible: panel.state === panel.stSignInRequired
+                    visible: panel.state === ConnectionState.SignInRequired
                     highlighted: panel.planes.currentAuthKind === "browser"
                     enabled: panel.planes.currentBrowserSignInAvailable
                     Accessible.name: qsTr("Sign in with browser")
@@ -124,19 +118,19 @@ Pane {
                 }
                 Button {
                     text: qsTr("Cancel")
-                    visible: panel.state === panel.stConnecting
+                    visible: panel.state === ConnectionState.Connecting
                     Accessible.name: qsTr("Cancel connecting")
                     onClicked: panel.planes.cancelCurrent()
                 }
                 Button {
                     text: qsTr("Sign out")
-                    visible: panel.state === panel.stSignedIn
+                    visible: panel.state === ConnectionState.SignedIn
                     Accessible.name: qsTr("Sign out")
                     onClicked: panel.planes.signOut()
                 }
                 Button {
                     text: qsTr("Disconnect")
-                    visible: panel.state !== panel.stDisconnected
+                    visible: panel.state !== ConnectionState.Disconnected
                     Accessible.name: qsTr("Disconnect")
                     onClicked: panel.planes.disconnectProfile(panel.planes.currentIndex)
                 }

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import PotConsole
 
 // Colours and sizes. Follows the system palette, so light and dark themes come from the platform.
 QtObject {
@@ -17,16 +18,26 @@ QtObject {
     readonly property color warn: dark ? "#e0b341" : "#a86b00"
     readonly property color bad: dark ? "#ff6b6b" : "#c62828"
     readonly property color info: dark ? "#6fa8ff" : "#1a5fb4"
-    // Colour of a ConnectionState (0 disconnected, 1 connecting, 2 sign-in required, 3 signed in,
-    // 4 offline, 5 failed).
-    function stateColour(state) {
+    // Colour of a ConnectionState.
+    function stateColour(state: int): color {
         switch (state) {
-        case 1: return info;
-        case 2: return warn;
-        case 3: return ok;
-        case 4: return bad;
-        case 5: return bad;
+        case ConnectionState.Connecting: return info;
+        case ConnectionState.SignInRequired: return warn;
+        case ConnectionState.SignedIn: return ok;
+        case ConnectionState.Offline: return bad;
+        case ConnectionState.Failed: return bad;
         default: return mutedText;
+        }
+    }
+    // Colour of a Tone (the model's colour hint for a cell or a status); Tone.None is plain text.
+    function toneColour(tone: int): color {
+        switch (tone) {
+        case Tone.Ok: return ok;
+        case Tone.Warn: return warn;
+        case Tone.Bad: return bad;
+        case Tone.Info: return info;
+        case Tone.Muted: return mutedText;
+        default: return text;
         }
     }
 

@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Edits a Controller object as YAML (`access`: the access page or a generic resource page). The text is checked locally before it is
 // uploaded; a problem (local or from the Controller) shows below the text and never clears it.
 Dialog {
     id: dialog
-    property QtObject access
+    property AccessModel access
     property string kind
     property string key                 // "" = a new object
     // Words for the kind and the line above the text; the access page's kinds are the default.
@@ -99,13 +100,13 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             text: qsTr("Check")
-            DialogButtonBox.buttonRole: DialogButtonBox.HelpRole
+            DialogButtonBox.buttonRole: Dialog.HelpRole
             Accessible.name: text
             onClicked: dialog.access.check(dialog.kind, yaml.text)
         }
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
             Accessible.name: text
         }
         Button {
@@ -113,7 +114,7 @@ Dialog {
             text: dialog.access && dialog.access.saving ? qsTr("Saving…") : qsTr("Save")
             enabled: dialog.access !== null && !dialog.access.saving
             highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole
+            DialogButtonBox.buttonRole: Dialog.ApplyRole
             Accessible.name: qsTr("Save")
             onClicked: dialog.access.save(dialog.kind, dialog.key, yaml.text)
         }

@@ -1,0 +1,148 @@
+#pragma once
+
+// The view models as QML types of the PotConsole module. The models library stays free of QtQml:
+// these wrappers name the C++ classes (QML_FOREIGN) so qmltyperegistrar writes their properties,
+// methods and enums into the module's type information. QML can then declare typed properties
+// (`required property ControlPlanes planes`) and write enums by name (Tone.Ok,
+// ConnectionState.SignedIn), and qmllint checks every access. None is creatable from QML: the
+// composition root makes them and hands them in.
+
+#include "models/accesspage.h"
+#include "models/agentspage.h"
+#include "models/applicationspage.h"
+#include "models/clusterview.h"
+#include "models/controlplanes.h"
+#include "models/detailsmodel.h"
+#include "models/natscreds.h"
+#include "models/natsdecoder.h"
+#include "models/natspage.h"
+#include "models/permissiongridmodel.h"
+#include "models/profilelistmodel.h"
+#include "models/resourcelist.h"
+#include "models/resourcepage.h"
+#include "models/resourcetablemodel.h"
+
+#include <QtQml/qqml.h>
+
+namespace Pot::Qml {
+
+// Page view models are named …Model: AgentsPage, NatsPage and the others are the QML views.
+
+struct ControlPlanesType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ControlPlanes)
+    QML_NAMED_ELEMENT(ControlPlanes)
+    QML_UNCREATABLE("made by the composition root")
+};
+
+struct ClusterViewType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ClusterView)
+    QML_NAMED_ELEMENT(ClusterView)
+    QML_UNCREATABLE("made by ControlPlanes")
+};
+
+struct AgentsPageType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::AgentsPage)
+    QML_NAMED_ELEMENT(AgentsModel)
+    QML_UNCREATABLE("made by ClusterView")
+};
+
+struct ApplicationsPageType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ApplicationsPage)
+    QML_NAMED_ELEMENT(ApplicationsModel)
+    QML_UNCREATABLE("made by ClusterView")
+};
+
+struct NatsPageType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::NatsPage)
+    QML_NAMED_ELEMENT(NatsModel)
+    QML_UNCREATABLE("made by ClusterView")
+};
+
+struct AccessPageType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::AccessPage)
+    QML_NAMED_ELEMENT(AccessModel)
+    QML_UNCREATABLE("made by ClusterView")
+};
+
+struct NatsCredsType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::NatsCreds)
+    QML_NAMED_ELEMENT(NatsCreds)
+    QML_UNCREATABLE("made by NatsModel")
+};
+
+struct NatsDecoderType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::NatsDecoder)
+    QML_NAMED_ELEMENT(NatsDecoder)
+    QML_UNCREATABLE("made by the composition root")
+};
+
+struct ResourceListType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ResourceList)
+    QML_NAMED_ELEMENT(ResourceList)
+    QML_UNCREATABLE("made by ClusterView")
+};
+
+struct ResourcePageType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ResourcePage)
+    QML_NAMED_ELEMENT(ResourceModel)
+    QML_UNCREATABLE("made by ClusterView")
+};
+
+struct DetailsModelType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::DetailsModel)
+    QML_NAMED_ELEMENT(DetailsModel)
+    QML_UNCREATABLE("made by the page models")
+};
+
+struct PermissionGridModelType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::PermissionGridModel)
+    QML_NAMED_ELEMENT(PermissionGridModel)
+    QML_UNCREATABLE("made by AccessModel")
+};
+
+struct ProfileListModelType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ProfileListModel)
+    QML_NAMED_ELEMENT(ProfileListModel)
+    QML_UNCREATABLE("made by ControlPlanes")
+};
+
+// Enums: Tone.Ok, ConnectionState.SignedIn.
+namespace ToneType {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(Pot::Tones)
+QML_NAMED_ELEMENT(Tone)
+} // namespace ToneType
+
+namespace ConnectionStateType {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(Pot::Models::ConnectionStates)
+QML_NAMED_ELEMENT(ConnectionState)
+} // namespace ConnectionStateType
+
+} // namespace Pot::Qml
