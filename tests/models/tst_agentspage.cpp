@@ -575,7 +575,7 @@ private Q_SLOTS:
         QVERIFY(!page->rebuildMicroservice(SensorUuid));
         QTest::qWait(200);
         for (const HttpRequest &r : console.controller().requests())
-            QVERIFY2(r.method == "GET", qPrintable(r.method + ' ' + r.path));
+            QVERIFY2(r.method == "GET", qPrintable(QString::fromLatin1(r.method) + u' ' + r.path));
     }
 
     void provisioningKeyErrorIsShown()
