@@ -241,8 +241,9 @@ ResourceList::Spec AgentsPage::microserviceSpec()
     ResourceList::Spec spec;
     spec.id = QStringLiteral("agentMicroservices");
     spec.arrayKey = QStringLiteral("microservices");
-    spec.columns = {{tr("Name"), 130}, {tr("Application"), 130}, {tr("Status"), 95},
-                    {tr("Activated"), 75}};
+    // Narrow enough for the detail pane (no horizontal scrolling); wider panes stretch them.
+    spec.columns = {{tr("Name"), 105}, {tr("Application"), 160}, {tr("Status"), 90},
+                    {tr("Activated"), 80}};
     spec.build = [](const QJsonObject &o) {
         ResourceRow row;
         row.key = o.value(u"uuid").toString();
@@ -252,11 +253,15 @@ ResourceList::Spec AgentsPage::microserviceSpec()
         const QString error = status.value(u"errorMessage").toString();
         const bool system = o.value(u"isSystem").toBool();
         const QString application = o.value(u"application").toString();
+        // System applications are named system-<agent>: the name says it; the tip explains.
         row.cells = {o.value(u"name").toString(),
-                     system ? tr("%1 (system)").arg(application) : application,
+                     application,
                      state,
                      o.value(u"isActivated").toBool() ? tr("yes") : tr("no")};
-        row.tips = {row.key, {}, error,
+        row.tips = {row.key,
+                    system ? tr("A system application, made by the Controller for this agent.")
+                           : QString(),
+                    error,
                     o.value(u"isActivated").toBool()
                         ? tr("isActivated: the Controller deploys this microservice.")
                         : tr("isActivated is false: the microservice is stopped.")};

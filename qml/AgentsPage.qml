@@ -52,7 +52,7 @@ Item {
 
             Item {
                 id: detail
-                SplitView.preferredWidth: 440
+                SplitView.preferredWidth: 480
                 SplitView.minimumWidth: 320
                 readonly property bool selected: page.agents !== null && page.agents.hasSelection
 

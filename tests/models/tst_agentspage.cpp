@@ -481,14 +481,16 @@ private Q_SLOTS:
                                       ConsoleWindow::Wait);
             QCOMPARE(m_console.cluster()->microservicesOnAgent(agent).size(), expected.size());
         }
-        // The row shows name, application, status and activation; system ones are marked.
+        // The row shows name, application, status and activation; system ones say so in a tip.
         QVERIFY(selectMicroservice(SensorUuid));
         const auto build = AgentsPage::microserviceSpec().build;
         const Models::ResourceRow row = build(agents()->microservices()->object(SensorUuid));
         QCOMPARE(row.cells, (QStringList{QStringLiteral("temp-sensor"), QStringLiteral("foo-producer"),
                                           QStringLiteral("QUEUED"), QStringLiteral("yes")}));
         const Models::ResourceRow nats = build(agents()->microservices()->object(EdgeNatsUuid));
-        QCOMPARE(nats.cells.at(1), QStringLiteral("system-edge-node-1 (system)"));
+        QCOMPARE(nats.cells.at(1), QStringLiteral("system-edge-node-1"));
+        QVERIFY(nats.tips.at(1).contains(u"system application"));
+        QVERIFY(row.tips.at(1).isEmpty());
         QVERIFY(m_console.cluster()->microservicesOnAgent(QStringLiteral("no-such-agent")).isEmpty());
     }
 
