@@ -2,6 +2,7 @@
 
 #include "core/api/records.h"
 #include "core/net/controllerclient.h"
+#include "models/applicationspage.h"
 #include "models/clusterview.h"
 #include "models/controlplanesession.h"
 #include "models/timetext.h"
@@ -235,6 +236,43 @@ ResourceList::Spec AgentsPage::listSpec()
     return spec;
 }
 
+ResourceList::Spec AgentsPage::microserviceSpec()
+{
+    ResourceList::Spec spec;
+    spec.id = QStringLiteral("agentMicroservices");
+    spec.arrayKey = QStringLiteral("microservices");
+    // Narrow enough for the detail pane (no horizontal scrolling); wider panes stretch them.
+    spec.columns = {{tr("Name"), 105}, {tr("Application"), 160}, {tr("Status"), 90},
+                    {tr("Activated"), 80}};
+    spec.build = [](const QJsonObject &o) {
+        ResourceRow row;
+        row.key = o.value(u"uuid").toString();
+        row.object = o;
+        const QJsonObject status = o.value(u"status").toObject();
+        const QString state = status.value(u"status").toString();
+        const QString error = status.value(u"errorMessage").toString();
+        const bool system = o.value(u"isSystem").toBool();
+        const QString application = o.value(u"application").toString();
+        // System applications are named system-<agent>: the name says it; the tip explains.
+        row.cells = {o.value(u"name").toString(),
+                     application,
+                     state,
+                     o.value(u"isActivated").toBool() ? tr("yes") : tr("no")};
+        row.tips = {row.key,
+                    system ? tr("A system application, made by the Controller for this agent.")
+                           : QString(),
+                    error,
+                    o.value(u"isActivated").toBool()
+                        ? tr("isActivated: the Controller deploys this microservice.")
+                        : tr("isActivated is false: the microservice is stopped.")};
+        row.tones = {Tone::None, Tone::None,
+                     error.isEmpty() ? ApplicationsPage::microserviceTone(state) : Tone::Bad,
+                     o.value(u"isActivated").toBool() ? Tone::None : Tone::Warn};
+        return row;
+    };
+    return spec;
+}
+
 QString AgentsPage::emptyValue()
 {
     return dash();
@@ -401,6 +439,7 @@ AgentsPage::AgentsPage(ClusterView *cluster)
     , m_cluster(cluster)
     , m_list(cluster->addList(listSpec(), this))
     , m_details(new DetailsModel(this))
+    , m_microservices(new ResourceList(microserviceSpec(), nullptr, this))
 {
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, [this] {
@@ -414,6 +453,28 @@ AgentsPage::AgentsPage(ClusterView *cluster)
     connect(m_list, &ResourceList::freshnessChanged, this, &AgentsPage::updateDetails);
     connect(m_cluster, &ClusterView::permissionsChanged, this, &AgentsPage::actionsChanged);
     connect(m_cluster, &ClusterView::onlineChanged, this, &AgentsPage::actionsChanged);
+
+    // The microservices on the selected agent: fed from the application lists (no request of
+    // their own), so a refresh updates them by diff and keeps the selection.
+    connect(m_cluster, &ClusterView::microservicesChanged, this, &AgentsPage::feedMicroservices);
+    connect(m_microservices, &ResourceList::selectedObjectChanged, this, [this] {
+        Q_EMIT microserviceSelectionChanged();
+        Q_EMIT actionsChanged();
+    });
+    // Its refresh() (no client) only marks it stale: read the application lists again.
+    connect(m_microservices, &ResourceList::stateChanged, this, [this] {
+        const QList<ResourceList *> sources = m_cluster->microserviceSources();
+        if (!m_microservices->stale() || sources.isEmpty() || sources.first()->stale()
+            || m_cluster->demo())
+            return;
+        for (ResourceList *source : sources)
+            source->refresh();
+        feedMicroservices();
+    });
+    if (cluster->demo())
+        m_microservices->setFixed(m_list->freshnessText());
+    connect(m_list, &ResourceList::freshnessChanged, m_microservices,
+            &ResourceList::notifyFreshness);
     onSelectedObjectChanged();
 }
 
@@ -435,6 +496,7 @@ void AgentsPage::onSelectedObjectChanged()
             clearProvisioningKey();
     }
     updateDetails();
+    feedMicroservices();
     Q_EMIT selectionChanged();
     if (moved)
         Q_EMIT actionsChanged();
@@ -550,6 +612,106 @@ bool AgentsPage::deleteAgent(const QString &uuid)
 {
     return runFogAction(uuid, QStringLiteral("DELETE"), QString(),
                         tr("Agent %1 deleted.").arg(fogName(uuid)));
+}
+
+// ---- microservices on the agent
+
+void AgentsPage::feedMicroservices()
+{
+    const QString agent = selectedUuid();
+    QJsonArray placed;
+    for (const QJsonObject &ms : m_cluster->microservicesOnAgent(agent))
+        placed.append(ms);
+    // Another agent: other rows; drop the old selection first.
+    if (agent != m_fedAgent) {
+        m_microservices->setSelectedKey(QString());
+        m_microservices->setFilterText(QString());
+        m_fedAgent = agent;
+    }
+    const QList<ResourceList *> sources = m_cluster->microserviceSources();
+    const ResourceList *source = sources.isEmpty() ? nullptr : sources.first();
+    const QDateTime at = source && source->updatedAt().isValid() ? source->updatedAt()
+                                                                 : QDateTime::currentDateTimeUtc();
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("microservices"), placed}})
+                                .toJson(QJsonDocument::Compact);
+    m_microservices->showAnswer(body, at, source && source->stale());
+}
+
+QJsonObject AgentsPage::placedMicroservice(const QString &uuid) const
+{
+    return uuid.isEmpty() ? QJsonObject() : m_microservices->object(uuid);
+}
+
+QString AgentsPage::microserviceUuid() const
+{
+    return m_microservices->selectedObject().value(u"uuid").toString();
+}
+
+QString AgentsPage::microserviceName() const
+{
+    return m_microservices->selectedObject().value(u"name").toString();
+}
+
+bool AgentsPage::microserviceSystem() const
+{
+    return m_microservices->selectedObject().value(u"isSystem").toBool();
+}
+
+QString AgentsPage::microserviceDeniedReason(const QString &uuid, bool restart) const
+{
+    const QJsonObject ms = placedMicroservice(uuid);
+    if (ms.isEmpty())
+        return tr("Select a microservice first.");
+    if (ms.value(u"isSystem").toBool()) {
+        // System microservices (router, NATS) have their own routes under /microservices/system/
+        // (RBAC resource systemMicroservices); there is a rebuild among them but no start or stop.
+        if (restart)
+            return tr("The Controller has no start or stop route for system microservices; "
+                      "rebuild recreates the container instead.");
+        return m_cluster->deniedReason(QStringLiteral("systemMicroservices"),
+                                       QStringLiteral("patch"), uuid);
+    }
+    return m_cluster->deniedReason(QStringLiteral("microservices"), QStringLiteral("patch"), uuid);
+}
+
+bool AgentsPage::restartMicroservice(const QString &uuid)
+{
+    if (!microserviceDeniedReason(uuid, true).isEmpty())
+        return false;
+    const QString name = placedMicroservice(uuid).value(u"name").toString();
+    const QString base = u"/microservices/" + Net::pathSegment(uuid);
+    // The Controller (3.7.3) has no restart route: a restart is a stop, then a start once the
+    // stop succeeded. A failed stop is reported as it is and nothing is started (the microservice
+    // may still be running, and starting it would hide why the stop failed).
+    ClusterView *cluster = m_cluster;
+    m_cluster->runAction(
+        tr("Microservice %1 stopped; starting it again…").arg(name),
+        Net::ApiRequest::sendJson(QByteArrayLiteral("PATCH"), base + u"/stop", QJsonObject()), {},
+        [cluster, base, name](const Result<Net::ApiResponse> &stopped) {
+            if (!stopped)
+                return;
+            cluster->runAction(tr("Microservice %1 restarted.").arg(name),
+                               Net::ApiRequest::sendJson(QByteArrayLiteral("PATCH"),
+                                                         base + u"/start", QJsonObject()),
+                               cluster->microserviceSources());
+        });
+    return true;
+}
+
+bool AgentsPage::rebuildMicroservice(const QString &uuid)
+{
+    if (!microserviceDeniedReason(uuid, false).isEmpty())
+        return false;
+    const QJsonObject ms = placedMicroservice(uuid);
+    const QString prefix = ms.value(u"isSystem").toBool() ? QStringLiteral("/microservices/system/")
+                                                         : QStringLiteral("/microservices/");
+    m_cluster->runAction(tr("Rebuild of microservice %1 requested.")
+                             .arg(ms.value(u"name").toString()),
+                         Net::ApiRequest::sendJson(QByteArrayLiteral("PATCH"),
+                                                   prefix + Net::pathSegment(uuid) + u"/rebuild",
+                                                   QJsonObject()),
+                         m_cluster->microserviceSources());
+    return true;
 }
 
 // ---- provisioning key

@@ -14,7 +14,7 @@ class ClusterView;
 
 /// View model of the Agents page: the fog list of the control plane, the details of the selected
 /// fog, its actions (reboot, prune, upgrade, rollback, delete) with the reason each one is refused,
-/// and its provisioning key.
+/// its provisioning key, and the microservices placed on it with restart and rebuild.
 ///
 /// The provisioning key is secret material (anyone holding it can attach an agent as this fog): it
 /// lives only in memory, is never logged or written to a snapshot, is shown masked until revealed,
@@ -42,6 +42,15 @@ class AgentsPage final : public QObject
     Q_PROPERTY(QString provisioningKeyDeniedReason READ provisioningKeyDeniedReason
                    NOTIFY actionsChanged)
 
+    // The microservices placed on the selected agent (fed from the application lists).
+    Q_PROPERTY(Pot::Models::ResourceList *microservices READ microservices CONSTANT)
+    Q_PROPERTY(bool hasMicroservice READ hasMicroservice NOTIFY microserviceSelectionChanged)
+    Q_PROPERTY(QString microserviceUuid READ microserviceUuid NOTIFY microserviceSelectionChanged)
+    Q_PROPERTY(QString microserviceName READ microserviceName NOTIFY microserviceSelectionChanged)
+    Q_PROPERTY(bool microserviceSystem READ microserviceSystem NOTIFY microserviceSelectionChanged)
+    Q_PROPERTY(QString restartDeniedReason READ restartDeniedReason NOTIFY actionsChanged)
+    Q_PROPERTY(QString rebuildDeniedReason READ rebuildDeniedReason NOTIFY actionsChanged)
+
     Q_PROPERTY(bool keyLoading READ keyLoading NOTIFY provisioningKeyChanged)
     Q_PROPERTY(bool hasKey READ hasKey NOTIFY provisioningKeyChanged)
     Q_PROPERTY(QString keyError READ keyError NOTIFY provisioningKeyChanged)
@@ -64,12 +73,16 @@ public:
 
     ResourceList *list() const { return m_list; }
     DetailsModel *details() const { return m_details; }
+    ResourceList *microservices() const { return m_microservices; }
 
     /// Columns and row builder of the agent list (GET /iofog-list); shared with the benchmarks.
     static ResourceList::Spec listSpec();
     /// Every field of a fog, grouped for the detail pane. A field the Controller did not send is
     /// left out; a field sent as null or empty reads "—". `nowMs` is for the relative times.
     static QList<DetailRow> detailRows(const QJsonObject &fog, qint64 nowMs);
+    /// Columns and row builder of the microservices on an agent (objects of
+    /// ClusterView::microservicesOnAgent()); shared with the tests.
+    static ResourceList::Spec microserviceSpec();
     /// "—", the value of an empty field.
     static QString emptyValue();
 
@@ -96,6 +109,21 @@ public:
     Q_INVOKABLE bool upgrade(const QString &uuid);
     Q_INVOKABLE bool rollback(const QString &uuid);
     Q_INVOKABLE bool deleteAgent(const QString &uuid);
+
+    bool hasMicroservice() const { return !m_microservices->selectedObject().isEmpty(); }
+    QString microserviceUuid() const;
+    QString microserviceName() const;
+    bool microserviceSystem() const;
+    /// Why restart / rebuild of the selected microservice is refused; empty when allowed.
+    QString restartDeniedReason() const { return microserviceDeniedReason(microserviceUuid(), true); }
+    QString rebuildDeniedReason() const { return microserviceDeniedReason(microserviceUuid(), false); }
+
+    /// Restarts the microservice `uuid` on the selected agent: PATCH …/stop, then …/start once the
+    /// stop succeeded. Rebuild: PATCH /microservices/{uuid}/rebuild (system microservices:
+    /// /microservices/system/{uuid}/rebuild): the agent pulls the image again and recreates the
+    /// container. false: refused without a request (reason in the *DeniedReason properties).
+    Q_INVOKABLE bool restartMicroservice(const QString &uuid);
+    Q_INVOKABLE bool rebuildMicroservice(const QString &uuid);
 
     bool keyLoading() const { return m_keyLoading; }
     bool hasKey() const { return !m_key.isEmpty(); }
@@ -135,11 +163,15 @@ Q_SIGNALS:
     void actionsChanged();
     void provisioningKeyChanged();
     void keyCountdownChanged();
+    void microserviceSelectionChanged();
 
 private:
     void onSelectedObjectChanged();
     void updateDetails();
     QString patchDeniedReason() const;
+    void feedMicroservices();
+    QJsonObject placedMicroservice(const QString &uuid) const;
+    QString microserviceDeniedReason(const QString &uuid, bool restart) const;
     QString fogName(const QString &uuid) const;
     bool runFogAction(const QString &uuid, const QString &method, const QString &suffix,
                       const QString &successText);
@@ -148,7 +180,9 @@ private:
     ClusterView *m_cluster;
     ResourceList *m_list;
     DetailsModel *m_details;
+    ResourceList *m_microservices;
     QJsonObject m_selected;
+    QString m_fedAgent; ///< the agent whose microservices m_microservices shows
 
     QPointer<QObject> m_keyRequest; ///< context of the key request in flight
     QString m_keyUuid;

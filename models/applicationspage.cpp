@@ -21,22 +21,6 @@ bool isRunning(const QJsonObject &ms)
     return ms.value(u"status").toObject().value(u"status").toString() == u"RUNNING";
 }
 
-/// RUNNING is fine; FAILED, STUCK_IN_RESTART and UNKNOWN need attention; a microservice on its
-/// way down or gone is a warning; the rest are on their way up.
-Tone microserviceTone(const QString &status)
-{
-    if (status == u"RUNNING")
-        return Tone::Ok;
-    if (status == u"FAILED" || status == u"STUCK_IN_RESTART" || status == u"UNKNOWN")
-        return Tone::Bad;
-    if (status == u"STOPPING" || status == u"STOPPED" || status == u"DELETING"
-        || status == u"MARKED_FOR_DELETION" || status == u"DELETED" || status == u"EXITING")
-        return Tone::Warn;
-    if (status.isEmpty())
-        return Tone::Muted;
-    return Tone::Info;
-}
-
 QString natsCell(const QJsonObject &o)
 {
     const QJsonObject nats = o.value(u"natsConfig").toObject();
@@ -138,6 +122,22 @@ QList<ResourceColumn> applicationColumns()
 
 } // namespace
 
+/// RUNNING is fine; FAILED, STUCK_IN_RESTART and UNKNOWN need attention; a microservice on its
+/// way down or gone is a warning; the rest are on their way up.
+Tone ApplicationsPage::microserviceTone(const QString &status)
+{
+    if (status == u"RUNNING")
+        return Tone::Ok;
+    if (status == u"FAILED" || status == u"STUCK_IN_RESTART" || status == u"UNKNOWN")
+        return Tone::Bad;
+    if (status == u"STOPPING" || status == u"STOPPED" || status == u"DELETING"
+        || status == u"MARKED_FOR_DELETION" || status == u"DELETED" || status == u"EXITING")
+        return Tone::Warn;
+    if (status.isEmpty())
+        return Tone::Muted;
+    return Tone::Info;
+}
+
 ResourceList::Spec ApplicationsPage::applicationSpec()
 {
     ResourceList::Spec spec;
@@ -221,7 +221,7 @@ ApplicationsPage::ApplicationsPage(ClusterView *cluster)
         const Tone healthTone = lowerHealth == u"healthy"     ? Tone::Ok
                                 : lowerHealth == u"unhealthy" ? Tone::Bad
                                                               : Tone::Muted;
-        row.tones = {Tone::None, error.isEmpty() ? microserviceTone(state) : Tone::Bad, Tone::None,
+        row.tones = {Tone::None, error.isEmpty() ? ApplicationsPage::microserviceTone(state) : Tone::Bad, Tone::None,
                      Tone::None, healthTone};
         return row;
     };
@@ -572,7 +572,7 @@ QList<DetailRow> ApplicationsPage::microserviceRows(const QJsonObject &ms, const
     const QString st = tr("Status");
     const QJsonObject status = ms.value(u"status").toObject();
     const QString state = status.value(u"status").toString();
-    const Tone tone = microserviceTone(state);
+    const Tone tone = ApplicationsPage::microserviceTone(state);
     rows << DetailRow(st, tr("Status"), state, {}, false, tone == Tone::Bad || tone == Tone::Warn);
     if (const QString error = status.value(u"errorMessage").toString(); !error.isEmpty())
         rows << DetailRow(st, tr("Error"), error, {}, false, true);

@@ -101,6 +101,9 @@ public:
     /// Follows a NATS rule link: `kind` is "account" (application) or "user" (microservice).
     Q_INVOKABLE void openRule(const QString &kind, const QString &name);
 
+    /// The tone of a microservice status (status.status), as the tables and the Agents page show it.
+    static Tone microserviceTone(const QString &status);
+
     /// Columns and row builders (shared with the tests).
     static ResourceList::Spec applicationSpec();
     static ResourceList::Spec systemApplicationSpec();

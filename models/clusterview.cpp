@@ -125,6 +125,8 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     m_agents = new AgentsPage(this);
     // NATS reads the account rule of an application account from the applications list: first.
     m_applications = new ApplicationsPage(this);
+    for (ResourceList *source : microserviceSources())
+        connect(source, &ResourceList::applied, this, &ClusterView::microservicesChanged);
     m_nats = new NatsPage(this);
     m_access = new AccessPage(this);
     if (m_services.kinds) {
@@ -212,6 +214,37 @@ QList<std::pair<QString, QString>> ClusterView::agentNames() const
         return a.second.localeAwareCompare(b.second) < 0;
     });
     return out;
+}
+
+QList<QJsonObject> ClusterView::microservicesOnAgent(const QString &uuid) const
+{
+    QList<QJsonObject> out;
+    if (uuid.isEmpty() || !m_applications)
+        return out;
+    for (ResourceList *source : microserviceSources()) {
+        const bool system = source == m_applications->systemList();
+        for (const QJsonObject &app : source->objects()) {
+            const bool systemApp = system || app.value(u"isSystem").toBool();
+            const QString appName = app.value(u"name").toString();
+            for (const QJsonValue &v : app.value(u"microservices").toArray()) {
+                QJsonObject ms = v.toObject();
+                if (ms.value(u"iofogUuid").toString() != uuid)
+                    continue;
+                if (ms.value(u"application").toString().isEmpty())
+                    ms.insert(QStringLiteral("application"), appName);
+                ms.insert(QStringLiteral("isSystem"), systemApp);
+                out.append(ms);
+            }
+        }
+    }
+    return out;
+}
+
+QList<ResourceList *> ClusterView::microserviceSources() const
+{
+    if (!m_applications)
+        return {};
+    return {m_applications->list(), m_applications->systemList()};
 }
 
 QJsonValue ClusterView::demoDocument(const QString &file, const QString &key) const

@@ -101,6 +101,13 @@ public:
     QString agentName(const QString &uuid) const;
     /// Every listed agent as (uuid, name), sorted by name.
     QList<std::pair<QString, QString>> agentNames() const;
+    /// The microservices placed on the agent `uuid` (iofogUuid), from the applications and the
+    /// system applications as last read, in list order. Each is the Controller's object with
+    /// `application` (its application's name) and `isSystem` (whether that application is a
+    /// system one) set.
+    QList<QJsonObject> microservicesOnAgent(const QString &uuid) const;
+    /// The lists microservicesOnAgent() reads, to refresh after a microservice action.
+    QList<ResourceList *> microserviceSources() const;
     /// The entry `key` of the bundled demo document `file` (e.g. "secrets-details"); undefined
     /// when not a demo control plane or absent.
     QJsonValue demoDocument(const QString &file, const QString &key) const;
@@ -155,6 +162,8 @@ Q_SIGNALS:
     void actionFinished(bool ok, const QString &message);
     /// Every N seconds while online (page models refresh their documents).
     void refreshTick();
+    /// The applications or system applications were read again: microservicesOnAgent() may differ.
+    void microservicesChanged();
 
 private:
     void onSessionChanged();

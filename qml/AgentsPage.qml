@@ -43,7 +43,7 @@ Item {
 
             Item {
                 id: detail
-                SplitView.preferredWidth: 440
+                SplitView.preferredWidth: 480
                 SplitView.minimumWidth: 320
                 readonly property bool selected: page.agents !== null && page.agents.hasSelection
 
@@ -140,6 +140,47 @@ Item {
                         }
                     }
 
+                    // The microservices placed on this agent, and restart / rebuild of the selected one.
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.topMargin: Theme.spacing
+                        text: qsTr("Microservices on this agent")
+                        font.bold: true
+                        elide: Text.ElideRight
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
+                    }
+                    ResourceTable {
+                        Layout.fillWidth: true
+                        // Tall enough for its rows (filter bar, header, rows), leaving the rest to the details.
+                        Layout.preferredHeight: Math.min(240, 90 + 30 * Math.max(2, list ? list.count : 0))
+                        shortcutsEnabled: false
+                        list: page.agents ? page.agents.microservices : null
+                        noun: qsTr("microservices")
+                        emptyTitle: qsTr("No microservices")
+                        emptyText: qsTr("No microservice of any application is placed on this agent.")
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: 6
+                        ActionButton {
+                            text: qsTr("Restart microservice")
+                            deniedReason: page.agents ? page.agents.restartDeniedReason : ""
+                            onClicked: plainConfirm.ask("restart",
+                                qsTr("Restart microservice"),
+                                qsTr("Restart microservice %1 on agent %2? It is stopped, then started again; it is unavailable in between.").arg(page.agents.microserviceName).arg(page.agents.selectedName),
+                                qsTr("Restart"), page.agents.microserviceUuid)
+                        }
+                        ActionButton {
+                            text: qsTr("Rebuild microservice")
+                            deniedReason: page.agents ? page.agents.rebuildDeniedReason : ""
+                            onClicked: plainConfirm.ask("rebuild",
+                                qsTr("Rebuild microservice"),
+                                qsTr("Rebuild microservice %1? Agent %2 pulls its image again and recreates the container; it is unavailable in between.").arg(page.agents.microserviceName).arg(page.agents.selectedName),
+                                qsTr("Rebuild"), page.agents.microserviceUuid)
+                        }
+                    }
+
                     DetailPane {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
@@ -152,14 +193,15 @@ Item {
         }
     }
 
-    // Reboot, prune, upgrade, rollback: a plain confirmation naming the agent.
+    // Reboot, prune, upgrade, rollback: a plain confirmation naming the agent; restart and rebuild
+    // of a microservice name it (`uuid`: the microservice's, the agent's when left out).
     ConfirmDialog {
         id: plainConfirm
         property string action
         property string targetUuid
-        function ask(what, heading, text, button) {
+        function ask(what, heading, text, button, uuid) {
             action = what;
-            targetUuid = page.agents.selectedUuid;
+            targetUuid = uuid !== undefined ? uuid : page.agents.selectedUuid;
             title = heading;
             message = text;
             confirmText = button;
@@ -171,6 +213,8 @@ Item {
             case "prune": page.agents.prune(targetUuid); break;
             case "upgrade": page.agents.upgrade(targetUuid); break;
             case "rollback": page.agents.rollback(targetUuid); break;
+            case "restart": page.agents.restartMicroservice(targetUuid); break;
+            case "rebuild": page.agents.rebuildMicroservice(targetUuid); break;
             }
         }
     }

@@ -146,6 +146,35 @@ private Q_SLOTS:
         QCOMPARE(banner->height(), bannerHeight);
     }
 
+    void microservicesOfTheAgentAndRebuild()
+    {
+        const QString sensor = QStringLiteral("4b4533f6-8d61-4751-a904-57acb0e8e692");
+        const QString path = Api + u"/microservices/" + sensor + u"/rebuild";
+        QVERIFY(selectEdgeNode());
+        QVERIFY(m_console.find(QStringLiteral("Microservices on this agent")));
+        QVERIFY(m_console.find(QStringLiteral("temp-sensor"), QAccessible::Cell));
+        // Nothing selected yet: the buttons say why they are off.
+        QVERIFY(!enabled(QStringLiteral("Rebuild microservice")));
+        QVERIFY(m_console.clickCell(QStringLiteral("temp-sensor")));
+        QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Rebuild microservice")), ConsoleWindow::Wait);
+        QVERIFY(enabled(QStringLiteral("Restart microservice")));
+        m_console.screenshot(QStringLiteral("agents-microservices"));
+        const int before = m_console.controller().hits("PATCH", path);
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Rebuild microservice")));
+        QVERIFY(m_console.find(QStringLiteral("Confirmation message")));
+        const QString message = m_console.description(QStringLiteral("Confirmation message"));
+        QVERIFY2(message.contains(u"temp-sensor") && message.contains(u"edge-node-1"), qPrintable(message));
+        m_console.screenshot(QStringLiteral("agents-microservice-rebuild-confirm"));
+        QCOMPARE(m_console.controller().hits("PATCH", path), before); // nothing before confirming
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Rebuild")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("PATCH", path), before + 1,
+                                  ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
+                                  QStringLiteral("Rebuild of microservice temp-sensor requested."),
+                                  ConsoleWindow::Wait);
+        QVERIFY(m_console.cluster()->lastActionOk());
+    }
+
     void deleteNeedsTheTypedName()
     {
         const QString path = Api + u"/iofog/" + EdgeUuid;

@@ -40,6 +40,38 @@ QJsonObject fog(const QString &name)
     return {};
 }
 
+const QString SensorUuid = QStringLiteral("4b4533f6-8d61-4751-a904-57acb0e8e692");
+const QString EdgeNatsUuid = QStringLiteral("9a882320-a899-44cd-bc80-e81a682e47ff");
+
+/// The uuids of the microservices whose iofogUuid is `agent`, in the applications and system
+/// applications the stand-in serves.
+QStringList microserviceUuidsOn(const QString &agent)
+{
+    QStringList out;
+    for (const char *file : {"controller-3.7.3/GET_application.json",
+                             "controller-3.7.3/GET_application_system.json"}) {
+        const QJsonObject doc =
+            QJsonDocument::fromJson(Pot::Test::readData(QString::fromLatin1(file))).object();
+        for (const QJsonValue &app : doc.value(u"applications").toArray()) {
+            for (const QJsonValue &ms : app.toObject().value(u"microservices").toArray()) {
+                if (ms.toObject().value(u"iofogUuid").toString() == agent)
+                    out << ms.toObject().value(u"uuid").toString();
+            }
+        }
+    }
+    out.sort();
+    return out;
+}
+
+QStringList keysOf(const Models::ResourceList *list)
+{
+    QStringList out;
+    for (const QJsonObject &o : list->objects())
+        out << o.value(u"uuid").toString();
+    out.sort();
+    return out;
+}
+
 /// The row with this label in this group; a default row (empty group) when absent.
 DetailRow find(const QList<DetailRow> &rows, const QString &group, const QString &label)
 {
@@ -72,6 +104,37 @@ private:
                 return refusal;
             return HttpResponse::json(200, list);
         });
+    }
+
+    /// Selects edge-node-1 and its microservice `uuid`, once the application lists are read.
+    bool selectMicroservice(const QString &uuid)
+    {
+        agents()->list()->setSelectedKey(EdgeUuid);
+        if (!QTest::qWaitFor([this, uuid] { return !agents()->microservices()->object(uuid).isEmpty(); },
+                             ConsoleWindow::Wait))
+            return false;
+        agents()->microservices()->setSelectedKey(uuid);
+        return agents()->microserviceUuid() == uuid;
+    }
+
+    /// Records the PATCH requests to /microservices/{uuid}/{stop,start} in order; `stopStatus` is
+    /// what the stop answers.
+    void recordStopStart(QStringList *order, int stopStatus)
+    {
+        auto &c = m_console.controller();
+        for (const QString &what : {QStringLiteral("stop"), QStringLiteral("start")}) {
+            c.setHandler("PATCH", Api + u"/microservices/" + SensorUuid + u'/' + what,
+                         [&c, order, what, stopStatus](const HttpRequest &r) {
+                             HttpResponse refusal;
+                             if (!c.authorize(r, &refusal))
+                                 return refusal;
+                             *order << what;
+                             if (what == u"stop" && stopStatus != 204)
+                                 return HttpResponse::fixture(
+                                     stopStatus, QStringLiteral("GET_microservices_UUID__missing_404.json"));
+                             return HttpResponse::empty(204);
+                         });
+        }
     }
 
     bool refreshAndWait()
@@ -406,6 +469,115 @@ private Q_SLOTS:
         QVERIFY(agents()->keyText().isEmpty());
         QVERIFY(!agents()->keyRevealed());
         QVERIFY(agents()->provisionCommand().isEmpty());
+    }
+
+    void microservicesOfTheSelectedAgent()
+    {
+        for (const QString &agent : {EdgeUuid, HubUuid}) {
+            agents()->list()->setSelectedKey(agent);
+            const QStringList expected = microserviceUuidsOn(agent);
+            QVERIFY(!expected.isEmpty());
+            QTRY_COMPARE_WITH_TIMEOUT(keysOf(agents()->microservices()), expected,
+                                      ConsoleWindow::Wait);
+            QCOMPARE(m_console.cluster()->microservicesOnAgent(agent).size(), expected.size());
+        }
+        // The row shows name, application, status and activation; system ones say so in a tip.
+        QVERIFY(selectMicroservice(SensorUuid));
+        const auto build = AgentsPage::microserviceSpec().build;
+        const Models::ResourceRow row = build(agents()->microservices()->object(SensorUuid));
+        QCOMPARE(row.cells, (QStringList{QStringLiteral("temp-sensor"), QStringLiteral("foo-producer"),
+                                          QStringLiteral("QUEUED"), QStringLiteral("yes")}));
+        const Models::ResourceRow nats = build(agents()->microservices()->object(EdgeNatsUuid));
+        QCOMPARE(nats.cells.at(1), QStringLiteral("system-edge-node-1"));
+        QVERIFY(nats.tips.at(1).contains(u"system application"));
+        QVERIFY(row.tips.at(1).isEmpty());
+        QVERIFY(m_console.cluster()->microservicesOnAgent(QStringLiteral("no-such-agent")).isEmpty());
+    }
+
+    void restartStopsThenStarts()
+    {
+        QVERIFY(selectMicroservice(SensorUuid));
+        QVERIFY(agents()->restartDeniedReason().isEmpty());
+        QStringList order;
+        recordStopStart(&order, 204);
+        QSignalSpy finished(m_console.cluster(), &Models::ClusterView::actionFinished);
+        QVERIFY(agents()->restartMicroservice(SensorUuid));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, ConsoleWindow::Wait);
+        QCOMPARE(order, (QStringList{QStringLiteral("stop"), QStringLiteral("start")}));
+        QCOMPARE(finished.at(1).at(0).toBool(), true);
+        QCOMPARE(finished.at(1).at(1).toString(), QStringLiteral("Microservice temp-sensor restarted."));
+    }
+
+    void restartDoesNotStartWhenTheStopFails()
+    {
+        QVERIFY(selectMicroservice(SensorUuid));
+        QStringList order;
+        recordStopStart(&order, 404);
+        QSignalSpy finished(m_console.cluster(), &Models::ClusterView::actionFinished);
+        QVERIFY(agents()->restartMicroservice(SensorUuid));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ConsoleWindow::Wait);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QTest::qWait(300);
+        QCOMPARE(order, QStringList{QStringLiteral("stop")});
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!m_console.cluster()->lastActionOk());
+    }
+
+    void rebuildSendsPatchRebuild()
+    {
+        QVERIFY(selectMicroservice(SensorUuid));
+        QVERIFY(agents()->rebuildDeniedReason().isEmpty());
+        const QString path = Api + u"/microservices/" + SensorUuid + u"/rebuild";
+        const int before = m_console.controller().hits("PATCH", path);
+        QSignalSpy finished(m_console.cluster(), &Models::ClusterView::actionFinished);
+        QVERIFY(agents()->rebuildMicroservice(SensorUuid));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ConsoleWindow::Wait);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QCOMPARE(finished.at(0).at(1).toString(),
+                 QStringLiteral("Rebuild of microservice temp-sensor requested."));
+        QCOMPARE(m_console.controller().hits("PATCH", path), before + 1);
+    }
+
+    void systemMicroserviceRebuildsButDoesNotRestart()
+    {
+        QVERIFY(selectMicroservice(EdgeNatsUuid));
+        QVERIFY(agents()->microserviceSystem());
+        QVERIFY(!agents()->restartDeniedReason().isEmpty());
+        m_console.controller().clearLog();
+        QVERIFY(!agents()->restartMicroservice(EdgeNatsUuid));
+        const QString path = Api + u"/microservices/system/" + EdgeNatsUuid + u"/rebuild";
+        m_console.controller().protectedFixture("PATCH", path, 204, QString());
+        QVERIFY(agents()->rebuildDeniedReason().isEmpty());
+        QSignalSpy finished(m_console.cluster(), &Models::ClusterView::actionFinished);
+        QVERIFY(agents()->rebuildMicroservice(EdgeNatsUuid));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ConsoleWindow::Wait);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QCOMPARE(m_console.controller().hits("PATCH", path), 1);
+        for (const HttpRequest &r : m_console.controller().requests())
+            QVERIFY2(r.method == "GET" || r.path == path, qPrintable(r.path));
+    }
+
+    void viewerGetsTheReasonAndNoRequest()
+    {
+        ConsoleWindow console;
+        QVERIFY(console.start());
+        QVERIFY(console.signIn(QStringLiteral("viewer@example.com"), QStringLiteral("viewer-pass")));
+        QTRY_VERIFY_WITH_TIMEOUT(console.cluster()->roleBindings()->loaded(), ConsoleWindow::Wait);
+        AgentsPage *page = console.cluster()->agents();
+        QTRY_COMPARE_WITH_TIMEOUT(page->list()->count(), 2, ConsoleWindow::Wait);
+        page->list()->setSelectedKey(EdgeUuid);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->microservices()->object(SensorUuid).isEmpty(), ConsoleWindow::Wait);
+        page->microservices()->setSelectedKey(SensorUuid);
+        for (const QString &reason : {page->restartDeniedReason(), page->rebuildDeniedReason()}) {
+            QVERIFY2(reason.contains(u"microservices:patch"), qPrintable(reason));
+            QVERIFY2(reason.contains(u"viewer", Qt::CaseInsensitive), qPrintable(reason));
+        }
+        console.controller().clearLog();
+        QVERIFY(!page->restartMicroservice(SensorUuid));
+        QVERIFY(!page->rebuildMicroservice(SensorUuid));
+        QTest::qWait(200);
+        for (const HttpRequest &r : console.controller().requests())
+            QVERIFY2(r.method == "GET", qPrintable(QString::fromLatin1(r.method) + u' ' + r.path));
     }
 
     void provisioningKeyErrorIsShown()
