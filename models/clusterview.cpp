@@ -6,6 +6,7 @@
 #include "models/agentspage.h"
 #include "models/applicationspage.h"
 #include "models/controlplanesession.h"
+#include "models/eventspage.h"
 #include "models/demodata.h"
 #include "models/natspage.h"
 #include "models/resourcepage.h"
@@ -127,6 +128,7 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     m_applications = new ApplicationsPage(this);
     m_nats = new NatsPage(this);
     m_access = new AccessPage(this);
+    m_events = new EventsPage(this);
     if (m_services.kinds) {
         for (const Resources::Kind &kind : m_services.kinds->kinds())
             m_resourcePages << new ResourcePage(kind, this);
@@ -207,6 +209,11 @@ QObject *ClusterView::natsObject() const
 QObject *ClusterView::accessObject() const
 {
     return m_access;
+}
+
+QObject *ClusterView::eventsObject() const
+{
+    return m_events;
 }
 
 ResourcePage *ClusterView::resourcePage(const QString &id) const

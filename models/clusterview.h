@@ -22,6 +22,7 @@ class AgentsPage;
 class ApplicationsPage;
 class NatsPage;
 class AccessPage;
+class EventsPage;
 class ResourcePage;
 
 /// Everything the cluster pages show for one control plane: its lists (refreshed every N seconds
@@ -50,6 +51,7 @@ class ClusterView final : public QObject
     Q_PROPERTY(QObject *applications READ applicationsObject CONSTANT)
     Q_PROPERTY(QObject *nats READ natsObject CONSTANT)
     Q_PROPERTY(QObject *access READ accessObject CONSTANT)
+    Q_PROPERTY(QObject *events READ eventsObject CONSTANT)
 
 public:
     struct Services
@@ -86,10 +88,12 @@ public:
     ApplicationsPage *applications() const { return m_applications; }
     NatsPage *nats() const { return m_nats; }
     AccessPage *access() const { return m_access; }
+    EventsPage *events() const { return m_events; }
     QObject *agentsObject() const;
     QObject *applicationsObject() const;
     QObject *natsObject() const;
     QObject *accessObject() const;
+    QObject *eventsObject() const;
 
     /// The generic page of kind `id` (Resources::Kind::id), or nullptr.
     ResourcePage *resourcePage(const QString &id) const;
@@ -178,6 +182,7 @@ private:
     ApplicationsPage *m_applications = nullptr;
     NatsPage *m_nats = nullptr;
     AccessPage *m_access = nullptr;
+    EventsPage *m_events = nullptr;
     QList<ResourcePage *> m_resourcePages;
     Rbac::Authorizer m_authorizer;
     QTimer m_refresh;
