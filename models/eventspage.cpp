@@ -426,7 +426,7 @@ QByteArray EventsPage::toCsv(const QJsonArray &events)
         for (const QString &f : csvFields())
             cells << csvCell(scalarText(e.value(f)));
         const qint64 ms = e.value(u"timestamp").toInteger();
-        cells.insert(2, ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODateWithMs)
+        cells.insert(2, ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)
                                : QString());
         out += cells.join(u',') + QStringLiteral("\r\n");
     }

@@ -2,9 +2,15 @@
 #include "testutil.h"
 #include "uitestutil.h"
 
+#include "models/clusterview.h"
+#include "models/eventspage.h"
+
 #include <QDateTime>
 #include <QJsonArray>
+#include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Pot;
@@ -53,7 +59,8 @@ private Q_SLOTS:
                                   QStringLiteral("1–100 of 144"), ConsoleWindow::Wait);
         QVERIFY(m_console.find(QStringLiteral("secret-144"), QAccessible::Cell));
         QVERIFY(m_console.clickCell(QStringLiteral("secret-144")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("/api/v3/secrets/secret-144")), ConsoleWindow::Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Path")), QStringLiteral("/api/v3/secrets/secret-144"),
+                                  ConsoleWindow::Wait);
         m_console.screenshot(QStringLiteral("events-all"));
 
         // Status: Any → SUCCESS → FAILED with the keyboard, as a user picks it.
@@ -101,6 +108,34 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Events shown")),
                                   QStringLiteral("1–48 of 48"), ConsoleWindow::Wait);
         m_console.screenshot(QStringLiteral("events-purged"));
+    }
+
+    void demoFiltersTheSampleLocally()
+    {
+        ConsoleWindow demo;
+        QVERIFY(demo.start());
+        QVERIFY(demo.openDemo());
+        Models::EventsPage *p = demo.cluster()->events();
+        QVERIFY(p);
+        QVERIFY(p->sampleNote().contains(u"Sample data"));
+        QTRY_COMPARE_WITH_TIMEOUT(p->total(), 150, ConsoleWindow::Wait);
+        QCOMPARE(p->pageText(), QStringLiteral("1–100 of 150"));
+        QVERIFY(p->list()->freshnessText().contains(u"Sample data"));
+        p->setStatus(QStringLiteral("FAILED"));
+        QVERIFY(p->total() > 0 && p->total() < 150);
+        for (const QJsonValue &e : p->events())
+            QCOMPARE(e[u"status"].toString(), QStringLiteral("FAILED"));
+        // Read-only: no purge; export writes the filtered sample.
+        QVERIFY(!p->purgeDenied().isEmpty());
+        QVERIFY(!p->purge(QStringLiteral("30")));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("demo.json"));
+        QVERIFY(p->exportTo(QUrl::fromLocalFile(file), QStringLiteral("json")));
+        QVERIFY2(p->exportOk(), qPrintable(p->exportMessage()));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).array().size(), qsizetype(p->total()));
+        QCOMPARE(demo.controller().requests().size(), qsizetype(0));
     }
 };
 

@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 
 using namespace Pot;
@@ -262,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(p->purge(QStringLiteral("365")));
         QVERIFY(QTest::qWaitFor([&] { return !p->purging(); }, Wait));
         const QList<HttpRequest> deletes = s.requests("DELETE");
-        QCOMPARE(deletes.size(), 1);
+        QCOMPARE(deletes.size(), qsizetype(1));
         QCOMPARE(deletes.first().jsonBody(), (QJsonObject{{QStringLiteral("days"), 365}}));
         QVERIFY(p->purgeOk());
         QCOMPARE(p->purgeMessage(), QStringLiteral("Deleted 4 event(s) older than 365 days."));
@@ -305,7 +306,7 @@ private Q_SLOTS:
         const QString csv = QString::fromUtf8(EventsPage::toCsv(two));
         QVERIFY(csv.endsWith(QStringLiteral("\r\n")));
         const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.size(), qsizetype(3));
         QCOMPARE(lines.at(0), QStringLiteral("id,timestamp,time,eventType,endpointType,actorId,method,"
                                              "resourceType,resourceId,endpointPath,ipAddress,status,"
                                              "statusCode,statusMessage,requestId"));
@@ -331,11 +332,11 @@ private Q_SLOTS:
         QVERIFY(p->exporting());
         QVERIFY(QTest::qWaitFor([&] { return !p->exporting(); }, Wait));
         QVERIFY2(p->exportOk(), qPrintable(p->exportMessage()));
-        QCOMPARE(s.requests("GET").size() - before, 3);
+        QCOMPARE(s.requests("GET").size() - before, qsizetype(3));
         QFile f(json);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonArray written = QJsonDocument::fromJson(f.readAll()).array();
-        QCOMPARE(written.size(), 1200);
+        QCOMPARE(written.size(), qsizetype(1200));
         QCOMPARE(written, newestFirst(events, [](const QJsonObject &) { return true; }));
         QCOMPARE(p->exportFetched(), 1200);
 
@@ -352,7 +353,7 @@ private Q_SLOTS:
         QCOMPARE(bytes, EventsPage::toCsv(newestFirst(events, [](const QJsonObject &e) {
                      return e.value(u"status").toString() == u"FAILED";
                  })));
-        QCOMPARE(bytes.count("\r\n"), 401);
+        QCOMPARE(bytes.count("\r\n"), qsizetype(401));
     }
 
     void exportCancelledWritesNothing()
@@ -378,7 +379,7 @@ private Q_SLOTS:
         QFile f(QStringLiteral(":/demo/events.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonArray sample = QJsonDocument::fromJson(f.readAll()).object().value(u"events").toArray();
-        QCOMPARE(sample.size(), 150);
+        QCOMPARE(sample.size(), qsizetype(150));
         EventFilter filter;
         filter.status = QStringLiteral("FAILED");
         const QJsonArray failed = EventsPage::filtered(sample, filter);
