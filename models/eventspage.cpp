@@ -3,6 +3,7 @@
 #include "core/net/apireply.h"
 #include "core/resources/kinds/kinds.h"
 #include "models/clusterview.h"
+#include "models/resourcefilterproxy.h"
 #include "models/resourcepage.h"
 
 #include <QDateTime>
@@ -88,6 +89,7 @@ EventsPage::EventsPage(ClusterView *cluster)
     // so no snapshot either; the answer is a page of 100 rows, built on this thread.
     m_list = new ResourceList(specOf(m_kind), nullptr, this);
     m_list->setRefresher([this] { refresh(); });
+    m_list->proxy()->sort(0, Qt::DescendingOrder); // newest first, as the Controller pages them
     if (m_cluster->demo())
         m_list->setFixed(sampleNote());
     connect(m_list, &ResourceList::selectedKeyChanged, this, &EventsPage::showDetails);

@@ -32,8 +32,8 @@ Item {
         modal: true
         anchors.centerIn: Overlay.overlay
         width: Math.min(460, parent ? parent.width - 40 : 460)
-        onOpened: { days.text = "30"; days.forceActiveFocus() }
-        readonly property string problem: page.model ? page.model.purgeProblem(days.text) : ""
+        onOpened: { daysField.text = "30"; daysField.forceActiveFocus() }
+        readonly property string problem: page.model ? page.model.purgeProblem(daysField.text) : ""
         ColumnLayout {
             anchors.fill: parent
             spacing: Theme.spacing
@@ -43,7 +43,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             TextField {
-                id: days
+                id: daysField
                 Layout.fillWidth: true
                 inputMethodHints: Qt.ImhDigitsOnly
                 Accessible.name: qsTr("Days to keep")
@@ -74,8 +74,8 @@ Item {
             }
         }
         onAccepted: {
-            confirmPurge.days = days.text;
-            confirmPurge.message = page.model.purgeQuestion(days.text);
+            confirmPurge.dayCount = daysField.text;
+            confirmPurge.message = page.model.purgeQuestion(daysField.text);
             confirmPurge.confirmName = page.model.purgeConfirmName();
             confirmPurge.open();
         }
@@ -83,11 +83,11 @@ Item {
 
     ConfirmDialog {
         id: confirmPurge
-        property string days
+        property string dayCount
         title: qsTr("Purge events")
         confirmText: qsTr("Purge")
         destructive: true
-        onConfirmed: page.model.purge(days)
+        onConfirmed: page.model.purge(dayCount)
     }
 
     FileDialog {
@@ -206,7 +206,7 @@ Item {
 
             ColumnLayout {
                 SplitView.fillWidth: true
-                SplitView.minimumWidth: 420
+                SplitView.minimumWidth: 400
                 spacing: 0
                 ResourceTable {
                     Layout.fillWidth: true
@@ -319,8 +319,8 @@ Item {
 
             Item {
                 id: detail
-                SplitView.preferredWidth: 400
-                SplitView.minimumWidth: 300
+                SplitView.preferredWidth: 320
+                SplitView.minimumWidth: 280
                 readonly property bool selected: page.model !== null && page.model.hasSelection
                 EmptyState {
                     anchors.fill: parent

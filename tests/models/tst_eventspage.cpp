@@ -373,6 +373,31 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(file));
     }
 
+    void exportRefusesMoreThanTheLimit()
+    {
+        SignedIn s;
+        QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass"), makeEvents(3)));
+        EventsPage *p = s.page();
+        QVERIFY(s.settled(3));
+        // A Controller with more events than the console exports.
+        s.controller.setHandler("GET", QStringLiteral("/api/v3/events"), [](const HttpRequest &r) {
+            return Test::HttpResponse::json(
+                200, QJsonObject{{QStringLiteral("events"), QJsonArray{makeEvents(1).first()}},
+                                 {QStringLiteral("total"), EventsPage::ExportLimit + 1},
+                                 {QStringLiteral("limit"), r.query.queryItemValue(QStringLiteral("limit")).toInt()},
+                                 {QStringLiteral("offset"), 0}});
+        });
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("big.csv"));
+        const qsizetype before = s.requests("GET").size();
+        QVERIFY(p->exportTo(QUrl::fromLocalFile(file), QStringLiteral("csv")));
+        QVERIFY(QTest::qWaitFor([&] { return !p->exporting(); }, Wait));
+        QVERIFY(!p->exportOk());
+        QVERIFY2(p->exportMessage().contains(u"Narrow the filters"), qPrintable(p->exportMessage()));
+        QCOMPARE(s.requests("GET").size() - before, qsizetype(1)); // refused after the first page
+        QVERIFY(!QFile::exists(file));
+    }
+
     void demoFiltersTheSample()
     {
         // The demo's filter, applied to the bundled sample exactly as the stand-in answers.
