@@ -319,7 +319,7 @@ Item {
 
             Item {
                 id: detail
-                SplitView.preferredWidth: 320
+                SplitView.preferredWidth: 300
                 SplitView.minimumWidth: 280
                 readonly property bool selected: page.model !== null && page.model.hasSelection
                 EmptyState {

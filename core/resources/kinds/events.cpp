@@ -89,16 +89,6 @@ Kind events()
                          "WebSocket connect and disconnect while event auditing is enabled.");
     return KindOf<Event>(k)
         .column(Tr::tr("Time"), 140, [](const Event &e) { return timeCell(e.timestamp); })
-        .column(Tr::tr("Actor"), 160, [](const Event &e) { return Cell::orDash(e.actorId); })
-        .column(Tr::tr("Method"), 64, [](const Event &e) {
-            return e.method.isEmpty() ? Cell(e.eventType, Tone::Info) : Cell(e.method);
-        })
-        .column(Tr::tr("Resource type"), 100, [](const Event &e) { return Cell::orDash(e.resourceType); })
-        .column(Tr::tr("Resource"), 180, [](const Event &e) {
-            Cell c = Cell::orDash(e.resourceId.isEmpty() ? e.endpointPath : e.resourceId);
-            c.tip = e.endpointPath;
-            return c;
-        })
         .column(Tr::tr("Status"), 72, [](const Event &e) {
             return Cell(e.status, e.status == u"SUCCESS"  ? Tone::Ok
                                   : e.status == u"FAILED" ? Tone::Bad
@@ -106,6 +96,16 @@ Kind events()
         })
         .column(Tr::tr("Code"), 50, [](const Event &e) {
             return e.statusCode ? Cell::number(e.statusCode) : Cell::orDash({});
+        })
+        .column(Tr::tr("Method"), 64, [](const Event &e) {
+            return e.method.isEmpty() ? Cell(e.eventType, Tone::Info) : Cell(e.method);
+        })
+        .column(Tr::tr("Actor"), 150, [](const Event &e) { return Cell::orDash(e.actorId); })
+        .column(Tr::tr("Resource type"), 110, [](const Event &e) { return Cell::orDash(e.resourceType); })
+        .column(Tr::tr("Resource"), 180, [](const Event &e) {
+            Cell c = Cell::orDash(e.resourceId.isEmpty() ? e.endpointPath : e.resourceId);
+            c.tip = e.endpointPath;
+            return c;
         })
         .details([](const QJsonObject &o) {
             QList<DetailRow> rows;
