@@ -129,6 +129,7 @@ Kind events()
             rows << DetailRow(what, Tr::tr("Resource type"), o.value(u"resourceType").toString());
             rows << DetailRow(what, Tr::tr("Resource id"), text(o.value(u"resourceId")));
             rows << DetailRow(what, Tr::tr("Request id"), text(o.value(u"requestId")));
+            rows.removeIf([](const DetailRow &r) { return r.value.isEmpty(); }); // not recorded
             return rows;
         })
         .build();
