@@ -81,8 +81,8 @@ struct SignedIn
     }
 };
 
-/// `n` events, newest first as the Controller keeps them... stored oldest first (the stand-in's
-/// order): every third FAILED, methods cycling POST/PATCH/DELETE, one minute apart, ending now.
+/// `n` events oldest first (the stand-in's order), one minute apart and ending at `newestMs`: every
+/// third FAILED, methods cycling PATCH/DELETE/POST, every even one with a formula as its actor.
 QList<QJsonObject> makeEvents(int n, qint64 newestMs = QDateTime::currentMSecsSinceEpoch())
 {
     static const QStringList methods{QStringLiteral("POST"), QStringLiteral("PATCH"), QStringLiteral("DELETE")};
@@ -310,7 +310,7 @@ private Q_SLOTS:
         QCOMPARE(lines.at(0), QStringLiteral("id,timestamp,time,eventType,endpointType,actorId,method,"
                                              "resourceType,resourceId,endpointPath,ipAddress,status,"
                                              "statusCode,statusMessage,requestId"));
-        // Event 2's actor is a formula: guarded and, holding a quote... no: no comma/quote, so bare.
+        // Event 2's actor starts with '=': prefixed with ', and not quoted (no comma, quote or line end).
         QVERIFY2(lines.at(2).contains(QStringLiteral(",'=cmd|' /C calc'!A0,")), qPrintable(lines.at(2)));
         QVERIFY(lines.at(1).startsWith(QStringLiteral("1,")));
     }
