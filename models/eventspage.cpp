@@ -114,7 +114,7 @@ EventsPage::~EventsPage()
 
 QString EventsPage::sampleNote() const
 {
-    return m_cluster->demo() ? tr("Sample data: 150 made-up events, filtered here as the Controller would.")
+    return m_cluster->demo() ? tr("Sample data: made-up events, filtered here as the Controller would filter them.")
                              : QString();
 }
 
