@@ -6,6 +6,7 @@
 #include "models/agentspage.h"
 #include "models/applicationspage.h"
 #include "models/controlplanesession.h"
+#include "models/eventspage.h"
 #include "models/demodata.h"
 #include "models/natspage.h"
 #include "models/resourcepage.h"
@@ -129,6 +130,7 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
         connect(source, &ResourceList::applied, this, &ClusterView::microservicesChanged);
     m_nats = new NatsPage(this);
     m_access = new AccessPage(this);
+    m_events = new EventsPage(this);
     if (m_services.kinds) {
         for (const Resources::Kind &kind : m_services.kinds->kinds())
             m_resourcePages << new ResourcePage(kind, this);

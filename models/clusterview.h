@@ -22,6 +22,7 @@ class AgentsPage;
 class ApplicationsPage;
 class NatsPage;
 class AccessPage;
+class EventsPage;
 class ResourcePage;
 
 /// Everything the cluster pages show for one control plane: its lists (refreshed every N seconds
@@ -50,10 +51,12 @@ class ClusterView final : public QObject
     Q_PROPERTY(Pot::Models::ApplicationsPage *applications READ applications CONSTANT)
     Q_PROPERTY(Pot::Models::NatsPage *nats READ nats CONSTANT)
     Q_PROPERTY(Pot::Models::AccessPage *access READ access CONSTANT)
+    Q_PROPERTY(Pot::Models::EventsPage *events READ events CONSTANT)
     Q_MOC_INCLUDE("models/agentspage.h")
     Q_MOC_INCLUDE("models/applicationspage.h")
     Q_MOC_INCLUDE("models/natspage.h")
     Q_MOC_INCLUDE("models/accesspage.h")
+    Q_MOC_INCLUDE("models/eventspage.h")
 
 public:
     struct Services
@@ -90,6 +93,7 @@ public:
     ApplicationsPage *applications() const { return m_applications; }
     NatsPage *nats() const { return m_nats; }
     AccessPage *access() const { return m_access; }
+    EventsPage *events() const { return m_events; }
 
     /// The generic page of kind `id` (Resources::Kind::id), or nullptr.
     Q_INVOKABLE Pot::Models::ResourcePage *resourcePage(const QString &id) const;
@@ -185,6 +189,7 @@ private:
     ApplicationsPage *m_applications = nullptr;
     NatsPage *m_nats = nullptr;
     AccessPage *m_access = nullptr;
+    EventsPage *m_events = nullptr;
     QList<ResourcePage *> m_resourcePages;
     Rbac::Authorizer m_authorizer;
     QTimer m_refresh;

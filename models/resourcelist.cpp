@@ -187,6 +187,10 @@ void ResourceList::setFixed(const QString &note)
 
 void ResourceList::refresh()
 {
+    if (m_refresher) {
+        m_refresher();
+        return;
+    }
     if (!m_fixedNote.isEmpty())
         return;
     if (!m_client) {

@@ -111,6 +111,8 @@ public:
     void setStale(bool stale);
     /// Fixed data (the demo): refresh() does nothing and the freshness says `note`.
     void setFixed(const QString &note);
+    /// The owner fetches the list itself (a query, paging): refresh() calls `fetch` instead.
+    void setRefresher(std::function<void()> fetch) { m_refresher = std::move(fetch); }
 
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void sortBy(int column);
@@ -183,6 +185,7 @@ private:
     QDateTime m_updatedAt;
     QString m_selectedKey;
     QString m_fixedNote;
+    std::function<void()> m_refresher;
 };
 
 } // namespace Pot::Models

@@ -34,6 +34,33 @@ QString mask(const QString &value)
 
 } // namespace
 
+ResourceList::Spec specOf(const Kind &kind)
+{
+    ResourceList::Spec spec;
+    spec.id = kind.id;
+    spec.path = kind.listPath;
+    spec.arrayKey = kind.arrayKey;
+    spec.rbacResource = kind.rbacResource;
+    for (const Resources::Column &c : kind.columns)
+        spec.columns << ResourceColumn{c.title, c.width};
+    spec.build = [toRow = kind.row](const QJsonObject &o) {
+        ResourceRow row;
+        const std::optional<Resources::Row> r = toRow ? toRow(o) : std::nullopt;
+        if (!r)
+            return row; // no key: left out of the list
+        row.key = r->key;
+        row.object = o;
+        for (const Resources::Cell &c : r->cells) {
+            row.cells << c.text;
+            row.sortKeys << (c.sortKey ? QVariant(*c.sortKey) : QVariant());
+            row.tips << c.tip;
+            row.tones << c.tone;
+        }
+        return row;
+    };
+    return spec;
+}
+
 ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
     : QObject(cluster)
     , m_kind(kind)
@@ -41,29 +68,7 @@ ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
     , m_details(new DetailsModel(this))
 {
     if (!m_kind.single) {
-        ResourceList::Spec spec;
-        spec.id = m_kind.id;
-        spec.path = m_kind.listPath;
-        spec.arrayKey = m_kind.arrayKey;
-        spec.rbacResource = m_kind.rbacResource;
-        for (const Resources::Column &c : m_kind.columns)
-            spec.columns << ResourceColumn{c.title, c.width};
-        spec.build = [toRow = m_kind.row](const QJsonObject &o) {
-            ResourceRow row;
-            const std::optional<Resources::Row> r = toRow(o);
-            if (!r)
-                return row; // no key: left out of the list
-            row.key = r->key;
-            row.object = o;
-            for (const Resources::Cell &c : r->cells) {
-                row.cells << c.text;
-                row.sortKeys << (c.sortKey ? QVariant(*c.sortKey) : QVariant());
-                row.tips << c.tip;
-                row.tones << c.tone;
-            }
-            return row;
-        };
-        m_list = m_cluster->addList(std::move(spec), this);
+        m_list = m_cluster->addList(specOf(m_kind), this);
         connect(m_list, &ResourceList::selectedKeyChanged, this, &ResourcePage::onSelection);
         connect(m_list, &ResourceList::selectedObjectChanged, this, &ResourcePage::onSelection);
     } else {

@@ -15,6 +15,10 @@ namespace Pot::Models {
 
 class ClusterView;
 
+/// The list of `kind` as a ResourceList shows it: path, array key, RBAC resource, columns and
+/// the row of each object (one conversion for the generic page and the events page).
+ResourceList::Spec specOf(const Resources::Kind &kind);
+
 /// The view model of any Controller kind described by a Resources::Kind: its list (filter, sort,
 /// selection, refresh, snapshot), the details of the selected object (fetched when the kind has a
 /// detail route; secret values kept as SecretBytes, masked until revealed, never saved), the

@@ -158,6 +158,7 @@ ApplicationWindow {
         { id: "registries", title: qsTr("Registries"), group: qsTr("Configuration"), kind: "registries" },
         { id: "certificates", title: qsTr("Certificates"), group: qsTr("Security"), component: certificatesPage, shortcut: "Ctrl+5" },
         { id: "access", title: qsTr("Access control"), group: qsTr("Security"), component: accessPage, shortcut: "Ctrl+6" },
+        { id: "events", title: qsTr("Events"), group: qsTr("Security"), component: eventsPage },
         { id: "tools", title: qsTr("Tools"), group: "", component: toolsPage, shortcut: "Ctrl+7" }
     ]
     function indexOfPage(id) {
@@ -187,6 +188,7 @@ ApplicationWindow {
     Component { id: applicationsPage; ApplicationsPage { planes: window.planes } }
     Component { id: natsPage; NatsPage { planes: window.planes } }
     Component { id: accessPage; AccessPage { planes: window.planes } }
+    Component { id: eventsPage; EventsPage { planes: window.planes } }
     Component { id: toolsPage; NatsDecoderPage { decoder: window.decoder } }
     Component { id: resourcePage; ResourcePage { planes: window.planes } }
     Component {

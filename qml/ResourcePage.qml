@@ -97,13 +97,13 @@ Item {
         footer: DialogButtonBox {
             Button {
                 text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: Dialog.RejectRole
                 Accessible.name: text
             }
             Button {
                 text: picker.action.id === "unlink" ? qsTr("Unlink") : qsTr("Link")
                 enabled: choice.currentIndex >= 0
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
                 Accessible.name: text
             }
         }

@@ -79,12 +79,13 @@ Rectangle {
     Repeater {
         model: root.registry
         delegate: Item {
+            id: shortcutHolder
             required property var modelData
             Shortcut {
-                enabled: (modelData.shortcut || "").length > 0
-                sequence: modelData.shortcut || ""
+                enabled: (shortcutHolder.modelData.shortcut || "").length > 0
+                sequence: shortcutHolder.modelData.shortcut || ""
                 context: Qt.ApplicationShortcut
-                onActivated: root.currentId = modelData.id
+                onActivated: root.currentId = shortcutHolder.modelData.id
             }
         }
     }

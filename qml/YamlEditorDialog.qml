@@ -7,7 +7,9 @@ import PotConsole
 // uploaded; a problem (local or from the Controller) shows below the text and never clears it.
 Dialog {
     id: dialog
-    property AccessModel access
+    // The editor's model: AccessModel or ResourceModel, which offer the same calls (check, save,
+    // nameOf, clearEditor, editorError, editorWarnings, saving, saved).
+    property var access
     property string kind
     property string key                 // "" = a new object
     // Words for the kind and the line above the text; the access page's kinds are the default.

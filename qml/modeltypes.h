@@ -13,6 +13,7 @@
 #include "models/clusterview.h"
 #include "models/controlplanes.h"
 #include "models/detailsmodel.h"
+#include "models/eventspage.h"
 #include "models/natscreds.h"
 #include "models/natsdecoder.h"
 #include "models/natspage.h"
@@ -97,6 +98,14 @@ struct ResourceListType
     Q_GADGET
     QML_FOREIGN(Pot::Models::ResourceList)
     QML_NAMED_ELEMENT(ResourceList)
+    QML_UNCREATABLE("made by ClusterView")
+};
+
+struct EventsPageType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::EventsPage)
+    QML_NAMED_ELEMENT(EventsModel)
     QML_UNCREATABLE("made by ClusterView")
 };
 

@@ -14,6 +14,9 @@ Kind catalogItems();
 Kind edgeResources();
 Kind applicationTemplates();
 Kind router();
+/// The Controller's audit events (§3.9). Not a generic page: the events page has its own
+/// filters, paging, purge and export.
+Kind events();
 
 /// What made an object the Controller manages itself (NATS and router material), or empty for an
 /// object a user made. Such objects are shown but not deleted or edited from the console.
