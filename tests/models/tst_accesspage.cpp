@@ -5,6 +5,7 @@
 #include "models/controlplanesession.h"
 #include "models/detailsmodel.h"
 #include "models/permissiongridmodel.h"
+#include "signedinsession.h"
 #include "standincontroller.h"
 #include "testutil.h"
 
@@ -29,40 +30,14 @@ namespace {
 constexpr int Wait = 15000;
 
 /// A session signed in to the stand-in Controller with every access list read.
-struct SignedIn
+struct SignedIn : Test::SignedInSession
 {
-    StandInController controller;
-    QNetworkAccessManager network;
-    Profiles::MemorySecretStore secrets;
-    std::unique_ptr<ControlPlaneSession> session;
-
     bool start(const QString &email, const QString &password)
     {
-        if (!controller.listen())
-            return false;
-        Profiles::Profile p;
-        p.id = QUuid::createUuid();
-        p.name = QStringLiteral("stand-in");
-        p.controllerUrl = controller.address();
-        p.email = email;
-        ControlPlaneSession::Services services;
-        services.network = &network;
-        services.secrets = &secrets;
-        services.requestTimeoutMs = 5000;
-        session = std::make_unique<ControlPlaneSession>(p, services);
-        session->connectToController();
-        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignInRequired; },
-                             Wait))
-            return false;
-        session->signIn(email, password, {}, false);
-        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignedIn; }, Wait))
-            return false;
-        return QTest::qWaitFor([&] {
-            return access()->roles()->loaded() && access()->roleBindings()->loaded()
-                   && access()->serviceAccounts()->loaded();
-        }, Wait);
+        return SignedInSession::start(email, password, [this] {
+            return access()->roles()->loaded() && access()->serviceAccounts()->loaded();
+        });
     }
-    ClusterView *cluster() const { return session->cluster(); }
     AccessPage *access() const { return session->cluster()->access(); }
 };
 

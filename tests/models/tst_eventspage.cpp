@@ -4,6 +4,7 @@
 #include "models/controlplanesession.h"
 #include "models/detailsmodel.h"
 #include "models/eventspage.h"
+#include "signedinsession.h"
 #include "standincontroller.h"
 #include "testutil.h"
 
@@ -29,41 +30,13 @@ namespace {
 constexpr int Wait = 15000;
 
 /// A session signed in to the stand-in Controller, whose audit log holds `events`.
-struct SignedIn
+struct SignedIn : Test::SignedInSession
 {
-    StandInController controller;
-    QNetworkAccessManager network;
-    Profiles::MemorySecretStore secrets;
-    QTemporaryDir snapshotDir;
-    std::unique_ptr<Profiles::SnapshotStore> snapshots;
-    std::unique_ptr<ControlPlaneSession> session;
-
     bool start(const QString &email, const QString &password, const QList<QJsonObject> &events)
     {
-        if (!controller.listen() || !snapshotDir.isValid())
-            return false;
         controller.resources(QStringLiteral("events")) = events;
-        snapshots = std::make_unique<Profiles::SnapshotStore>(snapshotDir.path());
-        Profiles::Profile p;
-        p.id = QUuid::createUuid();
-        p.name = QStringLiteral("stand-in");
-        p.controllerUrl = controller.address();
-        p.email = email;
-        ControlPlaneSession::Services services;
-        services.network = &network;
-        services.secrets = &secrets;
-        services.requestTimeoutMs = 5000;
-        services.snapshots = snapshots.get();
-        session = std::make_unique<ControlPlaneSession>(p, services);
-        session->connectToController();
-        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignInRequired; }, Wait))
-            return false;
-        session->signIn(email, password, {}, false);
-        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignedIn; }, Wait))
-            return false;
-        return QTest::qWaitFor([&] { return cluster()->roleBindings()->loaded(); }, Wait);
+        return SignedInSession::start(email, password);
     }
-    ClusterView *cluster() const { return session->cluster(); }
     EventsPage *page() const { return cluster()->events(); }
     /// Waits until no page request is in flight and the list shows `count` rows.
     bool settled(int count) const

@@ -6,6 +6,7 @@
 #include "models/controlplanesession.h"
 #include "models/detailsmodel.h"
 #include "models/resourcepage.h"
+#include "signedinsession.h"
 #include "standincontroller.h"
 #include "testutil.h"
 
@@ -32,42 +33,8 @@ constexpr int Wait = 15000;
 const QString Api = QStringLiteral("/api/v3");
 
 /// A session signed in to the stand-in Controller with the generic resource pages.
-struct SignedIn
+struct SignedIn : Test::SignedInSession
 {
-    StandInController controller;
-    QNetworkAccessManager network;
-    Profiles::MemorySecretStore secrets;
-    QTemporaryDir snapshotDir;
-    std::unique_ptr<Profiles::SnapshotStore> snapshots;
-    Resources::Registry kinds;
-    std::unique_ptr<ControlPlaneSession> session;
-
-    bool start(const QString &email, const QString &password)
-    {
-        if (!controller.listen() || !snapshotDir.isValid())
-            return false;
-        snapshots = std::make_unique<Profiles::SnapshotStore>(snapshotDir.path());
-        Profiles::Profile p;
-        p.id = QUuid::createUuid();
-        p.name = QStringLiteral("stand-in");
-        p.controllerUrl = controller.address();
-        p.email = email;
-        ControlPlaneSession::Services services;
-        services.network = &network;
-        services.secrets = &secrets;
-        services.requestTimeoutMs = 5000;
-        services.snapshots = snapshots.get();
-        services.kinds = &kinds;
-        session = std::make_unique<ControlPlaneSession>(p, services);
-        session->connectToController();
-        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignInRequired; }, Wait))
-            return false;
-        session->signIn(email, password, {}, false);
-        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignedIn; }, Wait))
-            return false;
-        return QTest::qWaitFor([&] { return cluster()->roleBindings()->loaded(); }, Wait);
-    }
-    ClusterView *cluster() const { return session->cluster(); }
     ResourcePage *page(const QString &id) const { return cluster()->resourcePage(id); }
     void serve(const QByteArray &method, const QString &path, int status, const QString &fixture)
     {

@@ -1,0 +1,67 @@
+#pragma once
+
+// Header-only: used by the model tests, which link pot_models (pot_testsupport does not).
+
+#include "core/profiles/memorysecretstore.h"
+#include "core/profiles/snapshotstore.h"
+#include "core/resources/registry.h"
+#include "models/clusterview.h"
+#include "models/controlplanesession.h"
+#include "standincontroller.h"
+
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+
+namespace Pot::Test {
+
+/// A control-plane session signed in to a stand-in Controller, with snapshots in a temporary
+/// directory and the generic resource pages, as the console makes it.
+struct SignedInSession
+{
+    static constexpr int Wait = 15000;
+
+    StandInController controller;
+    QNetworkAccessManager network;
+    Profiles::MemorySecretStore secrets;
+    QTemporaryDir snapshotDir;
+    std::unique_ptr<Profiles::SnapshotStore> snapshots;
+    Resources::Registry kinds;
+    std::unique_ptr<Models::ControlPlaneSession> session;
+
+    /// Signs in as `email` and waits until the role bindings are read and `ready` holds.
+    bool start(const QString &email, const QString &password, const std::function<bool()> &ready = {})
+    {
+        using Models::ConnectionState;
+        if (!controller.listen() || !snapshotDir.isValid())
+            return false;
+        snapshots = std::make_unique<Profiles::SnapshotStore>(snapshotDir.path());
+        Profiles::Profile p;
+        p.id = QUuid::createUuid();
+        p.name = QStringLiteral("stand-in");
+        p.controllerUrl = controller.address();
+        p.email = email;
+        Models::ControlPlaneSession::Services services;
+        services.network = &network;
+        services.secrets = &secrets;
+        services.requestTimeoutMs = 5000;
+        services.snapshots = snapshots.get();
+        services.kinds = &kinds;
+        session = std::make_unique<Models::ControlPlaneSession>(p, services);
+        session->connectToController();
+        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignInRequired; }, Wait))
+            return false;
+        session->signIn(email, password, {}, false);
+        if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignedIn; }, Wait))
+            return false;
+        return QTest::qWaitFor([&] { return cluster()->roleBindings()->loaded() && (!ready || ready()); },
+                               Wait);
+    }
+    Models::ClusterView *cluster() const { return session->cluster(); }
+};
+
+} // namespace Pot::Test
