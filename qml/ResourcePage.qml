@@ -8,13 +8,24 @@ import PotConsole
 // is refused, one confirmation pattern (typed names for destructive actions), an agent picker for
 // link/unlink, and create/edit through the YAML dialog. A single kind (the router) shows only
 // its details.
+//
+// Pages with features of their own (agents, applications, NATS, access control) use this same
+// skeleton and add to it through the slots below instead of copying it.
 Item {
     id: page
     required property ControlPlanes planes
     property string kindId
     property string title
     readonly property ClusterView cluster: planes.cluster
-    readonly property ResourceModel model: cluster ? cluster.resourcePage(kindId) : null
+    property ResourceModel model: cluster ? cluster.resourcePage(kindId) : null
+    /// Off when an enclosing page (tabs) shows the banner once for all its kinds.
+    property bool showBanner: true
+    /// More buttons after the kind's actions (enabled by the page's own view model).
+    property Component extraActions: null
+    /// Shown under the details of the selection (e.g. the microservices on an agent).
+    property Component detailExtra: null
+    /// Shown under the list (e.g. filters or a summary of the whole list).
+    property Component listExtra: null
     // Re-read when permissions, the connection or the selection change.
     property int revision: 0
     Connections {
@@ -124,6 +135,7 @@ Item {
 
         ClusterBanner {
             Layout.fillWidth: true
+            visible: page.showBanner
             cluster: page.cluster
         }
         Label {
@@ -154,6 +166,12 @@ Item {
                     noun: page.model ? page.model.plural : ""
                     emptyTitle: qsTr("No %1").arg(page.model ? page.model.plural : "")
                     emptyText: page.model ? page.model.emptyText : ""
+                }
+                Loader {
+                    Layout.fillWidth: true
+                    active: page.listExtra !== null
+                    visible: active
+                    sourceComponent: page.listExtra
                 }
                 RowLayout {
                     Layout.fillWidth: true
@@ -226,6 +244,11 @@ Item {
                             deniedReason: page.model && page.model.revealed ? "" : page.denied("reveal")
                             onClicked: page.model.revealed = !page.model.revealed
                         }
+                        Loader {
+                            active: page.extraActions !== null
+                            visible: active
+                            sourceComponent: page.extraActions
+                        }
                     }
                     Label {
                         Layout.fillWidth: true
@@ -245,6 +268,13 @@ Item {
                         model: page.model ? page.model.details : null
                         // Secret values are masked by the model until revealed there.
                         revealed: true
+                    }
+                    Loader {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        active: page.detailExtra !== null
+                        visible: active
+                        sourceComponent: page.detailExtra
                     }
                 }
             }
