@@ -83,9 +83,14 @@ bool SecretBytes::operator==(const SecretBytes &other) const
 
 void SecretBytes::wipe(QByteArray &bytes)
 {
-    if (!bytes.isEmpty()) {
-        bytes.detach();
-        sodium_memzero(bytes.data(), std::size_t(bytes.size()));
+    // Wipe the buffer itself, even when other QByteArrays share it: detaching first (what
+    // data() does) would wipe a fresh copy and leave the secret in the shared original. Raw data
+    // (fromRawData) has no buffer of ours and may be read-only: it is only let go.
+    auto &d = bytes.data_ptr();
+    if (d.isMutable() && !bytes.isEmpty()) {
+        // The free space after the end may still hold secret bytes of an earlier, longer value.
+        const std::size_t n = std::size_t(bytes.size() + d.freeSpaceAtEnd());
+        sodium_memzero(const_cast<char *>(bytes.constData()), n);
     }
     bytes.clear();
 }

@@ -39,7 +39,7 @@ public:
     /// Constant-time comparison.
     bool operator==(const SecretBytes &other) const;
 
-    /// Wipes a QByteArray the caller owns.
+    /// Wipes the buffer of `bytes` (every QByteArray sharing it then reads zeros) and empties it.
     static void wipe(QByteArray &bytes);
 
 private:

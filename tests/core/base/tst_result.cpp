@@ -76,6 +76,26 @@ private Q_SLOTS:
         QVERIFY(!(c == a));
         QCOMPARE(a.revealCopy().left(2), QByteArray("SU"));
     }
+
+    void wipeClearsTheSharedBuffer()
+    {
+        // A copy shares the buffer (implicit sharing): wiping one must wipe what both point at,
+        // not a detached copy that leaves the secret readable through the other.
+        QByteArray secret = QByteArray("refresh-").append("token-4711");
+        const QByteArray sharer = secret;
+        QVERIFY(sharer.constData() == secret.constData());
+        SecretBytes::wipe(secret);
+        QVERIFY(secret.isEmpty());
+        QCOMPARE(sharer.size(), 18);
+        QCOMPARE(sharer, QByteArray(18, '\0'));
+
+        // Raw data is not ours (and may be read-only): let go, never written.
+        static const char literal[] = "not-owned";
+        QByteArray raw = QByteArray::fromRawData(literal, 9);
+        SecretBytes::wipe(raw);
+        QVERIFY(raw.isEmpty());
+        QCOMPARE(QByteArray(literal), QByteArray("not-owned"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstResult)
