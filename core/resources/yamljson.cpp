@@ -1,7 +1,9 @@
 #include "yamljson.h"
 
 #include "core/tr.h"
-#include "core/yamldoc.h"
+#include "core/yaml/manifest.h"
+
+#include <yaml-cpp/yaml.h>
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -12,87 +14,7 @@ namespace Pot::Resources {
 
 namespace {
 
-// The YAML 1.2 core schema as js-yaml applies it to plain (unquoted) scalars. yaml-cpp leaves plain
-// scalars untyped (tag "?"), so the resolution is done here.
-const QRegularExpression &intPattern()
-{
-    static const QRegularExpression re(QStringLiteral("^[-+]?(0|[1-9][0-9_]*)$"));
-    return re;
-}
-
-const QRegularExpression &floatPattern()
-{
-    static const QRegularExpression re(
-        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"));
-    return re;
-}
-
-QJsonValue plainScalar(const QString &s)
-{
-    if (s.isEmpty() || s == u"~" || s == u"null" || s == u"Null" || s == u"NULL")
-        return QJsonValue::Null;
-    if (s == u"true" || s == u"True" || s == u"TRUE")
-        return true;
-    if (s == u"false" || s == u"False" || s == u"FALSE")
-        return false;
-    QString digits = s;
-    digits.remove(u'_');
-    if (intPattern().match(s).hasMatch()) {
-        bool ok = false;
-        const qint64 v = digits.toLongLong(&ok);
-        if (ok)
-            return double(v);
-    }
-    if (floatPattern().match(s).hasMatch()) {
-        bool ok = false;
-        const double v = digits.toDouble(&ok);
-        if (ok && std::isfinite(v))
-            return v;
-    }
-    return s;
-}
-
-Result<QJsonValue> toJson(const YAML::Node &node, int depth)
-{
-    if (depth > 64)
-        return YamlDoc::errorAt(node, node, Tr::tr("The YAML is nested too deeply."));
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        return QJsonValue(QJsonValue::Null);
-    case YAML::NodeType::Scalar: {
-        const QString text = QString::fromStdString(node.Scalar());
-        return node.Tag() == "?" ? plainScalar(text) : QJsonValue(text);
-    }
-    case YAML::NodeType::Sequence: {
-        QJsonArray array;
-        for (const YAML::Node &item : node) {
-            Result<QJsonValue> v = toJson(item, depth + 1);
-            if (!v)
-                return v;
-            array.append(*v);
-        }
-        return QJsonValue(array);
-    }
-    case YAML::NodeType::Map: {
-        QJsonObject object;
-        for (const auto &entry : node) {
-            if (!entry.first.IsScalar())
-                return YamlDoc::errorAt(entry.first, node, Tr::tr("A key must be a plain text."));
-            const QString key = QString::fromStdString(entry.first.Scalar());
-            if (object.contains(key))
-                return YamlDoc::errorAt(entry.first, node,
-                                        Tr::tr("The key %1 appears twice.").arg(key));
-            Result<QJsonValue> v = toJson(entry.second, depth + 1);
-            if (!v)
-                return v;
-            object.insert(key, *v);
-        }
-        return QJsonValue(object);
-    }
-    }
-    return QJsonValue(QJsonValue::Null);
-}
+using Manifest::plainScalar;
 
 void emitValue(YAML::Emitter &out, const QJsonValue &v);
 
@@ -164,15 +86,23 @@ void emitValue(YAML::Emitter &out, const QJsonValue &v)
 
 Result<QJsonValue> yamlToJson(const QByteArray &text)
 {
-    Result<YAML::Node> doc = YamlDoc::loadOne(text);
-    if (!doc)
-        return doc.error();
-    try {
-        return toJson(*doc, 0);
-    } catch (const YAML::Exception &e) {
-        return Error(ErrorCode::InvalidInput, Tr::tr("The YAML could not be read."),
-                     QString::fromStdString(e.msg));
+    const Manifest::Parsed parsed = Manifest::parse(text);
+    if (!parsed.problems.isEmpty()) {
+        const Manifest::Problem &p = parsed.problems.first();
+        if (p.line <= 0)
+            return Error(ErrorCode::InvalidInput, p.message);
+        return Error(ErrorCode::InvalidInput,
+                     Tr::tr("Line %1, column %2: %3").arg(p.line).arg(p.column).arg(p.message));
     }
+    if (parsed.documents.size() > 1) {
+        const Manifest::Document &second = parsed.documents.at(1);
+        return Error(ErrorCode::InvalidInput,
+                     Tr::tr("Line %1, column %2: %3")
+                         .arg(second.line)
+                         .arg(1)
+                         .arg(Tr::tr("Only one document per upload: remove the second one (after ---).")));
+    }
+    return parsed.documents.first().root.toJson();
 }
 
 QByteArray jsonToYaml(const QJsonObject &object, const QStringList &order)
