@@ -1,9 +1,15 @@
 #include "core/yaml/manifest.h"
 #include "core/yaml/manifestcheck.h"
+#include "core/yaml/manifestdiff.h"
+#include "core/yaml/manifeststore.h"
 #include "testutil.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Pot;
@@ -329,6 +335,108 @@ private Q_SLOTS:
         QCOMPARE(again.documents.first().root.toJson(), p.documents.first().root.toJson());
         QCOMPARE(canonical(again.documents.first()), out);
         QVERIFY(again.documents.first().root.value(u"spec")->value(u"description")->toJson().isString());
+    }
+
+
+    void modelsAgreeWithWhatTheControllerStored()
+    {
+        // The account rule the Controller created from foo-importer (NATS-style names, 1m): every
+        // field our model names has the value the Controller answered with.
+        const Parsed p = parse(Test::fixture(QStringLiteral("POST_nats_account-rules_yaml__foo-importer.request.yaml")));
+        const QJsonObject model = modelOf(p.documents.first());
+        const QJsonObject stored = QJsonDocument::fromJson(
+            Test::fixture(QStringLiteral("POST_nats_account-rules_yaml__foo-importer.json"))).object();
+        QVERIFY(model.size() >= 12);
+        for (auto it = model.begin(); it != model.end(); ++it)
+            QVERIFY2(stored.value(it.key()) == it.value(), qPrintable(it.key()));
+        QCOMPARE(model.value(u"maxMsgPayload"), QJsonValue(1048576));
+
+        const Parsed u = parse(Test::fixture(QStringLiteral("POST_nats_user-rules_yaml__dashboard-reader.request.yaml")));
+        const QJsonObject userModel = modelOf(u.documents.first());
+        const QJsonObject userStored = QJsonDocument::fromJson(
+            Test::fixture(QStringLiteral("POST_nats_user-rules_yaml__dashboard-reader.json"))).object();
+        for (auto it = userModel.begin(); it != userModel.end(); ++it)
+            QVERIFY2(userStored.value(it.key()) == it.value(), qPrintable(it.key()));
+        QVERIFY(diff(userStored, userModel, false).size() <= 1); // only maxData: null vs absent → none
+    }
+
+    void aPatchChangesOnlyWhatItNames()
+    {
+        // The Controller's PATCH of dashboard-reader: the answer keeps src, subDeny, tags and resp
+        // although the YAML left them out. predicted() must give exactly that answer.
+        const QJsonObject live = QJsonDocument::fromJson(
+            Test::fixture(QStringLiteral("POST_nats_user-rules_yaml__dashboard-reader.json"))).object();
+        const Parsed p = parse(Test::fixture(QStringLiteral("PATCH_nats_user-rules_yaml_NAME__dashboard-reader.request.yaml")));
+        const QJsonObject edited = modelOf(p.documents.first());
+        const QJsonObject answer = QJsonDocument::fromJson(
+            Test::fixture(QStringLiteral("PATCH_nats_user-rules_yaml_NAME__dashboard-reader.json"))).object();
+        const QJsonObject after = predicted(live, edited, true);
+        for (auto it = answer.begin(); it != answer.end(); ++it) {
+            if (serverFields().contains(it.key()) || it.value().isNull())
+                continue;
+            QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key()));
+        }
+        const QList<Change> changes = diff(live, edited, true);
+        QStringList changed, kept;
+        for (const Change &c : changes)
+            (c.type == Change::Type::Kept ? kept : changed) << c.path;
+        changed.sort();
+        QCOMPARE(changed, (QStringList{QStringLiteral("allowedConnectionTypes"), QStringLiteral("description"),
+                                       QStringLiteral("maxSubscriptions"), QStringLiteral("times")}));
+        QVERIFY(kept.contains(u"subDeny") && kept.contains(u"src") && kept.contains(u"tags"));
+        for (const Change &c : changes) {
+            if (c.path == u"maxSubscriptions")
+                QCOMPARE(describe(c), QStringLiteral("maxSubscriptions: 100 → 200"));
+        }
+    }
+
+    void secretValuesNeverReachDraftsOrHistory()
+    {
+        QTemporaryDir dir;
+        const QUuid profile = QUuid::createUuid();
+        const QByteArray secret = "apiVersion: datasance.com/v3\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\n"
+                                  "spec: {type: Opaque}\ndata:\n  api-key: hunter2-do-not-store\n";
+        DraftStore drafts(dir.filePath(QStringLiteral("drafts")));
+        QVERIFY(drafts.save(profile, QStringLiteral("Secret/s"), secret));
+        const auto d = drafts.load(profile, QStringLiteral("Secret/s"));
+        QVERIFY(d);
+        QVERIFY(!d->text.contains("hunter2"));
+        QVERIFY(d->text.contains("api-key"));
+        // What is left cannot be applied by mistake: a null value is refused.
+        QVERIFY(check(d->text).hasErrors());
+        // A half-typed secret that cannot be read is not kept at all.
+        QVERIFY(!drafts.save(profile, QStringLiteral("Secret/t"), "kind: Secret\ndata: {k: hunter2\n"));
+        QVERIFY(!drafts.load(profile, QStringLiteral("Secret/t")));
+        // Owner-only files.
+        const QString file = QDir(dir.filePath(QStringLiteral("drafts/") + profile.toString(QUuid::WithoutBraces)))
+                                 .entryInfoList(QDir::Files).first().filePath();
+        QCOMPARE(QFile::permissions(file) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFileDevice::Permissions());
+        // Other kinds are kept exactly as typed (comments too).
+        const QByteArray rule = "# my note\nkind: NatsUserRule\nmetadata: {name: r}\nspec: {subs: 5}\n";
+        QVERIFY(drafts.save(profile, QStringLiteral("new/1"), rule));
+        QCOMPARE(drafts.load(profile, QStringLiteral("new/1"))->text, rule);
+        QCOMPARE(drafts.list(profile).size(), 2);
+        drafts.remove(profile, QStringLiteral("new/1"));
+        QCOMPARE(drafts.list(profile).size(), 1);
+
+        HistoryStore history(dir.filePath(QStringLiteral("history")), 2);
+        QVERIFY(history.record(profile, QStringLiteral("Secret"), QStringLiteral("s"), secret, QStringLiteral("before apply")));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(history.record(profile, QStringLiteral("NatsUserRule"), QStringLiteral("r"), rule,
+                                   QStringLiteral("apply %1").arg(i), QDateTime::currentDateTimeUtc().addSecs(i)));
+        const QList<HistoryEntry> kept = history.entries(profile, QStringLiteral("NatsUserRule"), QStringLiteral("r"));
+        QCOMPARE(kept.size(), 2); // the oldest went
+        QCOMPARE(kept.first().note, QStringLiteral("apply 2"));
+        QCOMPARE(*history.read(profile, kept.first().id), rule);
+        const QList<HistoryEntry> secrets = history.entries(profile, QStringLiteral("Secret"));
+        QCOMPARE(secrets.size(), 1);
+        QVERIFY(!history.read(profile, secrets.first().id)->contains("hunter2"));
+        QVERIFY(!history.read(profile, QStringLiteral("../x")));
+        for (const QFileInfo &fi : QDir(dir.path()).entryInfoList(QDir::Files | QDir::NoDotAndDotDot)) {
+            QFile f(fi.filePath());
+            QVERIFY(f.open(QIODevice::ReadOnly) && !f.readAll().contains("hunter2"));
+        }
     }
 
     void subjects()
