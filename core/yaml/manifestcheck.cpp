@@ -120,7 +120,7 @@ public:
             return nullptr;
         }
         if (int(n->items.size()) < minItems)
-            error(*n, at(path, key), Tr::tr("needs at least %n item(s).", nullptr, minItems));
+            error(*n, at(path, key), minItems == 1 ? Tr::tr("needs at least one item.") : Tr::tr("needs at least %1 items.").arg(minItems));
         return n;
     }
 
