@@ -17,7 +17,7 @@ class DraftStore;
 namespace Pot::Models {
 
 /// The problems of a manifest, one row each, in document order.
-class ManifestProblemModel final : public QAbstractListModel
+class ManifestProblemModel : public QAbstractListModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ManifestProblemModel)

@@ -14,6 +14,7 @@
 #include "models/controlplanes.h"
 #include "models/detailsmodel.h"
 #include "models/eventspage.h"
+#include "models/manifesteditor.h"
 #include "models/natscreds.h"
 #include "models/natsdecoder.h"
 #include "models/natspage.h"
@@ -153,5 +154,21 @@ Q_NAMESPACE
 QML_FOREIGN_NAMESPACE(Pot::Models::ConnectionStates)
 QML_NAMED_ELEMENT(ConnectionState)
 } // namespace ConnectionStateType
+
+struct ManifestEditorType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ManifestEditor)
+    QML_NAMED_ELEMENT(ManifestEditor)
+    QML_UNCREATABLE("made by the page that edits")
+};
+
+struct ManifestProblemModelType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ManifestProblemModel)
+    QML_NAMED_ELEMENT(ManifestProblemModel)
+    QML_UNCREATABLE("made by ManifestEditor")
+};
 
 } // namespace Pot::Qml
