@@ -123,6 +123,11 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     connect(m_roles, &ResourceList::applied, this, readAuthorizer);
     connect(m_roleBindings, &ResourceList::applied, this, readAuthorizer);
 
+    // First: the page view models below use the generic pages of their kinds.
+    if (m_services.kinds) {
+        for (const Resources::Kind &kind : m_services.kinds->kinds())
+            m_resourcePages << new ResourcePage(kind, this);
+    }
     m_agents = new AgentsPage(this);
     // NATS reads the account rule of an application account from the applications list: first.
     m_applications = new ApplicationsPage(this);
@@ -131,10 +136,6 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     m_nats = new NatsPage(this);
     m_access = new AccessPage(this);
     m_events = new EventsPage(this);
-    if (m_services.kinds) {
-        for (const Resources::Kind &kind : m_services.kinds->kinds())
-            m_resourcePages << new ResourcePage(kind, this);
-    }
 
     connect(&m_refresh, &QTimer::timeout, this, [this] {
         refreshAll();
@@ -244,7 +245,7 @@ QList<QJsonObject> ClusterView::microservicesOnAgent(const QString &uuid) const
 
 QList<ResourceList *> ClusterView::microserviceSources() const
 {
-    if (!m_applications)
+    if (!m_applications || !m_applications->list())
         return {};
     return {m_applications->list(), m_applications->systemList()};
 }

@@ -41,6 +41,8 @@ ResourceList::Spec specOf(const Kind &kind)
     spec.path = kind.listPath;
     spec.arrayKey = kind.arrayKey;
     spec.rbacResource = kind.rbacResource;
+    spec.rbacVerb = kind.listVerb;
+    spec.rbacName = kind.listName;
     for (const Resources::Column &c : kind.columns)
         spec.columns << ResourceColumn{c.title, c.width};
     spec.build = [toRow = kind.row](const QJsonObject &o) {
@@ -68,7 +70,8 @@ ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
     , m_details(new DetailsModel(this))
 {
     if (!m_kind.single) {
-        m_list = m_cluster->addList(specOf(m_kind), this);
+        m_list = m_kind.fed ? new ResourceList(specOf(m_kind), nullptr, this)
+                            : m_cluster->addList(specOf(m_kind), this);
         connect(m_list, &ResourceList::selectedKeyChanged, this, &ResourcePage::onSelection);
         connect(m_list, &ResourceList::selectedObjectChanged, this, &ResourcePage::onSelection);
     } else {
@@ -107,6 +110,7 @@ QVariantList ResourcePage::actions() const
                            {QStringLiteral("label"), a.label},
                            {QStringLiteral("destructive"), a.destructive},
                            {QStringLiteral("confirm"), int(a.confirm)},
+                           {QStringLiteral("confirmText"), a.confirmText},
                            {QStringLiteral("input"), int(a.input)}};
     }
     return out;

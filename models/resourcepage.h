@@ -66,8 +66,8 @@ public:
     bool single() const { return m_kind.single; }
     ResourceList *list() const { return m_list; }
     DetailsModel *details() const { return m_details; }
-    /// [{id, label, destructive, confirm (0 none, 1 plain, 2 typed name), input (0 none, 1 agent,
-    /// 2 linked agent)}] in the kind's order.
+    /// [{id, label, destructive, confirm (0 none, 1 plain, 2 typed name), confirmText, input (0 none,
+    /// 1 agent, 2 linked agent)}] in the kind's order.
     QVariantList actions() const;
     bool canCreate() const { return m_kind.yaml.has_value(); }
     bool canEdit() const;

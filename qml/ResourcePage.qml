@@ -26,6 +26,8 @@ Item {
     property Component detailExtra: null
     /// Shown under the list (e.g. filters or a summary of the whole list).
     property Component listExtra: null
+    /// Off for a second page in view at the same time (its table would take Find and Refresh too).
+    property bool tableShortcuts: true
     // Re-read when permissions, the connection or the selection change.
     property int revision: 0
     Connections {
@@ -49,7 +51,8 @@ Item {
         }
         confirm.title = action.label;
         confirm.message = page.model.question(action.id);
-        confirm.confirmText = action.destructive ? qsTr("Delete") : qsTr("Confirm");
+        confirm.confirmText = action.confirmText.length > 0 ? action.confirmText
+                                                            : action.destructive ? qsTr("Delete") : qsTr("Confirm");
         confirm.confirmName = action.confirm === 2 ? page.model.selectedName : "";
         confirm.destructive = action.destructive;
         confirm.actionId = action.id;
@@ -162,6 +165,7 @@ Item {
                 ResourceTable {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    shortcutsEnabled: page.tableShortcuts
                     list: page.model && !page.model.single ? page.model.list : null
                     noun: page.model ? page.model.plural : ""
                     emptyTitle: qsTr("No %1").arg(page.model ? page.model.plural : "")

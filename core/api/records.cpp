@@ -156,11 +156,89 @@ Result<Application> Application::fromJson(const QJsonValue &json)
     const QJsonObject nats = o.value("natsConfig"_L1).toObject();
     a.natsAccess = Json::boolean(nats, "natsAccess"_L1, Json::boolean(o, "natsAccess"_L1));
     a.natsRule = Json::string(nats, "natsRule"_L1);
+    a.createdAt = Json::string(o, "createdAt"_L1);
+    a.updatedAt = Json::string(o, "updatedAt"_L1);
     const QJsonArray msvcs = o.value("microservices"_L1).toArray();
     a.microserviceCount = int(msvcs.size());
-    for (const QJsonValue &m : msvcs)
-        a.microserviceNames << Json::string(m.toObject(), "name"_L1);
+    for (const QJsonValue &m : msvcs) {
+        const QJsonObject ms = m.toObject();
+        a.microserviceNames << Json::string(ms, "name"_L1);
+        if (Json::string(ms.value("status"_L1).toObject(), "status"_L1) == u"RUNNING")
+            ++a.runningCount;
+    }
     return a;
+}
+
+Result<Microservice> Microservice::fromJson(const QJsonValue &json)
+{
+    const QJsonObject o = json.toObject();
+    Microservice m;
+    m.uuid = Json::string(o, "uuid"_L1);
+    if (!json.isObject() || m.uuid.isEmpty())
+        return shapeError(Tr::tr("a microservice"));
+    m.name = Json::string(o, "name"_L1);
+    m.application = Json::string(o, "application"_L1);
+    m.agentUuid = Json::string(o, "iofogUuid"_L1);
+    m.agentName = Json::string(o, "agentName"_L1);
+    m.isSystem = Json::boolean(o, "isSystem"_L1);
+    m.isActivated = Json::boolean(o, "isActivated"_L1);
+    m.createdAt = Json::string(o, "createdAt"_L1);
+    m.updatedAt = Json::string(o, "updatedAt"_L1);
+    const QJsonObject status = o.value("status"_L1).toObject();
+    m.status = Json::string(status, "status"_L1);
+    m.errorMessage = Json::string(status, "errorMessage"_L1);
+    m.healthStatus = Json::string(status, "healthStatus"_L1);
+    m.startTimeMs = Json::integer(status, "startTime"_L1);
+    m.operatingDurationMs = Json::integer(status, "operatingDuration"_L1);
+    m.cpuUsage = Json::number(status, "cpuUsage"_L1);
+    m.memoryUsage = Json::number(status, "memoryUsage"_L1);
+    m.percentage = Json::number(status, "percentage"_L1);
+    m.containerId = Json::string(status, "containerId"_L1);
+    m.ipAddress = Json::string(status, "ipAddress"_L1);
+    const QJsonObject check = o.value("healthCheck"_L1).toObject();
+    m.hasHealthCheck = !check.isEmpty();
+    m.healthTest = Json::strings(check, "test"_L1);
+    m.healthInterval = Json::integer(check, "interval"_L1);
+    m.healthTimeout = Json::integer(check, "timeout"_L1);
+    m.healthStartPeriod = Json::integer(check, "startPeriod"_L1);
+    m.healthRetries = Json::integer(check, "retries"_L1);
+    m.execEnabled = Json::boolean(o, "execEnabled"_L1);
+    const QJsonObject exec = o.value("execStatus"_L1).toObject();
+    m.execStatus = Json::string(exec, "status"_L1);
+    m.execSessionId = Json::string(exec, "execSessionId"_L1);
+    for (const QJsonValue &v : o.value("images"_L1).toArray()) {
+        const QJsonObject i = v.toObject();
+        m.images << Image{Json::string(i, "containerImage"_L1), int(Json::integer(i, "fogTypeId"_L1))};
+    }
+    for (const QJsonValue &v : o.value("ports"_L1).toArray()) {
+        const QJsonObject p = v.toObject();
+        const QString protocol = Json::string(p, "protocol"_L1);
+        m.ports << Port{Json::integer(p, "internal"_L1), Json::integer(p, "external"_L1),
+                        protocol.isEmpty() ? u"tcp"_s : protocol};
+    }
+    for (const QJsonValue &v : o.value("volumeMappings"_L1).toArray()) {
+        const QJsonObject vm = v.toObject();
+        m.volumes << Volume{Json::string(vm, "hostDestination"_L1),
+                            Json::string(vm, "containerDestination"_L1), Json::string(vm, "type"_L1),
+                            Json::string(vm, "accessMode"_L1)};
+    }
+    for (const QJsonValue &v : o.value("env"_L1).toArray()) {
+        const QJsonObject e = v.toObject();
+        Env env{Json::string(e, "key"_L1), {}, Json::string(e, "valueFromSecret"_L1),
+                Json::string(e, "valueFromConfigMap"_L1)};
+        if (env.valueFromSecret.isEmpty())
+            env.value = Json::string(e, "value"_L1);
+        m.env << env;
+    }
+    const QJsonObject nats = o.value("natsConfig"_L1).toObject();
+    m.natsAccess = Json::boolean(nats, "natsAccess"_L1, Json::boolean(o, "natsAccess"_L1));
+    m.natsRule = Json::string(nats, "natsRule"_L1);
+    m.natsCredsSecretName = Json::string(o, "natsCredsSecretName"_L1);
+    m.config = Json::string(o, "config"_L1);
+    m.isPrivileged = Json::boolean(o, "isPrivileged"_L1);
+    m.hostNetworkMode = Json::boolean(o, "hostNetworkMode"_L1);
+    m.cmd = Json::strings(o, "cmd"_L1);
+    return m;
 }
 
 Result<QList<Application>> Application::listFromJson(const QJsonValue &json)

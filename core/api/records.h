@@ -62,7 +62,86 @@ struct Fog
     static Result<QList<Fog>> listFromJson(const QJsonValue &json); ///< {fogs: [...]}
 };
 
-/// One application of GET /application.
+/// One microservice, as GET /application lists it under its application (and GET /microservices).
+/// `agentName` and `isSystem` are not the Controller's: a page that knows them (the agent list,
+/// whether its application is a system one) sets them on the object before it is read.
+struct Microservice
+{
+    struct Image
+    {
+        QString containerImage;
+        int fogTypeId = 0;
+    };
+    struct Port
+    {
+        qint64 internal = 0;
+        qint64 external = 0;
+        QString protocol; ///< "tcp" when the Controller leaves it out
+    };
+    struct Volume
+    {
+        QString hostDestination;
+        QString containerDestination;
+        QString type;       ///< bind, volume, volumeMount
+        QString accessMode; ///< rw, ro
+    };
+    /// One environment variable. A value from a secret is not kept (the Controller sends it
+    /// resolved; it is secret material): only its reference.
+    struct Env
+    {
+        QString key;
+        QString value;
+        QString valueFromSecret;    ///< "secret/key"
+        QString valueFromConfigMap; ///< "configmap/key"
+    };
+
+    QString uuid;
+    QString name;
+    QString application;
+    QString agentUuid;  ///< iofogUuid
+    QString agentName;  ///< set by the console (see above)
+    bool isSystem = false; ///< set by the console (see above)
+    bool isActivated = false;
+    QString createdAt;
+    QString updatedAt;
+    QString status;     ///< status.status: QUEUED, RUNNING, FAILED, …
+    QString errorMessage;
+    QString healthStatus;
+    qint64 startTimeMs = 0;
+    qint64 operatingDurationMs = 0;
+    double cpuUsage = 0;
+    double memoryUsage = 0; ///< bytes
+    double percentage = 0;  ///< image pull progress
+    QString containerId;
+    QString ipAddress;
+    bool hasHealthCheck = false;
+    QStringList healthTest;
+    qint64 healthInterval = 0;
+    qint64 healthTimeout = 0;
+    qint64 healthStartPeriod = 0;
+    qint64 healthRetries = 0;
+    bool execEnabled = false;
+    QString execStatus;
+    QString execSessionId;
+    QList<Image> images;
+    QList<Port> ports;
+    QList<Volume> volumes;
+    QList<Env> env;
+    bool natsAccess = false; ///< natsConfig.natsAccess, else natsAccess
+    QString natsRule;        ///< natsConfig.natsRule: a user-rule name, may be empty
+    QString natsCredsSecretName;
+    QString config;          ///< a JSON text
+    bool isPrivileged = false;
+    bool hostNetworkMode = false;
+    QStringList cmd;
+
+    bool isRunning() const { return status == u"RUNNING"; }
+    QString key() const { return uuid; }
+    QString label() const { return name; }
+    static Result<Microservice> fromJson(const QJsonValue &json);
+};
+
+/// One application of GET /application (and GET /application/system).
 struct Application
 {
     int id = 0;
@@ -73,8 +152,12 @@ struct Application
     bool natsAccess = false;
     QString natsRule; ///< natsConfig.natsRule: an account-rule name, may be empty
     int microserviceCount = 0;
+    int runningCount = 0; ///< microservices whose status is RUNNING
     QStringList microserviceNames;
+    QString createdAt;
+    QString updatedAt;
 
+    QString key() const { return name; }
     static Result<Application> fromJson(const QJsonValue &json);
     static Result<QList<Application>> listFromJson(const QJsonValue &json); ///< {applications}
 };

@@ -73,6 +73,7 @@ struct Action
     Confirm confirm = Confirm::Plain;
     bool destructive = false;
     QString question;    ///< the confirmation text; %1 = the object's name
+    QString confirmText; ///< the confirming button ("Stop"); empty: "Delete" or "Confirm"
     QString doneText;    ///< reported on success; %1 = the object's name, %2 = the agent picked
     Input input = Input::None;
     /// The JSON body; `choice` is what the input picked (an agent uuid). Not set: no body.
@@ -118,6 +119,11 @@ struct Kind
     QString arrayKey;     ///< key of the array in the answer; empty: a bare array
     bool single = false;  ///< the answer is one object, shown as details (the router)
     QString rbacResource; ///< "configMaps"
+    QString listVerb = QStringLiteral("list"); ///< the RBAC verb the list route resolves to
+    QString listName;     ///< its resourceName (GET /application/system: get "system")
+    /// No request of its own: the page that shows it feeds its list (the microservices of the
+    /// selected application come with the application list).
+    bool fed = false;
     QString rbacNameField; ///< field the Controller takes the resourceName from; empty: the key
     QString detailPath;   ///< GET of one object ("/configmaps/{key}"); empty: the list object
     bool secretDetails = false; ///< the details hold secret values: hidden until revealed, never saved

@@ -1,11 +1,13 @@
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/profilestore.h"
 #include "core/profiles/snapshotstore.h"
+#include "core/resources/registry.h"
 #include "models/agentspage.h"
 #include "models/applicationspage.h"
 #include "models/clusterview.h"
 #include "models/controlplanes.h"
 #include "models/detailsmodel.h"
+#include "models/resourcepage.h"
 #include "standincontroller.h"
 #include "testutil.h"
 
@@ -21,8 +23,10 @@
 #include <memory>
 
 using namespace Pot;
+using namespace Qt::StringLiterals;
 using Pot::Models::ApplicationsPage;
 using Pot::Models::ResourceList;
+using Pot::Models::ResourcePage;
 using Pot::Test::HttpRequest;
 using Pot::Test::HttpResponse;
 
@@ -53,6 +57,7 @@ private:
     std::unique_ptr<Profiles::ProfileStore> m_store;
     std::unique_ptr<Profiles::MemorySecretStore> m_secrets;
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
+    Resources::Registry m_kinds;
     std::unique_ptr<Models::ControlPlanes> m_planes;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 
@@ -61,6 +66,10 @@ private:
         return qobject_cast<Models::ClusterView *>(m_planes->currentCluster());
     }
     ApplicationsPage *page() const { return cluster()->applications(); }
+    // The generic pages of the three kinds.
+    ResourcePage *apps() const { return page()->applications(); }
+    ResourcePage *system() const { return page()->systemApplications(); }
+    ResourcePage *ms() const { return page()->microservices(); }
 
     bool signIn(const QString &email, const QString &password)
     {
@@ -103,13 +112,34 @@ private:
         return answer;
     }
 
+    /// Serves the capture with foo-producer changed by `edit` (none: the capture as it is) and
+    /// waits until the application list shows it.
+    void editApplication(const std::function<void(QJsonObject &)> &edit)
+    {
+        if (edit) {
+            m_controller->setHandler("GET", Api + u"/application", [edit](const HttpRequest &) {
+                QJsonObject answer = editedApplications([](QJsonObject &) {});
+                QJsonArray list = answer.value(u"applications").toArray();
+                QJsonObject app = list.at(0).toObject();
+                edit(app);
+                list[0] = app;
+                answer[QStringLiteral("applications")] = list;
+                return HttpResponse::json(200, answer);
+            });
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->list()->loading(), Wait);
+        QSignalSpy applied(page()->list(), &ResourceList::applied);
+        page()->list()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
+    }
+
     void selectSensor()
     {
         // An action's follow-up refresh may still be under way; start from a settled list.
         QTRY_VERIFY_WITH_TIMEOUT(!page()->list()->loading(), Wait);
         page()->setShowSystem(false);
         page()->list()->setSelectedKey(QStringLiteral("foo-producer"));
-        page()->microservices()->setSelectedKey(SensorUuid);
+        ms()->list()->setSelectedKey(SensorUuid);
     }
 
     int countRequests(const QByteArray &method, const QString &path) const
@@ -136,14 +166,18 @@ private Q_SLOTS:
         services.store = m_store.get();
         services.secrets = m_secrets.get();
         services.snapshots = m_snapshots.get();
+        services.kinds = &m_kinds;
         services.potctlHome = m_dir.path();
         services.requestTimeoutMs = 5000;
         services.openBrowser = [](const QUrl &) {};
         m_planes = std::make_unique<Models::ControlPlanes>(services);
         QVERIFY(signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
         QVERIFY(cluster());
+        QVERIFY(apps() && system() && ms());
+        QCOMPARE(page()->list(), apps()->list());
+        QCOMPARE(page()->systemList(), system()->list());
         for (QAbstractItemModel *m : {page()->list()->model(), page()->systemList()->model(),
-                                      page()->microservices()->model()})
+                                      ms()->list()->model()})
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 m, QAbstractItemModelTester::FailureReportingMode::QtTest));
         QTRY_VERIFY_WITH_TIMEOUT(page()->list()->loaded() && page()->systemList()->loaded()
@@ -180,10 +214,10 @@ private Q_SLOTS:
         page()->list()->setSelectedKey(QStringLiteral("foo-producer"));
         QVERIFY(selection.count() > 0);
         QVERIFY(page()->hasApplication());
-        QCOMPARE(page()->applicationName(), QStringLiteral("foo-producer"));
+        QCOMPARE(apps()->selectedName(), QStringLiteral("foo-producer"));
         QCOMPARE(page()->accountRuleName(), QStringLiteral("foo-exporter"));
 
-        ResourceList *ms = page()->microservices();
+        ResourceList *ms = this->ms()->list();
         QVERIFY(ms->loaded());
         QCOMPARE(ms->count(), 1);
         QCOMPARE(cell(ms, SensorUuid, 0), QStringLiteral("temp-sensor"));
@@ -203,27 +237,31 @@ private Q_SLOTS:
         QCOMPARE(ms->count(), 0);
         page()->systemList()->setSelectedKey(QStringLiteral("system-remote-hub"));
         QCOMPARE(ms->count(), 2);
-        QVERIFY(page()->applicationSystem());
+        // Its microservices are marked as a system application's (read-only).
+        for (const QJsonObject &o : ms->objects())
+            QVERIFY(o.value(u"isSystem").toBool());
         page()->setShowSystem(false);
-        QCOMPARE(page()->applicationName(), QStringLiteral("foo-producer"));
+        QCOMPARE(page()->application().value(u"name").toString(), QStringLiteral("foo-producer"));
         QCOMPARE(ms->count(), 1);
+        QVERIFY(!ms->objects().constFirst().value(u"isSystem").toBool());
     }
 
     void detailsOfApplicationAndMicroservice()
     {
         selectSensor();
-        Models::DetailsModel *app = page()->applicationDetails();
+        Models::DetailsModel *app = apps()->details();
         QCOMPARE(app->valueOf(QStringLiteral("Name")), QStringLiteral("foo-producer"));
         QCOMPARE(app->valueOf(QStringLiteral("State")), QStringLiteral("activated"));
         QCOMPARE(app->valueOf(QStringLiteral("NATS access")), QStringLiteral("enabled"));
         QCOMPARE(app->valueOf(QStringLiteral("Account rule")), QStringLiteral("foo-exporter"));
         QCOMPARE(app->valueOf(QStringLiteral("Count")), QStringLiteral("1"));
 
-        QVERIFY(page()->hasMicroservice());
-        QCOMPARE(page()->microserviceName(), QStringLiteral("temp-sensor"));
+        QVERIFY(this->ms()->hasSelection());
+        QCOMPARE(this->ms()->selectedName(), QStringLiteral("temp-sensor"));
         QCOMPARE(page()->microserviceStatus(), QStringLiteral("QUEUED"));
+        QCOMPARE(page()->microserviceStatusTone(), int(Models::Tone::Info));
         QCOMPARE(page()->userRuleName(), QStringLiteral("sensor-publisher"));
-        Models::DetailsModel *ms = page()->microserviceDetails();
+        Models::DetailsModel *ms = this->ms()->details();
         QCOMPARE(ms->valueOf(QStringLiteral("UUID")), SensorUuid);
         QCOMPARE(ms->valueOf(QStringLiteral("Agent")), QStringLiteral("edge-node-1"));
         QCOMPARE(ms->valueOf(QStringLiteral("x86")), QStringLiteral("ghcr.io/example/temp-sensor:1.2.0"));
@@ -249,8 +287,8 @@ private Q_SLOTS:
         page()->setShowSystem(true);
         page()->systemList()->setSelectedKey(QStringLiteral("system-remote-hub"));
         const QString nats = QStringLiteral("292f3499-4622-4e09-93bc-d6b027f64846");
-        page()->microservices()->setSelectedKey(nats);
-        Models::DetailsModel *ms = page()->microserviceDetails();
+        this->ms()->list()->setSelectedKey(nats);
+        Models::DetailsModel *ms = this->ms()->details();
         QCOMPARE(ms->valueOf(QStringLiteral("JETSTREAM_KEY")),
                  QStringLiteral("from secret nats-jetstream-key-remote-hub/jsk"));
         // The Controller sends the resolved value; it must appear nowhere.
@@ -259,11 +297,17 @@ private Q_SLOTS:
         QVERIFY(ms->valueOf(QStringLiteral("Check")).startsWith(u"CMD-SHELL curl -f"));
         QCOMPARE(ms->valueOf(QStringLiteral("Timing")),
                  QStringLiteral("every 30 s, timeout 10 s, start period 60 s, 3 retries"));
-        // System applications are read-only here.
-        QVERIFY(page()->microservicePatchDenied().contains(u"System applications"));
-        QVERIFY(page()->applicationDeleteDenied().contains(u"System applications"));
-        QVERIFY(!page()->stopMicroservice());
-        QVERIFY(!page()->deleteApplication());
+        // System applications are read-only here: every action is refused, and run() sends nothing.
+        m_controller->clearLog();
+        for (const QString &action : {u"start"_s, u"stop"_s, u"delete"_s}) {
+            QVERIFY(this->ms()->deniedReason(action).contains(u"System applications"));
+            QVERIFY(system()->deniedReason(action).contains(u"System applications"));
+            QVERIFY(!this->ms()->run(action, nats));
+            QVERIFY(!system()->run(action, QStringLiteral("system-remote-hub")));
+        }
+        QTest::qWait(100);
+        for (const HttpRequest &r : m_controller->requests())
+            QCOMPARE(r.method, QByteArray("GET"));
         page()->setShowSystem(false);
     }
 
@@ -281,43 +325,56 @@ private Q_SLOTS:
 
     void actionsSendTheRightRequests_data()
     {
+        QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("action");
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("message");
-        QTest::newRow("stop microservice") << "stopMicroservice" << QByteArray("PATCH")
+        QTest::newRow("stop microservice") << "microservices" << "stop" << QByteArray("PATCH")
                                            << QString(Api + u"/microservices/" + SensorUuid + u"/stop")
                                            << QByteArray() << "Microservice temp-sensor stopped.";
-        QTest::newRow("start microservice") << "startMicroservice" << QByteArray("PATCH")
+        QTest::newRow("start microservice") << "microservices" << "start" << QByteArray("PATCH")
                                             << QString(Api + u"/microservices/" + SensorUuid + u"/start")
                                             << QByteArray() << "Microservice temp-sensor started.";
-        QTest::newRow("delete microservice") << "deleteMicroservice" << QByteArray("DELETE")
+        QTest::newRow("delete microservice") << "microservices" << "delete" << QByteArray("DELETE")
                                              << QString(Api + u"/microservices/" + SensorUuid)
                                              << QByteArray() << "Microservice temp-sensor deleted.";
-        QTest::newRow("stop application") << "stopApplication" << QByteArray("PATCH")
+        QTest::newRow("stop application") << "applications" << "stop" << QByteArray("PATCH")
                                           << QString(Api + u"/application/foo-producer")
                                           << QByteArray(R"({"isActivated":false})")
                                           << "Application foo-producer stopped.";
-        QTest::newRow("start application") << "startApplication" << QByteArray("PATCH")
+        QTest::newRow("start application") << "applications" << "start" << QByteArray("PATCH")
                                            << QString(Api + u"/application/foo-producer")
                                            << QByteArray(R"({"isActivated":true})")
                                            << "Application foo-producer started.";
-        QTest::newRow("delete application") << "deleteApplication" << QByteArray("DELETE")
+        QTest::newRow("delete application") << "applications" << "delete" << QByteArray("DELETE")
                                             << QString(Api + u"/application/foo-producer")
                                             << QByteArray() << "Application foo-producer deleted.";
     }
 
     void actionsSendTheRightRequests()
     {
+        QFETCH(QString, kind);
         QFETCH(QString, action);
         QFETCH(QByteArray, method);
         QFETCH(QString, path);
         QFETCH(QByteArray, body);
         QFETCH(QString, message);
         selectSensor();
-        QVERIFY(page()->microservicePatchDenied().isEmpty());
-        QVERIFY(page()->applicationDeleteDenied().isEmpty());
+        ResourcePage *target = cluster()->resourcePage(kind);
+        QVERIFY(target);
+        QVERIFY(ms()->deniedReason(QStringLiteral("stop")).isEmpty());
+        QVERIFY(apps()->deniedReason(QStringLiteral("delete")).isEmpty());
+        // The capture's application is activated: starting it is refused until it is stopped.
+        if (kind == u"applications" && action == u"start") {
+            QCOMPARE(apps()->deniedReason(action), QStringLiteral("The application is already activated."));
+            QVERIFY(!apps()->run(action, apps()->selectedKey()));
+            editApplication([](QJsonObject &app) { app[QStringLiteral("isActivated")] = false; });
+            QCOMPARE(apps()->deniedReason(QStringLiteral("stop")),
+                     QStringLiteral("The application is already stopped."));
+        }
+        QVERIFY(target->deniedReason(action).isEmpty());
         QList<HttpRequest> seen;
         m_controller->setHandler(method, path, [&seen](const HttpRequest &r) {
             seen << r;
@@ -325,10 +382,7 @@ private Q_SLOTS:
         });
         QSignalSpy finished(cluster(), &Models::ClusterView::actionFinished);
         QSignalSpy refreshed(page()->list(), &ResourceList::applied);
-        bool sent = false;
-        QVERIFY(QMetaObject::invokeMethod(page(), action.toLatin1().constData(),
-                                          Q_RETURN_ARG(bool, sent)));
-        QVERIFY(sent);
+        QVERIFY(target->run(action, target->selectedKey()));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QCOMPARE(finished.at(0).at(1).toString(), message);
@@ -338,6 +392,12 @@ private Q_SLOTS:
             QCOMPARE(seen.at(0).jsonBody(), QJsonDocument::fromJson(body).object());
         // The application list is read again after the action.
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, Wait);
+        if (kind == u"applications" && action == u"start") {
+            // Back to the capture for the tests after this one.
+            m_controller->protectedFixture("GET", Api + u"/application", 200,
+                                           QStringLiteral("GET_application.json"));
+            editApplication({});
+        }
     }
 
     void failedActionIsReported()
@@ -349,7 +409,7 @@ private Q_SLOTS:
                                          403, QStringLiteral("PUT_config__viewer-token_403.json"));
                                  });
         QSignalSpy finished(cluster(), &Models::ClusterView::actionFinished);
-        QVERIFY(page()->stopMicroservice());
+        QVERIFY(ms()->run(QStringLiteral("stop"), SensorUuid));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QVERIFY(!finished.at(0).at(1).toString().isEmpty());
@@ -369,13 +429,13 @@ private Q_SLOTS:
         });
         std::vector<std::unique_ptr<QSignalSpy>> structural;
         for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(page()->list()->table()),
-                                      static_cast<QAbstractItemModel *>(page()->microservices()->table())}) {
+                                      static_cast<QAbstractItemModel *>(ms()->list()->table())}) {
             structural.push_back(std::make_unique<QSignalSpy>(m, &QAbstractItemModel::modelReset));
             structural.push_back(std::make_unique<QSignalSpy>(m, &QAbstractItemModel::rowsInserted));
             structural.push_back(std::make_unique<QSignalSpy>(m, &QAbstractItemModel::rowsRemoved));
         }
         QSignalSpy appChanged(page()->list()->table(), &QAbstractItemModel::dataChanged);
-        QSignalSpy msChanged(page()->microservices()->table(), &QAbstractItemModel::dataChanged);
+        QSignalSpy msChanged(ms()->list()->table(), &QAbstractItemModel::dataChanged);
         QSignalSpy applied(page()->list(), &ResourceList::applied);
         page()->list()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
@@ -385,13 +445,13 @@ private Q_SLOTS:
         for (const auto &spy : structural)
             QCOMPARE(spy->count(), 0);
         QCOMPARE(page()->list()->selectedKey(), QStringLiteral("foo-producer"));
-        QCOMPARE(page()->microservices()->selectedKey(), SensorUuid);
+        QCOMPARE(ms()->list()->selectedKey(), SensorUuid);
         QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("1"));
-        QCOMPARE(cell(page()->microservices(), SensorUuid, 1), QStringLiteral("RUNNING"));
-        QCOMPARE(page()->microservices()->table()->rowAt(0).tone(1), Models::Tone::Ok);
-        QCOMPARE(cell(page()->microservices(), SensorUuid, 4), QStringLiteral("healthy"));
+        QCOMPARE(cell(ms()->list(), SensorUuid, 1), QStringLiteral("RUNNING"));
+        QCOMPARE(ms()->list()->table()->rowAt(0).tone(1), Models::Tone::Ok);
+        QCOMPARE(cell(ms()->list(), SensorUuid, 4), QStringLiteral("healthy"));
         QCOMPARE(page()->microserviceStatus(), QStringLiteral("RUNNING"));
-        QCOMPARE(page()->microserviceDetails()->valueOf(QStringLiteral("Status")),
+        QCOMPARE(ms()->details()->valueOf(QStringLiteral("Status")),
                  QStringLiteral("RUNNING"));
     }
 
@@ -400,11 +460,11 @@ private Q_SLOTS:
         selectSensor();
         const int before = countRequests("GET", Api + u"/application");
         QSignalSpy applied(page()->list(), &ResourceList::applied);
-        page()->microservices()->refresh();
-        QVERIFY(!page()->microservices()->stale());
+        ms()->list()->refresh();
+        QVERIFY(!ms()->list()->stale());
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
         QCOMPARE(countRequests("GET", Api + u"/application"), before + 1);
-        QCOMPARE(page()->microservices()->selectedKey(), SensorUuid);
+        QCOMPARE(ms()->list()->selectedKey(), SensorUuid);
     }
 
     void failedMicroserviceIsBad()
@@ -420,7 +480,7 @@ private Q_SLOTS:
         QSignalSpy applied(page()->list(), &ResourceList::applied);
         page()->list()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, Wait);
-        QCOMPARE(page()->microservices()->table()->rowAt(0).tone(1), Models::Tone::Bad);
+        QCOMPARE(ms()->list()->table()->rowAt(0).tone(1), Models::Tone::Bad);
         QCOMPARE(cell(page()->list(), QStringLiteral("foo-producer"), 3), QStringLiteral("0"));
     }
 
@@ -428,8 +488,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("action");
         QTest::addColumn<QByteArray>("method");
-        QTest::newRow("stop application") << "stopApplication" << QByteArray("PATCH");
-        QTest::newRow("delete application") << "deleteApplication" << QByteArray("DELETE");
+        QTest::newRow("stop application") << "stop" << QByteArray("PATCH");
+        QTest::newRow("delete application") << "delete" << QByteArray("DELETE");
     }
 
     void namesAreSentAsOneEncodedSegment()
@@ -454,7 +514,7 @@ private Q_SLOTS:
                                  Wait);
         page()->setShowSystem(false);
         page()->list()->setSelectedKey(name);
-        QCOMPARE(page()->applicationName(), name);
+        QCOMPARE(apps()->selectedName(), name);
 
         // Routes are keyed by the decoded path; rawPath shows what went over the wire.
         const QString route = Api + u"/application/my app/v2";
@@ -465,9 +525,7 @@ private Q_SLOTS:
         });
         m_controller->clearLog();
         QSignalSpy finished(cluster(), &Models::ClusterView::actionFinished);
-        bool sent = false;
-        QVERIFY(QMetaObject::invokeMethod(page(), action.toLatin1().constData(), Q_RETURN_ARG(bool, sent)));
-        QVERIFY(sent);
+        QVERIFY(apps()->run(action, name));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QCOMPARE(seen.size(), 1);

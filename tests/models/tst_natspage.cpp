@@ -1,5 +1,6 @@
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/snapshotstore.h"
+#include "core/resources/registry.h"
 #include "models/clusterview.h"
 #include "models/controlplanesession.h"
 #include "core/nats/jwt.h"
@@ -54,6 +55,7 @@ private:
     QNetworkAccessManager m_network;
     Profiles::MemorySecretStore m_secrets;
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
+    Resources::Registry m_kinds; // as the console has them (NATS reads the applications)
     std::unique_ptr<ControlPlaneSession> m_session;
     QList<HttpRequest> m_posted;
     int m_rotations = 0;
@@ -90,6 +92,7 @@ private Q_SLOTS:
         ControlPlaneSession::Services services;
         services.network = &m_network;
         services.secrets = &m_secrets;
+        services.kinds = &m_kinds;
         services.snapshots = m_snapshots.get();
         services.requestTimeoutMs = 5000;
         services.copy = [](const QString &, bool) {};

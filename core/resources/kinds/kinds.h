@@ -36,3 +36,15 @@ Yaml jsonSpecYaml(const QString &kindName, const QString &createPath, const QByt
                   const QString &updatePath, const QStringList &serverFields);
 
 } // namespace Pot::Resources::Kinds
+
+namespace Pot::Resources::Kinds {
+
+/// Applications, the system applications (one per agent, read-only here) and the microservices
+/// of the selected application (fed by the applications page from the application list).
+Kind applications();
+Kind systemApplications();
+Kind microservices();
+/// The tone of a microservice status (status.status), as the tables show it.
+Tone microserviceTone(const QString &status);
+
+} // namespace Pot::Resources::Kinds

@@ -84,7 +84,8 @@ private Q_SLOTS:
         }
         for (const char16_t *id : {u"secrets", u"configMaps", u"volumeMounts", u"services",
                                    u"registries", u"catalogItems", u"edgeResources",
-                                   u"applicationTemplates", u"router"})
+                                   u"applicationTemplates", u"router", u"applications",
+                                   u"systemApplications", u"microservices"})
             QVERIFY2(registry.find(QString::fromUtf16(id)), qPrintable(QString::fromUtf16(id)));
         QCOMPARE(registry.find(QStringLiteral("nope")), nullptr);
     }
@@ -117,6 +118,29 @@ private Q_SLOTS:
                                                       << "fixture-sensor";
         QTest::newRow("templates") << "applicationTemplates" << "GET_applicationTemplates.json" << 2
                                    << "fixture-template" << "Variables" << "agent, rate";
+        QTest::newRow("applications") << "applications" << "GET_application.json" << 1
+                                      << "foo-producer" << "NATS" << "on (foo-exporter)";
+        QTest::newRow("applications: running") << "applications" << "GET_application.json" << 1
+                                               << "foo-producer" << "Running" << "0";
+        QTest::newRow("system applications") << "systemApplications" << "GET_application_system.json"
+                                             << 2 << "system-remote-hub" << "NATS" << "off";
+        QTest::newRow("system applications: count") << "systemApplications"
+                                                    << "GET_application_system.json" << 2
+                                                    << "system-edge-node-1" << "Microservices" << "2";
+        QTest::newRow("microservices: ports") << "microservices" << "GET_microservices.json" << 4
+                                              << "4b4533f6-8d61-4751-a904-57acb0e8e692" << "Ports"
+                                              << "18080→8080/tcp";
+        QTest::newRow("microservices: null rule") << "microservices" << "GET_microservices.json" << 4
+                                                  << "5356e630-09bd-43ff-b317-76b71801a465" << "NATS"
+                                                  << "on";
+        QTest::newRow("microservices: images") << "microservices" << "GET_microservices.json" << 4
+                                               << "4b4533f6-8d61-4751-a904-57acb0e8e692" << "Images"
+                                               << "temp-sensor:1.2.0 (x86), temp-sensor:1.2.0-arm (ARM)";
+        QTest::newRow("microservices: agent uuid without a name") << "microservices"
+                                                                  << "GET_microservices.json" << 4
+                                                                  << "4b4533f6-8d61-4751-a904-57acb0e8e692"
+                                                                  << "Agent"
+                                                                  << "8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc";
     }
     void rowsOfEveryCapturedList()
     {
@@ -135,6 +159,134 @@ private Q_SLOTS:
         QVERIFY2(r, qPrintable(key));
         QCOMPARE(r->cells.size(), k->columns.size());
         QCOMPARE(cell(*k, *r, column), text);
+    }
+
+    void applicationActionsAreWhatPotctlSends()
+    {
+        const Kind k = Kinds::applications();
+        const QJsonObject foo = fixtureJson(QStringLiteral("GET_application.json"))
+                                    .toObject().value(u"applications").toArray().at(0).toObject();
+        const Action *start = k.action(QStringLiteral("start"));
+        const Action *stop = k.action(QStringLiteral("stop"));
+        const Action *del = k.action(QStringLiteral("delete"));
+        QVERIFY(start && stop && del);
+        for (const Action *a : {start, stop})
+            QCOMPARE(a->method, QByteArray("PATCH"));
+        QCOMPARE(del->method, QByteArray("DELETE"));
+        for (const Action *a : {start, stop, del})
+            QCOMPARE(Kind::expand(a->path, QStringLiteral("my app/v2"), foo),
+                     QStringLiteral("/application/my%20app%2Fv2"));
+        QCOMPARE(start->body(foo, {}), (QJsonObject{{QStringLiteral("isActivated"), true}}));
+        QCOMPARE(stop->body(foo, {}), (QJsonObject{{QStringLiteral("isActivated"), false}}));
+        QVERIFY(!del->body);
+        QCOMPARE(start->confirm, Confirm::None);
+        QCOMPARE(stop->confirm, Confirm::Plain);
+        QCOMPARE(stop->confirmText, QStringLiteral("Stop"));
+        QCOMPARE(del->confirm, Confirm::TypedName);
+        QVERIFY(del->destructive);
+        QCOMPARE(stop->question.arg(u"foo-producer"),
+                 QStringLiteral("Stop foo-producer? The Controller removes its microservices from "
+                                "their agents until it is started again."));
+        QCOMPARE(start->doneText.arg(u"foo-producer"), QStringLiteral("Application foo-producer started."));
+        QCOMPARE(stop->doneText.arg(u"foo-producer"), QStringLiteral("Application foo-producer stopped."));
+        QCOMPARE(del->doneText.arg(u"foo-producer"), QStringLiteral("Application foo-producer deleted."));
+        // The capture's application is activated: start does not apply, stop and delete do.
+        QCOMPARE(start->refused(foo), QStringLiteral("The application is already activated."));
+        QVERIFY(stop->refused(foo).isEmpty());
+        QVERIFY(del->refused(foo).isEmpty());
+        QJsonObject stopped = foo;
+        stopped.insert(QStringLiteral("isActivated"), false);
+        QVERIFY(start->refused(stopped).isEmpty());
+        QCOMPARE(stop->refused(stopped), QStringLiteral("The application is already stopped."));
+        QCOMPARE(k.rbacResource, QStringLiteral("applications"));
+        QCOMPARE(k.listVerb, QStringLiteral("list"));
+    }
+
+    void systemApplicationsAreReadOnly()
+    {
+        const Kind system = Kinds::systemApplications();
+        QCOMPARE(system.listPath, QStringLiteral("/application/system"));
+        // First-match routing: GET /application/system is applications:get named "system".
+        QCOMPARE(system.listVerb, QStringLiteral("get"));
+        QCOMPARE(system.listName, QStringLiteral("system"));
+        const QJsonArray apps = fixtureJson(QStringLiteral("GET_application_system.json"))
+                                    .toObject().value(u"applications").toArray();
+        QCOMPARE(apps.size(), 2);
+        const Kind user = Kinds::applications();
+        for (const QString &id : {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("delete")}) {
+            for (const QJsonValue &v : apps) {
+                // Refused by the system kind, and by the applications kind for an isSystem object.
+                QVERIFY2(system.action(id)->refused(v.toObject()).contains(u"read-only"), qPrintable(id));
+                QVERIFY2(user.action(id)->refused(v.toObject()).contains(u"read-only"), qPrintable(id));
+            }
+            // Also an object that does not say isSystem, when it is listed as a system application.
+            QVERIFY(system.action(id)->refused(QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}})
+                        .contains(u"read-only"));
+        }
+    }
+
+    void microserviceActions()
+    {
+        const Kind k = Kinds::microservices();
+        QVERIFY(k.fed);
+        QVERIFY(k.listPath.isEmpty());
+        const QString uuid = QStringLiteral("4b4533f6-8d61-4751-a904-57acb0e8e692");
+        const QJsonObject sensor{{QStringLiteral("uuid"), uuid}, {QStringLiteral("name"), QStringLiteral("temp-sensor")}};
+        const Action *start = k.action(QStringLiteral("start"));
+        const Action *stop = k.action(QStringLiteral("stop"));
+        const Action *del = k.action(QStringLiteral("delete"));
+        QVERIFY(start && stop && del);
+        QCOMPARE(Kind::expand(start->path, uuid, sensor), u"/microservices/" + uuid + u"/start");
+        QCOMPARE(Kind::expand(stop->path, uuid, sensor), u"/microservices/" + uuid + u"/stop");
+        QCOMPARE(Kind::expand(del->path, uuid, sensor), u"/microservices/" + uuid);
+        QCOMPARE(start->method, QByteArray("PATCH"));
+        QCOMPARE(stop->method, QByteArray("PATCH"));
+        QCOMPARE(del->method, QByteArray("DELETE"));
+        QCOMPARE(start->body(sensor, {}), QJsonObject());
+        QCOMPARE(stop->confirmText, QStringLiteral("Stop"));
+        QCOMPARE(del->confirm, Confirm::TypedName);
+        QCOMPARE(k.row(sensor)->name, QStringLiteral("temp-sensor")); // the typed name
+        QCOMPARE(stop->doneText.arg(u"temp-sensor"), QStringLiteral("Microservice temp-sensor stopped."));
+        QJsonObject system = sensor;
+        system.insert(QStringLiteral("isSystem"), true);
+        for (const Action *a : {start, stop, del}) {
+            QVERIFY(a->refused(sensor).isEmpty());
+            QVERIFY(a->refused(system).contains(u"read-only"));
+        }
+    }
+
+    void microserviceDetailsHideSecretValues()
+    {
+        const Kind k = Kinds::microservices();
+        const QJsonArray apps = fixtureJson(QStringLiteral("GET_application_system.json"))
+                                    .toObject().value(u"applications").toArray();
+        int secretRows = 0;
+        for (const QJsonValue &app : apps) {
+            for (const QJsonValue &ms : app.toObject().value(u"microservices").toArray()) {
+                for (const DetailRow &row : k.details(ms.toObject())) {
+                    QVERIFY2(!row.value.contains(u"Qlyr9nQ8"), qPrintable(row.label));
+                    if (row.value.startsWith(u"from secret "))
+                        ++secretRows;
+                }
+            }
+        }
+        QVERIFY(secretRows > 0);
+        // The agent's name when the page knows it, its uuid otherwise.
+        QJsonObject ms = apps.at(0).toObject().value(u"microservices").toArray().at(0).toObject();
+        ms.insert(QStringLiteral("agentName"), QStringLiteral("remote-hub"));
+        bool named = false;
+        for (const DetailRow &row : k.details(ms))
+            named = named || (row.label == u"Agent" && row.value == u"remote-hub");
+        QVERIFY(named);
+    }
+
+    void microserviceTones()
+    {
+        QCOMPARE(Kinds::microserviceTone(QStringLiteral("RUNNING")), Tone::Ok);
+        QCOMPARE(Kinds::microserviceTone(QStringLiteral("STUCK_IN_RESTART")), Tone::Bad);
+        QCOMPARE(Kinds::microserviceTone(QStringLiteral("STOPPED")), Tone::Warn);
+        QCOMPARE(Kinds::microserviceTone(QStringLiteral("QUEUED")), Tone::Info);
+        QCOMPARE(Kinds::microserviceTone(QString()), Tone::Muted);
     }
 
     void routerIsOneObject()
