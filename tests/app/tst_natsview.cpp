@@ -626,7 +626,7 @@ private Q_SLOTS:
         QVERIFY(m_console.find(QStringLiteral("1 limit(s) null, resp.ttl in ms?"), QAccessible::Cell));
 
         // The response rows are at the end of the details: scroll there as a user would.
-        QQuickItem *details = m_console.find(QStringLiteral("User rule details"), QAccessible::List);
+        QQuickItem *details = m_console.find(QStringLiteral("user rule details"), QAccessible::List);
         QVERIFY(details);
         QVERIFY(QMetaObject::invokeMethod(details, "positionViewAtEnd"));
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Response TTL"), QAccessible::ListItem),
