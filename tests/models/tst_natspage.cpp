@@ -427,7 +427,9 @@ private Q_SLOTS:
         ResourcePage *users = page(u"natsUsers");
         users->refresh();
         const QString key = app + u'/' + user;
-        QTRY_VERIFY_WITH_TIMEOUT(users->list()->rowOfKey(key) >= 0, Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(users->list()->object(key).value(u"isBearer").toBool() == bearer
+                                     && users->list()->object(key).contains(u"isBearer"),
+                                 Wait);
         users->list()->setSelectedKey(key);
         const QString action = bearer ? QStringLiteral("deleteBearer") : QStringLiteral("delete");
         QCOMPARE(users->deniedReason(action), QString());
