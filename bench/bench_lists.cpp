@@ -111,7 +111,7 @@ int main(int argc, char *argv[])
 
     const double rssStart = rssMiB();
     const ResourceList::Spec agentsSpec = AgentsPage::listSpec();
-    const ResourceList::Spec usersSpec = specOf(Resources::Kinds::natsUsers());
+    const ResourceList::Spec usersSpec = specOf(Pot::Resources::Kinds::natsUsers());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QByteArray agents = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now);
     QByteArray agentsRefresh = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now, 100);
