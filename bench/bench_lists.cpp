@@ -3,7 +3,8 @@
 // memory with both lists held. Run by hand: build/bench/bench_lists [repetitions]
 #include "benchdata.h"
 #include "models/agentspage.h"
-#include "models/natspage.h"
+#include "core/resources/kinds/kinds.h"
+#include "models/resourcepage.h"
 #include "models/resourcefilterproxy.h"
 #include "models/resourcelist.h"
 #include "models/resourcetablemodel.h"
@@ -110,7 +111,7 @@ int main(int argc, char *argv[])
 
     const double rssStart = rssMiB();
     const ResourceList::Spec agentsSpec = AgentsPage::listSpec();
-    const ResourceList::Spec usersSpec = NatsPage::usersListSpec();
+    const ResourceList::Spec usersSpec = specOf(Pot::Resources::Kinds::natsUsers());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QByteArray agents = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now);
     QByteArray agentsRefresh = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now, 100);

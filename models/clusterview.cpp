@@ -133,9 +133,10 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     m_applications = new ApplicationsPage(this);
     for (ResourceList *source : microserviceSources())
         connect(source, &ResourceList::applied, this, &ClusterView::microservicesChanged);
-    m_nats = new NatsPage(this);
     m_access = new AccessPage(this);
     m_events = new EventsPage(this);
+    // The NATS page works on the resource pages of the NATS kinds: after them.
+    m_nats = new NatsPage(this);
 
     connect(&m_refresh, &QTimer::timeout, this, [this] {
         refreshAll();

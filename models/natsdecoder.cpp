@@ -3,6 +3,7 @@
 #include "core/nats/claimsinwords.h"
 #include "core/nats/handshakeprobe.h"
 #include "core/nats/trustchain.h"
+#include "core/resources/kinds/natsdetails.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -14,6 +15,14 @@ namespace Pot::Models {
 namespace {
 
 const QString kSeedLabel = QStringLiteral("Seed");
+
+QString revealText(const SecretBytes &secret)
+{
+    QByteArray bytes = secret.revealCopy();
+    const QString text = QString::fromUtf8(bytes);
+    SecretBytes::wipe(bytes);
+    return text;
+}
 
 } // namespace
 
@@ -50,13 +59,20 @@ QString NatsDecoder::signatureText() const
     return tr("signature not checked");
 }
 
-void NatsDecoder::setSeedRevealed(bool revealed)
+QString NatsDecoder::suggestedFileName() const
 {
-    if (m_seedRevealed == revealed)
+    if (m_user.isEmpty())
+        return {};
+    return m_account + u'-' + m_user + QStringLiteral(".creds");
+}
+
+void NatsDecoder::setRevealed(bool revealed)
+{
+    if (m_revealed == revealed)
         return;
-    m_seedRevealed = revealed;
+    m_revealed = revealed;
     rebuildRows();
-    Q_EMIT seedRevealedChanged();
+    Q_EMIT decoded();
 }
 
 bool NatsDecoder::liveTestRunning() const
@@ -66,6 +82,8 @@ bool NatsDecoder::liveTestRunning() const
 
 void NatsDecoder::setTrustAnchors(const QByteArray &operatorJwt, const QList<QByteArray> &accountJwts)
 {
+    if (operatorJwt == m_operatorJwt && accountJwts == m_accountJwts)
+        return;
     m_operatorJwt = operatorJwt;
     m_accountJwts = accountJwts;
     if (m_jwt) {
@@ -74,31 +92,84 @@ void NatsDecoder::setTrustAnchors(const QByteArray &operatorJwt, const QList<QBy
     }
 }
 
-void NatsDecoder::clear()
+void NatsDecoder::reset()
 {
     m_jwt.reset();
     m_creds.reset();
+    m_text.clear();
     m_kind.clear();
     m_error.clear();
     m_signature.clear();
     m_trustText.clear();
     m_trusted = false;
     m_problems.clear();
-    m_seedRevealed = false;
+    m_revealed = false;
+    m_lastCredsPath.clear();
     m_details->clear();
+}
+
+void NatsDecoder::clear()
+{
+    if (m_probe) {
+        m_probe->deleteLater();
+        m_probe = nullptr;
+    }
+    reset();
+    m_account.clear();
+    m_user.clear();
+    m_loading = false;
+    m_liveResult.clear();
+    m_liveOk = false;
+    if (!m_status.isEmpty())
+        setStatus({});
+    Q_EMIT decoded();
+    Q_EMIT liveTestChanged();
 }
 
 void NatsDecoder::fail(const QString &message)
 {
-    clear();
+    reset();
     m_error = message;
     Q_EMIT decoded();
-    Q_EMIT seedRevealedChanged();
+}
+
+void NatsDecoder::begin(const QString &account, const QString &user)
+{
+    clear();
+    m_account = account;
+    m_user = user;
+    m_loading = true;
+    Q_EMIT decoded();
+}
+
+void NatsDecoder::fail(const QString &account, const QString &user, const QString &message)
+{
+    clear();
+    m_account = account;
+    m_user = user;
+    fail(message);
+}
+
+void NatsDecoder::setBase64(const QString &account, const QString &user, QByteArray base64)
+{
+    clear();
+    m_account = account;
+    m_user = user;
+    auto decodedBase64 = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
+    SecretBytes::wipe(base64);
+    if (!decodedBase64) {
+        fail(tr("The Controller's credsBase64 is not valid base64."));
+        return;
+    }
+    decodeBytes(decodedBase64.decoded, true);
+    SecretBytes::wipe(decodedBase64.decoded);
 }
 
 void NatsDecoder::decodeText(const QString &text)
 {
-    decodeBytes(text.toUtf8());
+    QByteArray bytes = text.toUtf8();
+    decodeBytes(bytes);
+    SecretBytes::wipe(bytes);
 }
 
 void NatsDecoder::loadFile(const QUrl &file)
@@ -112,16 +183,18 @@ void NatsDecoder::loadFile(const QUrl &file)
         fail(tr("Cannot read %1: %2").arg(f.fileName(), f.errorString()));
         return;
     }
-    decodeBytes(f.read(MaxInputSize + 1));
+    QByteArray bytes = f.read(MaxInputSize + 1);
+    decodeBytes(bytes);
+    SecretBytes::wipe(bytes);
 }
 
-void NatsDecoder::decodeBytes(const QByteArray &bytes)
+void NatsDecoder::decodeBytes(const QByteArray &bytes, bool fromController)
 {
     if (!m_status.isEmpty())
         setStatus({});
     const QByteArray text = bytes.trimmed();
-    if (text.isEmpty()) {
-        clear();
+    if (text.isEmpty() && !fromController) {
+        reset();
         Q_EMIT decoded();
         return;
     }
@@ -133,11 +206,22 @@ void NatsDecoder::decodeBytes(const QByteArray &bytes)
         fail(tr("The input contains NUL bytes: it is binary data, not a JWT or a creds file."));
         return;
     }
-    clear();
-    if (text.contains("-----")) {
+    reset();
+    if (fromController || text.contains("-----")) {
         Result<Nats::UserCreds> creds = Nats::loadCreds(text);
         if (!creds) {
-            fail(creds.error().message);
+            fail(fromController ? tr("The creds sent by the Controller cannot be used: %1").arg(creds.error().message)
+                                : creds.error().message);
+            return;
+        }
+        // What a save writes: the Controller's bytes as sent; pasted text as nsc writes it.
+        if (fromController) {
+            QByteArray copy = bytes;
+            m_text = SecretBytes::takeFrom(copy);
+        } else if (Result<SecretBytes> formatted = Nats::formatCreds(creds->jwt.token(), creds->key)) {
+            m_text = std::move(*formatted);
+        } else {
+            fail(formatted.error().message);
             return;
         }
         m_jwt = creds->jwt;
@@ -173,7 +257,6 @@ void NatsDecoder::decodeBytes(const QByteArray &bytes)
     computeTrust();
     rebuildRows();
     Q_EMIT decoded();
-    Q_EMIT seedRevealedChanged();
 }
 
 void NatsDecoder::computeTrust()
@@ -203,21 +286,31 @@ void NatsDecoder::rebuildRows()
         return;
     }
     QList<DetailRow> rows;
+    if (m_creds) {
+        const QString g = tr("Credentials");
+        if (!m_user.isEmpty()) {
+            rows.append(DetailRow(g, tr("Account"), m_account));
+            rows.append(DetailRow(g, tr("User"), m_user));
+        }
+        rows.append(DetailRow(g, tr("Public key"), m_creds->key.publicKeyString()));
+        // Hidden, the row holds no secret at all: the seed enters the model only while revealed.
+        rows.append(DetailRow(g, kSeedLabel, m_revealed ? revealText(m_creds->key.seed()) : QString(),
+                              tr("The user's private nkey seed. Anyone with it can connect as this user."),
+                              true));
+        const Resources::NatsDetails::Expiry e = Resources::NatsDetails::userExpiry(m_jwt->payload());
+        if (e.seconds > 0 && !e.enforced)
+            rows.append(DetailRow(g, tr("Expiry"),
+                                  tr("%1, requested expiry (not enforced)").arg(Nats::formatUnixTime(e.seconds)),
+                                  tr("nats-server ignores nats.exp: these creds keep working after this date."),
+                                  false, true));
+    }
     const QString header = QString::fromUtf8(QJsonDocument(m_jwt->header()).toJson(QJsonDocument::Compact));
     rows.append(DetailRow(tr("Header"), tr("Header"), header));
     for (const Nats::ClaimRow &r : Nats::claimsInWords(*m_jwt, now())) {
         QString hint = r.hint;
         if (!r.warning.isEmpty())
-            hint = hint.isEmpty() ? r.warning : r.warning + u"\n" + hint;
+            hint = hint.isEmpty() ? r.warning : r.warning + u'\n' + hint;
         rows.append(DetailRow(r.group, r.label, r.value, hint, false, !r.warning.isEmpty()));
-    }
-    if (m_creds) {
-        // The seed is only put into the model while revealed; hidden, the row holds no secret.
-        const QString seed = m_seedRevealed ? QString::fromLatin1(m_creds->key.seed().revealCopy())
-                                            : QString();
-        rows.append(DetailRow(tr("Credentials"), kSeedLabel, seed,
-                              tr("The user's private nkey seed. Anyone with it can connect as this user."),
-                              true, false));
     }
     rows.append(DetailRow(tr("Token"), tr("Encoded token"), QString::fromLatin1(m_jwt->token())));
     m_details->setRows(rows);
@@ -237,7 +330,7 @@ void NatsDecoder::copyField(const QString &label)
     if (label == kSeedLabel) {
         if (!m_creds)
             return;
-        m_copy(QString::fromLatin1(m_creds->key.seed().revealCopy()), true);
+        m_copy(revealText(m_creds->key.seed()), true);
         setStatus(tr("Seed copied; the clipboard is cleared in 30 seconds."));
         return;
     }
@@ -246,62 +339,73 @@ void NatsDecoder::copyField(const QString &label)
     setStatus(tr("%1 copied.").arg(label));
 }
 
+void NatsDecoder::copy()
+{
+    if (!m_creds || !m_copy)
+        return;
+    m_copy(revealText(m_text), true);
+    setStatus(tr("Creds copied; the clipboard is cleared in 30 seconds."));
+}
+
 void NatsDecoder::setStatus(const QString &status)
 {
     m_status = status;
     Q_EMIT statusChanged();
 }
 
-void NatsDecoder::saveCreds(const QUrl &file, bool overwrite)
+bool NatsDecoder::save(const QUrl &file, bool overwrite)
 {
     if (!m_creds) {
-        setStatus(tr("Decode a creds file first."));
-        return;
+        setStatus(tr("Decode or fetch creds first."));
+        return false;
     }
-    Result<SecretBytes> text = Nats::formatCreds(m_creds->jwt.token(), m_creds->key);
-    if (!text) {
-        setStatus(text.error().message);
-        return;
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (path.isEmpty()) {
+        setStatus(tr("Choose a file to save to."));
+        return false;
     }
-    const QString path = file.toLocalFile();
-    if (Status s = Nats::writeSecretFile(path, *text, overwrite); !s) {
+    if (Status s = Nats::writeSecretFile(path, m_text, overwrite); !s) {
         setStatus(s.error().message);
-        return;
+        return false;
     }
     m_lastCredsPath = path;
     setStatus(tr("Saved %1 (readable by you only).").arg(QFileInfo(path).fileName()));
+    return true;
 }
 
-void NatsDecoder::saveContext(const QUrl &file, const QString &serverUrl)
+bool NatsDecoder::saveContext(const QUrl &file, const QString &serverUrl)
 {
     if (!m_creds) {
-        setStatus(tr("Decode a creds file first."));
-        return;
+        setStatus(tr("Decode or fetch creds first."));
+        return false;
     }
     if (m_lastCredsPath.isEmpty()) {
         setStatus(tr("Save the creds file first: the context refers to it."));
-        return;
+        return false;
     }
     Nats::NatsContext context;
-    context.description = m_jwt->standard().name;
+    context.description = m_user.isEmpty() ? m_jwt->standard().name
+                                           : tr("%1 in account %2").arg(m_user, m_account);
     context.url = serverUrl.trimmed();
     context.credsPath = m_lastCredsPath;
-    const QString path = file.toLocalFile();
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     if (Status written = Nats::writeNatsContext(path, context); !written) {
         setStatus(written.error().message);
-        return;
+        return false;
     }
     setStatus(tr("Saved nats context %1.").arg(QFileInfo(path).fileName()));
+    return true;
 }
 
 void NatsDecoder::runLiveTest(const QString &serverUrl, const QString &caPem)
 {
-    auto report = [this](const QString &text, bool) {
+    auto report = [this](const QString &text, bool ok) {
         m_liveResult = text;
+        m_liveOk = ok;
         Q_EMIT liveTestChanged();
     };
     if (!m_creds) {
-        report(tr("Decode a creds file first."), false);
+        report(tr("Decode or fetch creds first."), false);
         return;
     }
     Nats::startLiveTest(this, m_probe, *m_creds, serverUrl, caPem.toUtf8(), report);

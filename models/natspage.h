@@ -1,19 +1,24 @@
 #pragma once
 
+#include "core/api/records.h"
 #include "models/detailsmodel.h"
 #include "models/resourcelist.h"
 
 #include <QJsonObject>
 #include <QObject>
 
+#include <optional>
+
 namespace Pot::Models {
 
 class ClusterView;
-class NatsCreds;
+class NatsDecoder;
+class ResourcePage;
 
-/// View model of the NATS page: operator and hub documents, the accounts, users, account-rule and
-/// user-rule lists with details of the selected entry, the NATS actions (rotate the operator,
-/// ensure an account, create/delete users and MQTT bearer users) and the creds of one user.
+/// What the NATS page has beyond its four lists (the kinds natsAccounts, natsUsers,
+/// natsAccountRules and natsUserRules, each a ResourcePage of the cluster): the operator and hub,
+/// operator rotation, ensuring an account, creating users, the account rule and users of the
+/// selected account, and the creds of a user (the one NATS creds workflow, NatsDecoder).
 class NatsPage final : public QObject
 {
     Q_OBJECT
@@ -23,12 +28,9 @@ class NatsPage final : public QObject
     Q_PROPERTY(Pot::Models::ResourceList *accountRules READ accountRules CONSTANT)
     Q_PROPERTY(Pot::Models::ResourceList *userRules READ userRules CONSTANT)
     Q_PROPERTY(Pot::Models::DetailsModel *operatorDetails READ operatorDetailsModel CONSTANT)
-    Q_PROPERTY(Pot::Models::DetailsModel *accountDetails READ accountDetailsModel CONSTANT)
-    Q_PROPERTY(Pot::Models::DetailsModel *userDetails READ userDetailsModel CONSTANT)
-    Q_PROPERTY(Pot::Models::DetailsModel *accountRuleDetails READ accountRuleDetailsModel CONSTANT)
-    Q_PROPERTY(Pot::Models::DetailsModel *userRuleDetails READ userRuleDetailsModel CONSTANT)
-    Q_PROPERTY(Pot::Models::NatsCreds *creds READ creds CONSTANT)
-    Q_MOC_INCLUDE("models/natscreds.h")
+    Q_PROPERTY(Pot::Models::DetailsModel *accountContext READ accountContextModel CONSTANT)
+    Q_PROPERTY(Pot::Models::NatsDecoder *creds READ creds CONSTANT)
+    Q_MOC_INCLUDE("models/natsdecoder.h")
     Q_PROPERTY(QString operatorName READ operatorName NOTIFY documentsChanged)
     Q_PROPERTY(QString operatorError READ operatorError NOTIFY documentsChanged)
     Q_PROPERTY(QString hubUrl READ hubUrl NOTIFY documentsChanged)
@@ -38,28 +40,28 @@ class NatsPage final : public QObject
     Q_PROPERTY(QString selectedAccountApp READ selectedAccountApp NOTIFY selectionChanged)
     Q_PROPERTY(QString selectedUserApp READ selectedUserApp NOTIFY selectionChanged)
     Q_PROPERTY(QString selectedUserName READ selectedUserName NOTIFY selectionChanged)
-    Q_PROPERTY(bool selectedUserBearer READ selectedUserBearer NOTIFY selectionChanged)
-    Q_PROPERTY(QString selectedUserDeleteBlocker READ selectedUserDeleteBlocker NOTIFY selectionChanged)
     Q_PROPERTY(QStringList userRuleNames READ userRuleNames NOTIFY rulesChanged)
     Q_PROPERTY(QStringList accountRuleNames READ accountRuleNames NOTIFY rulesChanged)
     Q_PROPERTY(QStringList applicationNames READ applicationNames NOTIFY selectionChanged)
 
 public:
+    /// Needs the cluster's resource pages of the four NATS kinds.
     explicit NatsPage(ClusterView *cluster);
     ~NatsPage() override;
 
-    ResourceList *accounts() const { return m_accounts; }
-    ResourceList *users() const { return m_users; }
-    ResourceList *accountRules() const { return m_accountRules; }
-    ResourceList *userRules() const { return m_userRules; }
+    ResourcePage *accountsPage() const { return m_accountsPage; }
+    ResourcePage *usersPage() const { return m_usersPage; }
+    ResourceList *accounts() const;
+    ResourceList *users() const;
+    ResourceList *accountRules() const;
+    ResourceList *userRules() const;
     DetailsModel *operatorDetailsModel() const { return m_operatorDetails; }
-    DetailsModel *accountDetailsModel() const { return m_accountDetails; }
-    DetailsModel *userDetailsModel() const { return m_userDetails; }
-    DetailsModel *accountRuleDetailsModel() const { return m_accountRuleDetails; }
-    DetailsModel *userRuleDetailsModel() const { return m_userRuleDetails; }
-    NatsCreds *creds() const { return m_creds; }
+    /// The account rule and the users of the selected account (its own fields are in the
+    /// accounts page's details).
+    DetailsModel *accountContextModel() const { return m_accountContext; }
+    NatsDecoder *creds() const { return m_creds; }
 
-    QString operatorName() const { return m_operator.value(u"name").toString(); }
+    QString operatorName() const { return m_operator ? m_operator->name : QString(); }
     QString operatorError() const { return m_operatorError; }
     /// nats://host:serverPort of the hub; empty when unknown.
     QString hubUrl() const;
@@ -73,19 +75,10 @@ public:
     /// or the system account name for creds), and the user's name.
     QString selectedUserApp() const;
     QString selectedUserName() const;
-    bool selectedUserBearer() const;
-    /// Why the Controller would refuse to delete the selected user; empty if it would not.
-    QString selectedUserDeleteBlocker() const;
     QStringList userRuleNames() const;
     QStringList accountRuleNames() const;
     /// Applications that have an account (for "create user" defaults).
     QStringList applicationNames() const;
-
-    /// Columns and row builders (shared with the benchmarks). Users: key "<account>/<user>".
-    static ResourceList::Spec accountsListSpec();
-    static ResourceList::Spec usersListSpec();
-    static ResourceList::Spec accountRulesListSpec();
-    static ResourceList::Spec userRulesListSpec();
 
     /// The Controller's expiresIn (^[0-9]+[hdm]$: hours, days, months of 30 days, at most 3 years)
     /// for `amount` of `unit` ("h", "d", "m"); amount 0 = no expiry (""). Error text in `error`.
@@ -106,7 +99,6 @@ public:
     Q_INVOKABLE void ensureAccount(const QString &app, const QString &rule);
     Q_INVOKABLE void createUser(const QString &app, const QString &name, int amount,
                                 const QString &unit, const QString &rule, bool mqttBearer);
-    Q_INVOKABLE void deleteUser(const QString &app, const QString &user, bool mqttBearer);
     Q_INVOKABLE void fetchCreds(const QString &app, const QString &user);
 
 Q_SIGNALS:
@@ -118,26 +110,24 @@ Q_SIGNALS:
 
 private:
     void rebuildOperator();
-    void rebuildAccount();
-    void rebuildUser();
-    QList<QJsonObject> applicationObjects() const;
+    void rebuildAccountContext();
+    void updateTrustAnchors();
+    std::optional<Api::NatsAccount> selectedAccount() const;
+    std::optional<Api::NatsUser> selectedUser() const;
     /// Whether the accounts list shows an application account named `app`.
     bool hasAccount(const QString &app) const;
     QString alreadyHasAccount(const QString &app) const;
 
     ClusterView *m_cluster;
-    ResourceList *m_accounts;
-    ResourceList *m_users;
-    ResourceList *m_accountRules;
-    ResourceList *m_userRules;
+    ResourcePage *m_accountsPage;
+    ResourcePage *m_usersPage;
+    ResourcePage *m_accountRulesPage;
+    ResourcePage *m_userRulesPage;
     DetailsModel *m_operatorDetails;
-    DetailsModel *m_accountDetails;
-    DetailsModel *m_userDetails;
-    DetailsModel *m_accountRuleDetails;
-    DetailsModel *m_userRuleDetails;
-    NatsCreds *m_creds;
-    QJsonObject m_operator;
-    QJsonObject m_hub;
+    DetailsModel *m_accountContext;
+    NatsDecoder *m_creds;
+    std::optional<Api::NatsOperator> m_operator;
+    std::optional<Api::NatsHub> m_hub;
     QStringList m_accountRuleNames;
     QStringList m_userRuleNames;
     QString m_operatorError;

@@ -218,6 +218,8 @@ QString ResourcePage::deniedReason(const QString &actionId) const
 QString ResourcePage::question(const QString &actionId) const
 {
     const Action *a = m_kind.action(actionId);
+    if (a && a->questionOf)
+        return a->questionOf(selectedObject());
     return a ? a->question.arg(selectedName()) : QString();
 }
 
@@ -254,7 +256,8 @@ bool ResourcePage::run(const QString &actionId, const QString &key, const QStrin
     Net::ApiRequest request = a->body ? Net::ApiRequest::sendJson(a->method, path, a->body(object, choice))
                                       : Net::ApiRequest::remove(path);
     request.method = a->method;
-    const QString done = a->input == Resources::Input::None
+    const QString done = a->doneOf ? a->doneOf(object)
+                         : a->input == Resources::Input::None
                              ? a->doneText.arg(selectedName())
                              : a->doneText.arg(selectedName(), m_cluster->agentName(choice));
     const bool links = a->input != Resources::Input::None;

@@ -5,7 +5,8 @@ import QtQuick.Dialogs
 import PotConsole
 
 // Tools → NATS decoder: paste or drop a JWT, a .creds file or any file; see header, claims in words,
-// signature and trust; copy fields; export creds and a nats context; run the live creds test.
+// signature and trust; copy fields; and for creds the same actions as the NATS page's creds dialog
+// (NatsCredsActions: reveal, copy, save owner-only, nats context, live test).
 Item {
     id: page
     required property NatsDecoder decoder
@@ -153,30 +154,11 @@ Item {
                     Accessible.description: text
                 }
 
-                Flow {
+                NatsCredsActions {
                     Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    visible: page.decoder.isCreds
-                    Button {
-                        text: page.decoder.seedRevealed ? qsTr("Hide seed") : qsTr("Reveal seed")
-                        Accessible.name: text
-                        onClicked: page.decoder.seedRevealed = !page.decoder.seedRevealed
-                    }
-                    Button {
-                        text: qsTr("Save .creds…")
-                        Accessible.name: qsTr("Save creds file")
-                        onClicked: saveCreds.open()
-                    }
-                    Button {
-                        text: qsTr("Save nats context…")
-                        Accessible.name: qsTr("Save nats context")
-                        onClicked: contextDialog.open()
-                    }
-                    Button {
-                        text: qsTr("Test against a server…")
-                        Accessible.name: qsTr("Run live creds test")
-                        onClicked: liveDialog.open()
-                    }
+                    // Off for a plain JWT; shown then only for what was copied.
+                    visible: page.decoder.isCreds || page.decoder.status.length > 0
+                    creds: page.decoder
                 }
 
                 ListView {
@@ -203,7 +185,7 @@ Item {
                         required property bool warning
                         width: ListView.view.width
                         Accessible.name: label
-                        Accessible.description: sensitive && !page.decoder.seedRevealed ? qsTr("hidden") : value
+                        Accessible.description: sensitive && !page.decoder.revealed ? qsTr("hidden") : value
                         ToolTip.visible: hovered && hint.length > 0
                         ToolTip.text: hint
                         onDoubleClicked: page.decoder.copyField(label)
@@ -216,7 +198,7 @@ Item {
                                 elide: Text.ElideRight
                             }
                             Label {
-                                text: claimRow.sensitive && !page.decoder.seedRevealed ? "••••••••••••" : claimRow.value
+                                text: claimRow.sensitive && !page.decoder.revealed ? "••••••••••••" : claimRow.value
                                 color: claimRow.warning ? Theme.warn : Theme.text
                                 font.family: claimRow.value.length > 40 ? "monospace" : Application.font.family
                                 wrapMode: Text.WrapAnywhere
@@ -231,16 +213,6 @@ Item {
                         }
                     }
                 }
-
-                Label {
-                    Layout.fillWidth: true
-                    visible: page.decoder.status.length > 0
-                    text: page.decoder.status
-                    wrapMode: Text.WordWrap
-                    Accessible.role: Accessible.StatusBar
-                    Accessible.name: qsTr("Decoder status")
-                    Accessible.description: text
-                }
             }
         }
     }
@@ -249,95 +221,5 @@ Item {
         id: openDialog
         title: qsTr("Open a JWT or creds file")
         onAccepted: page.decoder.loadFile(selectedFile)
-    }
-    FileDialog {
-        id: saveCreds
-        title: qsTr("Save creds file")
-        fileMode: FileDialog.SaveFile
-        // Qt 6.4's own (non-native) dialog keeps "Open" on its button in save mode.
-        acceptLabel: qsTr("Save")
-        defaultSuffix: "creds"
-        nameFilters: [qsTr("NATS creds (*.creds)")]
-        onAccepted: page.decoder.saveCreds(selectedFile, true)
-    }
-
-    Dialog {
-        id: contextDialog
-        anchors.centerIn: Overlay.overlay
-        modal: true
-        width: 480
-        title: qsTr("Save nats context")
-        standardButtons: Dialog.Cancel | Dialog.Save
-        onAccepted: contextFile.open()
-        ColumnLayout {
-            anchors.fill: parent
-            Label { text: qsTr("Server URL") }
-            TextField {
-                id: contextUrl
-                Layout.fillWidth: true
-                text: "nats://127.0.0.1:4222"
-                Accessible.name: qsTr("Context server URL")
-            }
-            Label {
-                Layout.fillWidth: true
-                wrapMode: Text.WordWrap
-                color: Theme.mutedText
-                text: qsTr("The context refers to a .creds file; save the creds first.")
-            }
-        }
-    }
-    FileDialog {
-        id: contextFile
-        title: qsTr("Save nats context")
-        fileMode: FileDialog.SaveFile
-        // Qt 6.4's own (non-native) dialog keeps "Open" on its button in save mode.
-        acceptLabel: qsTr("Save")
-        defaultSuffix: "json"
-        onAccepted: page.decoder.saveContext(selectedFile, contextUrl.text)
-    }
-
-    Dialog {
-        id: liveDialog
-        anchors.centerIn: Overlay.overlay
-        modal: true
-        width: 480
-        title: qsTr("Live creds test")
-        standardButtons: Dialog.Close
-        ColumnLayout {
-            anchors.fill: parent
-            spacing: Theme.spacing
-            Label { text: qsTr("Server URL (nats:// or tls://)") }
-            TextField {
-                id: liveUrl
-                Layout.fillWidth: true
-                text: "nats://127.0.0.1:4222"
-                Accessible.name: qsTr("Server URL")
-            }
-            RowLayout {
-                Button {
-                    text: qsTr("Connect")
-                    enabled: !page.decoder.liveTestRunning
-                    Accessible.name: qsTr("Start live test")
-                    onClicked: page.decoder.runLiveTest(liveUrl.text, "")
-                }
-                Button {
-                    text: qsTr("Cancel")
-                    enabled: page.decoder.liveTestRunning
-                    Accessible.name: qsTr("Cancel live test")
-                    onClicked: page.decoder.cancelLiveTest()
-                }
-                BusyIndicator {
-                    running: page.decoder.liveTestRunning
-                    implicitWidth: 24; implicitHeight: 24
-                }
-            }
-            Label {
-                Layout.fillWidth: true
-                text: page.decoder.liveTestResult
-                wrapMode: Text.WordWrap
-                Accessible.name: qsTr("Live test result")
-                Accessible.description: text
-            }
-        }
     }
 }

@@ -3,8 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PotConsole
 
-// NATS of the selected control plane: operator and hub, accounts, users, account and user rules,
-// with the actions the signed-in user may run.
+// NATS of the selected control plane: the operator and hub, then one generic ResourcePage per NATS
+// kind (accounts, users, account rules, user rules) under one banner, with the NATS page's own
+// parts in their slots (ensure account, create user, fetch creds, an account's rule and users).
 Item {
     id: page
     required property ControlPlanes planes
@@ -79,84 +80,32 @@ Item {
                 rotateDenied: page.denied("natsOperator", "update")
             }
 
-            NatsListTab {
-                list: page.nats ? page.nats.accounts : null
-                details: page.nats ? page.nats.accountDetails : null
-                cluster: page.cluster
-                noun: qsTr("accounts")
-                detailsName: qsTr("Account details")
-                emptyTitle: qsTr("No NATS accounts")
-                emptyText: qsTr("Accounts appear when an application gets NATS access or its first user.")
-                selectPrompt: qsTr("Select an account to see its limits, exports, imports, revocations and users.")
-                ActionButton {
-                    text: qsTr("Ensure account…")
-                    deniedReason: page.denied("natsAccounts", "create")
-                    onClicked: ensureDialog.open()
-                }
+            ResourcePage {
+                planes: page.planes
+                showBanner: false
+                model: page.cluster ? page.cluster.resourcePage("natsAccounts") : null
+                listExtra: ensureRow
+                detailExtra: accountContext
             }
 
-            NatsListTab {
-                list: page.nats ? page.nats.users : null
-                details: page.nats ? page.nats.userDetails : null
-                cluster: page.cluster
-                noun: qsTr("users")
-                detailsName: qsTr("User details")
-                emptyTitle: qsTr("No NATS users")
-                emptyText: qsTr("Users are created for microservices with NATS access, leaf nodes, and with Create user.")
-                selectPrompt: qsTr("Select a user to see its permissions, limits, expiry and creds.")
-                ActionButton {
-                    text: qsTr("Create user…")
-                    deniedReason: page.denied("natsUsers", "create", page.nats ? page.nats.selectedAccountApp : "")
-                    onClicked: {
-                        const n = page.nats;
-                        createDialog.application = n.selectedUserApp.length > 0 && n.applicationNames.indexOf(n.selectedUserApp) >= 0
-                                ? n.selectedUserApp : (n.applicationNames.length > 0 ? n.applicationNames[0] : "");
-                        createDialog.open();
-                    }
-                }
-                ActionButton {
-                    text: qsTr("Fetch creds")
-                    ready: page.nats !== null && page.nats.selectedUserName.length > 0
-                    disabledHint: qsTr("Select a user first.")
-                    deniedReason: page.denied("natsUsers", "get", page.nats ? page.nats.selectedUserApp : "")
-                    onClicked: {
-                        page.nats.fetchCreds(page.nats.selectedUserApp, page.nats.selectedUserName);
-                        credsDialog.open();
-                    }
-                }
-                ActionButton {
-                    text: page.nats && page.nats.selectedUserBearer ? qsTr("Delete MQTT bearer…") : qsTr("Delete user…")
-                    destructive: true
-                    ready: page.nats !== null && page.nats.selectedUserDeleteBlocker.length === 0
-                    disabledHint: page.nats ? page.nats.selectedUserDeleteBlocker : ""
-                    deniedReason: page.denied("natsUsers", "delete", page.nats ? page.nats.selectedUserApp : "")
-                    onClicked: {
-                        deleteDialog.app = page.nats.selectedUserApp;
-                        deleteDialog.user = page.nats.selectedUserName;
-                        deleteDialog.bearer = page.nats.selectedUserBearer;
-                        deleteDialog.open();
-                    }
-                }
+            ResourcePage {
+                planes: page.planes
+                showBanner: false
+                model: page.cluster ? page.cluster.resourcePage("natsUsers") : null
+                listExtra: createUserRow
+                extraActions: fetchCredsButton
             }
 
-            NatsListTab {
-                list: page.nats ? page.nats.accountRules : null
-                details: page.nats ? page.nats.accountRuleDetails : null
-                cluster: page.cluster
-                noun: qsTr("account rules")
-                detailsName: qsTr("Account rule details")
-                emptyTitle: qsTr("No account rules")
-                selectPrompt: qsTr("Select a rule to see its fields in words. Null limits and a resp.ttl that looks like milliseconds are flagged.")
+            ResourcePage {
+                planes: page.planes
+                showBanner: false
+                model: page.cluster ? page.cluster.resourcePage("natsAccountRules") : null
             }
 
-            NatsListTab {
-                list: page.nats ? page.nats.userRules : null
-                details: page.nats ? page.nats.userRuleDetails : null
-                cluster: page.cluster
-                noun: qsTr("user rules")
-                detailsName: qsTr("User rule details")
-                emptyTitle: qsTr("No user rules")
-                selectPrompt: qsTr("Select a rule to see its fields in words. Null limits and a resp.ttl that looks like milliseconds are flagged.")
+            ResourcePage {
+                planes: page.planes
+                showBanner: false
+                model: page.cluster ? page.cluster.resourcePage("natsUserRules") : null
             }
             }
         }
@@ -171,18 +120,58 @@ Item {
         nats: page.nats
         cluster: page.cluster
     }
-    ConfirmDialog {
-        id: deleteDialog
-        property string app
-        property string user
-        property bool bearer
-        title: bearer ? qsTr("Delete MQTT bearer user") : qsTr("Delete NATS user")
-        destructive: true
-        confirmName: user
-        confirmText: qsTr("Delete")
-        message: qsTr("Delete %1 from the account of %2? The Controller adds its public key to the account JWT's revocations and deletes its creds; clients using them are refused once servers have the new account JWT.").arg(user).arg(app)
-        onConfirmed: page.nats.deleteUser(app, user, bearer)
+    // The NATS page's own parts in the slots of the resource pages.
+    Component {
+        id: ensureRow
+        RowLayout {
+            ActionButton {
+                Layout.margins: Theme.margin
+                text: qsTr("Ensure account…")
+                deniedReason: page.denied("natsAccounts", "create")
+                onClicked: ensureDialog.open()
+            }
+            Item { Layout.fillWidth: true }
+        }
     }
+    Component {
+        id: accountContext
+        DetailPane {
+            model: page.nats ? page.nats.accountContext : null
+            cluster: page.cluster
+            name: qsTr("Account rule and users")
+        }
+    }
+    Component {
+        id: createUserRow
+        RowLayout {
+            ActionButton {
+                Layout.margins: Theme.margin
+                text: qsTr("Create user…")
+                deniedReason: page.denied("natsUsers", "create", page.nats ? page.nats.selectedAccountApp : "")
+                onClicked: {
+                    const n = page.nats;
+                    createDialog.application = n.selectedUserApp.length > 0 && n.applicationNames.indexOf(n.selectedUserApp) >= 0
+                            ? n.selectedUserApp : (n.applicationNames.length > 0 ? n.applicationNames[0] : "");
+                    createDialog.open();
+                }
+            }
+            Item { Layout.fillWidth: true }
+        }
+    }
+    Component {
+        id: fetchCredsButton
+        ActionButton {
+            text: qsTr("Fetch creds")
+            ready: page.nats !== null && page.nats.selectedUserName.length > 0
+            disabledHint: qsTr("Select a user first.")
+            deniedReason: page.denied("natsUsers", "get", page.nats ? page.nats.selectedUserApp : "")
+            onClicked: {
+                page.nats.fetchCreds(page.nats.selectedUserApp, page.nats.selectedUserName);
+                credsDialog.open();
+            }
+        }
+    }
+
     Dialog {
         id: ensureDialog
         title: qsTr("Ensure NATS account")

@@ -15,7 +15,6 @@
 #include "models/detailsmodel.h"
 #include "models/eventspage.h"
 #include "models/manifesteditor.h"
-#include "models/natscreds.h"
 #include "models/natsdecoder.h"
 #include "models/natspage.h"
 #include "models/permissiongridmodel.h"
@@ -35,7 +34,7 @@ struct ControlPlanesType
     Q_GADGET
     QML_FOREIGN(Pot::Models::ControlPlanes)
     QML_NAMED_ELEMENT(ControlPlanes)
-    QML_UNCREATABLE("made by the composition root")
+    QML_UNCREATABLE("made by the composition root and by NatsModel")
 };
 
 struct ClusterViewType
@@ -78,20 +77,12 @@ struct AccessPageType
     QML_UNCREATABLE("made by ClusterView")
 };
 
-struct NatsCredsType
-{
-    Q_GADGET
-    QML_FOREIGN(Pot::Models::NatsCreds)
-    QML_NAMED_ELEMENT(NatsCreds)
-    QML_UNCREATABLE("made by NatsModel")
-};
-
 struct NatsDecoderType
 {
     Q_GADGET
     QML_FOREIGN(Pot::Models::NatsDecoder)
     QML_NAMED_ELEMENT(NatsDecoder)
-    QML_UNCREATABLE("made by the composition root")
+    QML_UNCREATABLE("made by the composition root and by NatsModel")
 };
 
 struct ResourceListType

@@ -256,6 +256,98 @@ Result<NatsOperator> NatsOperator::fromJson(const QJsonValue &json)
     return op;
 }
 
+Result<NatsHub> NatsHub::fromJson(const QJsonValue &json)
+{
+    const QJsonObject o = json.toObject();
+    NatsHub h{Json::string(o, "host"_L1),
+              int(Json::integer(o, "serverPort"_L1)),
+              int(Json::integer(o, "clusterPort"_L1)),
+              int(Json::integer(o, "leafPort"_L1)),
+              int(Json::integer(o, "mqttPort"_L1)),
+              int(Json::integer(o, "httpPort"_L1))};
+    if (h.host.isEmpty())
+        return shapeError(Tr::tr("a NATS hub"));
+    return h;
+}
+
+Result<NatsAccount> NatsAccount::fromJson(const QJsonValue &json)
+{
+    const QJsonObject o = json.toObject();
+    NatsAccount a;
+    a.name = Json::string(o, "name"_L1);
+    if (a.name.isEmpty())
+        return shapeError(Tr::tr("a NATS account"));
+    a.publicKey = Json::string(o, "publicKey"_L1);
+    a.jwt = Json::string(o, "jwt"_L1);
+    a.isSystem = Json::boolean(o, "isSystem"_L1);
+    a.isLeafSystem = Json::boolean(o, "isLeafSystem"_L1);
+    if (o.value("applicationId"_L1).isDouble())
+        a.applicationId = Json::integer(o, "applicationId"_L1);
+    return a;
+}
+
+Result<NatsUser> NatsUser::fromJson(const QJsonValue &json)
+{
+    const QJsonObject o = json.toObject();
+    NatsUser u;
+    u.name = Json::string(o, "name"_L1);
+    u.accountName = Json::string(o, "accountName"_L1);
+    if (u.name.isEmpty())
+        return shapeError(Tr::tr("a NATS user"));
+    u.applicationName = Json::string(o, "applicationName"_L1);
+    u.publicKey = Json::string(o, "publicKey"_L1);
+    u.jwt = Json::string(o, "jwt"_L1);
+    u.microserviceUuid = Json::string(o, "microserviceUuid"_L1);
+    u.isBearer = Json::boolean(o, "isBearer"_L1);
+    return u;
+}
+
+Result<NatsRule> NatsRule::common(const QJsonObject &o, std::initializer_list<QLatin1StringView> limits)
+{
+    NatsRule r;
+    r.name = Json::string(o, "name"_L1);
+    if (r.name.isEmpty())
+        return shapeError(Tr::tr("a NATS rule"));
+    r.description = Json::string(o, "description"_L1);
+    r.isSystem = Json::boolean(o, "isSystem"_L1);
+    r.respTtl = Json::integer(o, "respTtl"_L1);
+    for (QLatin1StringView k : limits) {
+        if (!o.value(k).isDouble())
+            r.nullLimits << QString(k);
+    }
+    return r;
+}
+
+Result<NatsAccountRule> NatsAccountRule::fromJson(const QJsonValue &json)
+{
+    const QJsonObject o = json.toObject();
+    Result<NatsRule> base = common(o, {"maxConnections"_L1, "maxLeafNodeConnections"_L1, "maxData"_L1,
+                                       "maxExports"_L1, "maxImports"_L1, "maxMsgPayload"_L1,
+                                       "maxSubscriptions"_L1});
+    if (!base)
+        return base.error();
+    NatsAccountRule r;
+    static_cast<NatsRule &>(r) = *base;
+    if (o.value("maxConnections"_L1).isDouble())
+        r.maxConnections = Json::integer(o, "maxConnections"_L1);
+    r.exports = int(o.value("exports"_L1).toArray().size());
+    r.imports = int(o.value("imports"_L1).toArray().size());
+    return r;
+}
+
+Result<NatsUserRule> NatsUserRule::fromJson(const QJsonValue &json)
+{
+    const QJsonObject o = json.toObject();
+    Result<NatsRule> base = common(o, {"maxSubscriptions"_L1, "maxPayload"_L1, "maxData"_L1});
+    if (!base)
+        return base.error();
+    NatsUserRule r;
+    static_cast<NatsRule &>(r) = *base;
+    r.bearerToken = Json::boolean(o, "bearerToken"_L1);
+    r.allowedConnectionTypes = Json::strings(o, "allowedConnectionTypes"_L1);
+    return r;
+}
+
 QString fogTypeName(int id)
 {
     switch (id) {

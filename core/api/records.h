@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
 #include <optional>
 
 namespace Pot::Api {
@@ -170,6 +171,88 @@ struct NatsOperator
     QString jwt;
 
     static Result<NatsOperator> fromJson(const QJsonValue &json);
+};
+
+/// GET /nats/hub (ports 0 when not set).
+struct NatsHub
+{
+    QString host;
+    int serverPort = 0;
+    int clusterPort = 0;
+    int leafPort = 0;
+    int mqttPort = 0;
+    int httpPort = 0;
+
+    static Result<NatsHub> fromJson(const QJsonValue &json);
+};
+
+/// One account of GET /nats/accounts.
+struct NatsAccount
+{
+    QString name;
+    QString publicKey;
+    QString jwt;
+    bool isSystem = false;     ///< the system account (SYS)
+    bool isLeafSystem = false; ///< a leaf node's system account
+    std::optional<qint64> applicationId; ///< set for an application's account
+
+    bool isApplication() const { return applicationId.has_value(); }
+    QString key() const { return name; }
+    static Result<NatsAccount> fromJson(const QJsonValue &json);
+};
+
+/// One user of GET /nats/users.
+struct NatsUser
+{
+    QString name;
+    QString accountName;
+    QString applicationName;  ///< empty for users of system accounts
+    QString publicKey;
+    QString jwt;
+    QString microserviceUuid; ///< set when the user was made for a microservice
+    bool isBearer = false;    ///< an MQTT bearer user
+
+    /// Unique across accounts: "<account>/<user>".
+    QString key() const { return accountName + u'/' + name; }
+    QString label() const { return name; }
+    /// The {appName} the NATS routes take for this user: its application, or the account name
+    /// (system accounts have no application; the creds route takes SYS…).
+    QString routeAccount() const { return applicationName.isEmpty() ? accountName : applicationName; }
+    static Result<NatsUser> fromJson(const QJsonValue &json);
+};
+
+/// What GET /nats/account-rules and /nats/user-rules have in common (the list's columns).
+struct NatsRule
+{
+    QString name;
+    QString description;
+    bool isSystem = false;
+    qint64 respTtl = 0;         ///< resp.ttl as stored (a Go duration in nanoseconds); 0 when null
+    QStringList nullLimits;     ///< numeric limits that are null (absent) in the rule
+
+protected:
+    static Result<NatsRule> common(const QJsonObject &o, std::initializer_list<QLatin1StringView> limits);
+};
+
+/// One rule of GET /nats/account-rules.
+struct NatsAccountRule : NatsRule
+{
+    std::optional<qint64> maxConnections; ///< -1: unlimited
+    int exports = 0;
+    int imports = 0;
+
+    QString key() const { return name; }
+    static Result<NatsAccountRule> fromJson(const QJsonValue &json);
+};
+
+/// One rule of GET /nats/user-rules.
+struct NatsUserRule : NatsRule
+{
+    bool bearerToken = false;
+    QStringList allowedConnectionTypes;
+
+    QString key() const { return name; }
+    static Result<NatsUserRule> fromJson(const QJsonValue &json);
 };
 
 /// The name of a Controller fog type id: 0 auto (detected by the agent), 1 x86, 2 ARM.

@@ -80,6 +80,10 @@ struct Action
     std::function<QJsonObject(const QJsonObject &object, const QString &choice)> body;
     /// Why the action does not apply to this object (built-in, wrong state); empty: it does.
     std::function<QString(const QJsonObject &object)> refused;
+    /// The confirmation and success texts when they name more than the object (its account):
+    /// used instead of question / doneText when set.
+    std::function<QString(const QJsonObject &object)> questionOf;
+    std::function<QString(const QJsonObject &object)> doneOf;
 };
 
 /// Create and edit through the Controller's /yaml endpoints (controller-api.md §4).

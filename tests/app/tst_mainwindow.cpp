@@ -344,7 +344,8 @@ private Q_SLOTS:
         m_root->clipboard()->setClearDelay(300);
         QQuickItem *claims = find(QStringLiteral("Claims"));
         QVERIFY(claims);
-        QVERIFY(QMetaObject::invokeMethod(claims, "positionViewAtEnd"));
+        // The seed is in the first group (Credentials).
+        QVERIFY(QMetaObject::invokeMethod(claims, "positionViewAtBeginning"));
         clickItem(button(QStringLiteral("Copy Seed")));
         QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().startsWith(u"SU"), kWait);
         QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
@@ -363,7 +364,7 @@ private Q_SLOTS:
 
         // Saving writes the Go/nsc text, owner-only.
         const QString out = m_dir.filePath(QStringLiteral("user.creds"));
-        m_root->natsDecoder()->saveCreds(QUrl::fromLocalFile(out), false);
+        QVERIFY(m_root->natsDecoder()->save(QUrl::fromLocalFile(out), false));
         QFile saved(out);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(!saved.readAll().contains('\r'));

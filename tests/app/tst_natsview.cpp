@@ -20,7 +20,7 @@ using Pot::Test::HttpRequest;
 using Pot::Test::HttpResponse;
 
 namespace {
-const QString Api = QStringLiteral("/api/v3");
+const QString ApiRoot = QStringLiteral("/api/v3");
 }
 
 /// The NATS page in the real window against the stand-in Controller.
@@ -70,15 +70,15 @@ private Q_SLOTS:
     {
         QVERIFY(m_console.start());
         auto &c = m_console.controller();
-        c.setHandler("POST", Api + u"/nats/accounts/foo-producer/users", [this](const HttpRequest &r) {
+        c.setHandler("POST", ApiRoot + u"/nats/accounts/foo-producer/users", [this](const HttpRequest &r) {
             m_created << r.jsonBody();
             return HttpResponse::fixture(201, QStringLiteral("POST_nats_accounts_APP_users__foo-producer.json"));
         });
-        c.setHandler("POST", Api + u"/nats/operator/rotate", [this](const HttpRequest &) {
+        c.setHandler("POST", ApiRoot + u"/nats/operator/rotate", [this](const HttpRequest &) {
             ++m_rotations;
             return HttpResponse::fixture(200, QStringLiteral("POST_nats_operator_rotate.json"));
         });
-        c.protectedFixture("GET", Api + u"/nats/accounts/foo-producer/users/ops-cli/creds", 200,
+        c.protectedFixture("GET", ApiRoot + u"/nats/accounts/foo-producer/users/ops-cli/creds", 200,
                            QStringLiteral("GET_nats_accounts_APP_users_USER_creds__foo-producer_ops-cli.json"));
         QVERIFY(m_console.signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
         QVERIFY(m_console.openSection(QStringLiteral("NATS")));
@@ -160,7 +160,7 @@ private Q_SLOTS:
         }
         QCOMPARE(before.size(), all.value(u"users").toArray().size() - 1);
         auto &c = m_console.controller();
-        c.setHandler("GET", Api + u"/nats/users", [this, &c, all, before](const HttpRequest &r) {
+        c.setHandler("GET", ApiRoot + u"/nats/users", [this, &c, all, before](const HttpRequest &r) {
             HttpResponse refusal;
             if (!c.authorize(r, &refusal))
                 return refusal;
@@ -204,7 +204,7 @@ private Q_SLOTS:
                                      .contains(QStringLiteral("requested expiry (not enforced)")),
                                  ConsoleWindow::Wait);
         m_console.screenshot(QStringLiteral("nats-user-created"));
-        c.protectedFixture("GET", Api + u"/nats/users", 200, QStringLiteral("GET_nats_users.json"));
+        c.protectedFixture("GET", ApiRoot + u"/nats/users", 200, QStringLiteral("GET_nats_users.json"));
     }
 
     void credsAreFetchedWithTheSeedMasked()
@@ -368,7 +368,7 @@ private Q_SLOTS:
     void ensureAccountWithAPickedRule()
     {
         QList<HttpRequest> seen;
-        m_console.controller().setHandler("POST", Api + u"/nats/accounts/plain-app", [&seen](const HttpRequest &r) {
+        m_console.controller().setHandler("POST", ApiRoot + u"/nats/accounts/plain-app", [&seen](const HttpRequest &r) {
             seen << r;
             return HttpResponse::fixture(201, QStringLiteral("POST_nats_accounts_APP__plain-app.json"));
         });
@@ -381,7 +381,7 @@ private Q_SLOTS:
                 listed.removeAt(i);
         }
         accounts.insert(u"accounts", listed);
-        m_console.controller().setHandler("GET", Api + u"/nats/accounts", [this, accounts](const HttpRequest &r) {
+        m_console.controller().setHandler("GET", ApiRoot + u"/nats/accounts", [this, accounts](const HttpRequest &r) {
             HttpResponse refusal;
             if (!m_console.controller().authorize(r, &refusal))
                 return refusal;
@@ -423,7 +423,7 @@ private Q_SLOTS:
                      .object());
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
                                   QStringLiteral("NATS account for plain-app is ready."), ConsoleWindow::Wait);
-        m_console.controller().protectedFixture("GET", Api + u"/nats/accounts", 200,
+        m_console.controller().protectedFixture("GET", ApiRoot + u"/nats/accounts", 200,
                                                 QStringLiteral("GET_nats_accounts__final.json"));
         m_console.cluster()->nats()->accounts()->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->nats()->accounts()->count(), int(listed.size()) + 1,
@@ -438,7 +438,7 @@ private Q_SLOTS:
             return HttpResponse::fixture(
                 400, QStringLiteral("POST_nats_accounts_APP__foo-producer_already-enabled_400.json"));
         };
-        m_console.controller().setHandler("POST", Api + u"/nats/accounts/foo-producer", alreadyEnabled);
+        m_console.controller().setHandler("POST", ApiRoot + u"/nats/accounts/foo-producer", alreadyEnabled);
         // The accounts list shows foo-producer's account: decided without asking the Controller.
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
         Pot::Test::typeInto(m_console.field(QStringLiteral("Account application")), QStringLiteral("foo-producer"));
@@ -459,7 +459,7 @@ private Q_SLOTS:
         m_console.screenshot(QStringLiteral("nats-ensure-already"));
 
         // An account the list does not show yet: the Controller's refusal is read the same way.
-        m_console.controller().setHandler("POST", Api + u"/nats/accounts/late-app", alreadyEnabled);
+        m_console.controller().setHandler("POST", ApiRoot + u"/nats/accounts/late-app", alreadyEnabled);
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
         Pot::Test::typeInto(m_console.field(QStringLiteral("Account application")), QStringLiteral("late-app"));
         QCOMPARE(m_console.description(QStringLiteral("Ensure account note")), QString());
@@ -470,7 +470,7 @@ private Q_SLOTS:
         QVERIFY(m_console.cluster()->lastActionOk());
 
         // Another refusal stays an error.
-        m_console.controller().setHandler("POST", Api + u"/nats/accounts/late-app", [](const HttpRequest &) {
+        m_console.controller().setHandler("POST", ApiRoot + u"/nats/accounts/late-app", [](const HttpRequest &) {
             return HttpResponse::json(400, QByteArrayLiteral(R"({"name":"ValidationError","message":"Invalid application name"})"));
         });
         Pot::Test::clickItem(m_console.button(QStringLiteral("Ensure account…")));
@@ -486,7 +486,7 @@ private Q_SLOTS:
     {
         QList<HttpRequest> seen;
         // The capture's user delete (plain-app/scratch-user) answered 204 with no body.
-        m_console.controller().setHandler("DELETE", Api + u"/nats/accounts/foo-producer/users/ops-cli",
+        m_console.controller().setHandler("DELETE", ApiRoot + u"/nats/accounts/foo-producer/users/ops-cli",
                                           [&seen](const HttpRequest &r) {
                                               seen << r;
                                               return HttpResponse::empty(204);
@@ -545,13 +545,13 @@ private Q_SLOTS:
         QList<HttpRequest> created;
         QList<HttpRequest> deleted;
         auto &c = m_console.controller();
-        c.setHandler("POST", Api + u"/nats/accounts/foo-consumer/mqtt-bearer", [&created](const HttpRequest &r) {
+        c.setHandler("POST", ApiRoot + u"/nats/accounts/foo-consumer/mqtt-bearer", [&created](const HttpRequest &r) {
             created << r;
             return HttpResponse::fixture(201, QStringLiteral("POST_nats_accounts_APP_mqtt-bearer__foo-consumer.json"));
         });
         // No capture of a bearer delete: the Controller answers 204 without a body as for other users
         // (controller-api.md §3.5), so this answer is constructed.
-        c.setHandler("DELETE", Api + u"/nats/accounts/foo-consumer/mqtt-bearer/mqtt-dev-1",
+        c.setHandler("DELETE", ApiRoot + u"/nats/accounts/foo-consumer/mqtt-bearer/mqtt-dev-1",
                      [&deleted](const HttpRequest &r) {
                          deleted << r;
                          return HttpResponse::empty(204);
@@ -591,7 +591,7 @@ private Q_SLOTS:
         Pot::Test::typeInto(m_console.field(QStringLiteral("Name to confirm")), QStringLiteral("mqtt-dev-1"));
         Pot::Test::clickItem(confirm);
         QTRY_COMPARE_WITH_TIMEOUT(deleted.size(), 1, ConsoleWindow::Wait);
-        QCOMPARE(c.hits("DELETE", Api + u"/nats/accounts/foo-consumer/users/mqtt-dev-1"), 0);
+        QCOMPARE(c.hits("DELETE", ApiRoot + u"/nats/accounts/foo-consumer/users/mqtt-dev-1"), 0);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Cluster status")),
                                   QStringLiteral("User mqtt-dev-1 deleted from foo-consumer; its key is revoked "
                                                  "in the account JWT."),
@@ -626,7 +626,7 @@ private Q_SLOTS:
         QVERIFY(m_console.find(QStringLiteral("1 limit(s) null, resp.ttl in ms?"), QAccessible::Cell));
 
         // The response rows are at the end of the details: scroll there as a user would.
-        QQuickItem *details = m_console.find(QStringLiteral("User rule details"), QAccessible::List);
+        QQuickItem *details = m_console.find(QStringLiteral("user rule details"), QAccessible::List);
         QVERIFY(details);
         QVERIFY(QMetaObject::invokeMethod(details, "positionViewAtEnd"));
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Response TTL"), QAccessible::ListItem),

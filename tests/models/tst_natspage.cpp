@@ -1,13 +1,13 @@
+#include "core/nats/jwt.h"
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/snapshotstore.h"
+#include "core/resources/kinds/natsdetails.h"
 #include "core/resources/registry.h"
 #include "models/clusterview.h"
 #include "models/controlplanesession.h"
-#include "core/nats/jwt.h"
-#include "models/natscreds.h"
 #include "models/natsdecoder.h"
-#include "models/natsdetails.h"
 #include "models/natspage.h"
+#include "models/resourcepage.h"
 #include "natsworld.h"
 #include "standincontroller.h"
 #include "testutil.h"
@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -30,7 +31,7 @@ using Pot::Test::StandInController;
 
 namespace {
 
-const QString Api = QStringLiteral("/api/v3");
+const QString ApiRoot = QStringLiteral("/api/v3");
 constexpr int Wait = 15000;
 
 const DetailRow *findRow(const DetailsModel *m, const QString &group, const QString &label)
@@ -54,6 +55,7 @@ private:
     StandInController m_controller;
     QNetworkAccessManager m_network;
     Profiles::MemorySecretStore m_secrets;
+    Resources::Registry m_kinds;
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
     Resources::Registry m_kinds; // as the console has them (NATS reads the applications)
     std::unique_ptr<ControlPlaneSession> m_session;
@@ -62,6 +64,7 @@ private:
 
     ClusterView *cluster() const { return m_session->cluster(); }
     NatsPage *nats() const { return cluster()->nats(); }
+    ResourcePage *page(const char16_t *kind) const { return cluster()->resourcePage(QString::fromUtf16(kind)); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -69,18 +72,18 @@ private Q_SLOTS:
         Test::initTestEnvironment();
         QVERIFY(m_dir.isValid());
         QVERIFY(m_controller.listen());
-        m_controller.setHandler("POST", Api + u"/nats/accounts/foo-producer/users",
+        m_controller.setHandler("POST", ApiRoot + u"/nats/accounts/foo-producer/users",
                                 [this](const HttpRequest &r) {
                                     m_posted << r;
                                     return HttpResponse::fixture(
                                         201, QStringLiteral("POST_nats_accounts_APP_users__foo-producer.json"));
                                 });
-        m_controller.setHandler("POST", Api + u"/nats/operator/rotate", [this](const HttpRequest &) {
+        m_controller.setHandler("POST", ApiRoot + u"/nats/operator/rotate", [this](const HttpRequest &) {
             ++m_rotations;
             return HttpResponse::fixture(200, QStringLiteral("POST_nats_operator_rotate.json"));
         });
         m_controller.protectedFixture(
-            "GET", Api + u"/nats/accounts/foo-producer/users/ops-cli/creds", 200,
+            "GET", ApiRoot + u"/nats/accounts/foo-producer/users/ops-cli/creds", 200,
             QStringLiteral("GET_nats_accounts_APP_users_USER_creds__foo-producer_ops-cli.json"));
 
         m_snapshots = std::make_unique<Profiles::SnapshotStore>(m_dir.filePath(QStringLiteral("snapshots")));
@@ -94,6 +97,7 @@ private Q_SLOTS:
         services.secrets = &m_secrets;
         services.kinds = &m_kinds;
         services.snapshots = m_snapshots.get();
+        services.kinds = &m_kinds;
         services.requestTimeoutMs = 5000;
         services.copy = [](const QString &, bool) {};
         m_session = std::make_unique<ControlPlaneSession>(profile, services);
@@ -151,8 +155,11 @@ private Q_SLOTS:
     void accountDetailsShowRuleUsersAndClaims()
     {
         NatsPage *n = nats();
+        // The NATS page uses the cluster's resource pages of the NATS kinds.
+        QCOMPARE(n->accountsPage(), page(u"natsAccounts"));
+        QCOMPARE(n->usersPage(), page(u"natsUsers"));
         n->accounts()->setSelectedKey(QStringLiteral("foo-producer"));
-        const DetailsModel *d = n->accountDetailsModel();
+        const DetailsModel *d = n->accountContextModel();
         // The rule comes from the application's natsConfig (GET /application), not the description.
         QTRY_COMPARE_WITH_TIMEOUT(findRow(d, {}, QStringLiteral("Account rule"))
                                       ? findRow(d, {}, QStringLiteral("Account rule"))->value
@@ -164,6 +171,11 @@ private Q_SLOTS:
                     ->value.contains(QStringLiteral("not enforced")));
         QVERIFY(!findRow(d, QStringLiteral("Users"), QStringLiteral("dashboard"))); // foo-consumer's
         QCOMPARE(n->selectedAccountApp(), QStringLiteral("foo-producer"));
+        // The account's own fields and the claims of its JWT are the kind's details.
+        const DetailsModel *own = page(u"natsAccounts")->details();
+        QCOMPARE(findRow(own, QStringLiteral("Account"), QStringLiteral("Kind"))->value,
+                 QStringLiteral("application account"));
+        QVERIFY(findRow(own, QStringLiteral("Token"), QStringLiteral("Encoded JWT")));
 
         n->accounts()->setSelectedKey(QStringLiteral("SYS"));
         QTRY_COMPARE_WITH_TIMEOUT(findRow(d, {}, QStringLiteral("Account rule"))->value,
@@ -175,13 +187,14 @@ private Q_SLOTS:
     void accountRuleFoundByDescriptionWithoutApplications()
     {
         // foo-consumer's JWT carries foo-importer's description.
-        QJsonObject consumer;
-        for (const QJsonObject &o : nats()->accounts()->objects()) {
-            if (o.value(u"name").toString() == u"foo-consumer")
-                consumer = o;
-        }
+        const Result<Api::NatsAccount> consumer =
+            Api::NatsAccount::fromJson(nats()->accounts()->object(QStringLiteral("foo-consumer")));
+        QVERIFY(consumer);
+        QList<Api::NatsAccountRule> rules;
+        for (const QJsonObject &o : nats()->accountRules()->objects())
+            rules << Api::NatsAccountRule::fromJson(o).value();
         QString source;
-        QCOMPARE(NatsDetails::findAccountRule(consumer, {}, nats()->accountRules()->objects(), &source),
+        QCOMPARE(Resources::NatsDetails::findAccountRule(*consumer, {}, rules, &source),
                  QStringLiteral("foo-importer"));
         QVERIFY(source.contains(QStringLiteral("description")));
     }
@@ -190,7 +203,8 @@ private Q_SLOTS:
     {
         NatsPage *n = nats();
         n->users()->setSelectedKey(QStringLiteral("foo-producer/ops-cli"));
-        const DetailsModel *d = n->userDetailsModel();
+        ResourcePage *users = page(u"natsUsers");
+        const DetailsModel *d = users->details();
         QTRY_VERIFY_WITH_TIMEOUT(findRow(d, QStringLiteral("User"), QStringLiteral("Expiry")), Wait);
         const DetailRow *expiry = findRow(d, QStringLiteral("User"), QStringLiteral("Expiry"));
         QVERIFY(expiry->value.contains(QStringLiteral("requested expiry (not enforced)")));
@@ -198,11 +212,16 @@ private Q_SLOTS:
         QCOMPARE(findRow(d, QStringLiteral("User"), QStringLiteral("Connection types"))->value,
                  QStringLiteral("STANDARD, WEBSOCKET"));
         QCOMPARE(n->selectedUserApp(), QStringLiteral("foo-producer"));
-        QCOMPARE(n->selectedUserDeleteBlocker(), QString());
+        QCOMPARE(users->deniedReason(QStringLiteral("delete")), QString());
+        QCOMPARE(users->deniedReason(QStringLiteral("deleteBearer")),
+                 QStringLiteral("Not an MQTT bearer user: use Delete user."));
 
         // A microservice's user cannot be deleted through the users route.
         n->users()->setSelectedKey(QStringLiteral("foo-producer/temp-sensor"));
-        QTRY_VERIFY_WITH_TIMEOUT(!n->selectedUserDeleteBlocker().isEmpty(), Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(users->deniedReason(QStringLiteral("delete")),
+                                  QStringLiteral("This user belongs to a microservice; it goes away with "
+                                                 "the microservice."),
+                                  Wait);
         QCOMPARE(findRow(d, QStringLiteral("User"), QStringLiteral("Expiry"))->value, QStringLiteral("never"));
         // Creds of a system account user go through the account name.
         n->users()->setSelectedKey(QStringLiteral("SYS/admin-hub"));
@@ -213,7 +232,7 @@ private Q_SLOTS:
     {
         NatsPage *n = nats();
         n->userRules()->setSelectedKey(QStringLiteral("sensor-publisher"));
-        const DetailsModel *u = n->userRuleDetailsModel();
+        const DetailsModel *u = page(u"natsUserRules")->details();
         QTRY_VERIFY_WITH_TIMEOUT(findRow(u, {}, QStringLiteral("Response TTL")), Wait);
         QVERIFY(findRow(u, {}, QStringLiteral("Response TTL"))->warning);
         QVERIFY(findRow(u, {}, QStringLiteral("Response TTL"))->hint.contains(QStringLiteral("5000000000")));
@@ -225,7 +244,7 @@ private Q_SLOTS:
         QVERIFY(findRow(u, {}, QStringLiteral("Allowed times"))->value.contains(QStringLiteral("Europe/Istanbul")));
 
         n->accountRules()->setSelectedKey(QStringLiteral("foo-exporter"));
-        const DetailsModel *a = n->accountRuleDetailsModel();
+        const DetailsModel *a = page(u"natsAccountRules")->details();
         QTRY_VERIFY_WITH_TIMEOUT(findRow(a, {}, QStringLiteral("Max ack pending")), Wait);
         QVERIFY(findRow(a, {}, QStringLiteral("Max ack pending"))->warning);
         QVERIFY(!findRow(a, {}, QStringLiteral("Streams"))->warning);
@@ -302,7 +321,7 @@ private Q_SLOTS:
     void credsAreParsedHiddenAndSavedOwnerOnly()
     {
         NatsPage *n = nats();
-        NatsCreds *c = n->creds();
+        NatsDecoder *c = n->creds();
         n->fetchCreds(QStringLiteral("foo-producer"), QStringLiteral("ops-cli"));
         QTRY_VERIFY_WITH_TIMEOUT(c->loaded(), Wait);
         QVERIFY2(c->error().isEmpty(), qPrintable(c->error()));
@@ -363,7 +382,7 @@ private Q_SLOTS:
 
     void credsErrorsAreShown()
     {
-        NatsCreds *c = nats()->creds();
+        NatsDecoder *c = nats()->creds();
         nats()->fetchCreds(QStringLiteral("foo-producer"), QStringLiteral("no-such-user"));
         QTRY_VERIFY_WITH_TIMEOUT(!c->error().isEmpty(), Wait);
         QVERIFY(!c->loaded());
@@ -396,9 +415,33 @@ private Q_SLOTS:
             seen << r;
             return HttpResponse::empty(204);
         });
+        // The user is listed by the Controller; the kind's delete action builds the route from it.
+        QJsonObject listed = QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_nats_users.json"))).object();
+        QJsonArray all = listed.value(u"users").toArray();
+        all.append(QJsonObject{{QStringLiteral("name"), user},
+                               {QStringLiteral("accountName"), app},
+                               {QStringLiteral("applicationName"), app},
+                               {QStringLiteral("isBearer"), bearer},
+                               {QStringLiteral("microserviceUuid"), QJsonValue()}});
+        listed.insert(QStringLiteral("users"), all);
+        m_controller.setHandler("GET", ApiRoot + u"/nats/users",
+                                [listed](const HttpRequest &) { return HttpResponse::json(200, listed); });
+        ResourcePage *users = page(u"natsUsers");
+        users->refresh();
+        const QString key = app + u'/' + user;
+        QTRY_VERIFY_WITH_TIMEOUT(users->list()->object(key).value(u"isBearer").toBool() == bearer
+                                     && users->list()->object(key).contains(u"isBearer"),
+                                 Wait);
+        users->list()->setSelectedKey(key);
+        const QString action = bearer ? QStringLiteral("deleteBearer") : QStringLiteral("delete");
+        QCOMPARE(users->deniedReason(action), QString());
+        QVERIFY(users->question(action).startsWith(u"Delete ops cli? from the account of my app/v2?"));
         QSignalSpy done(cluster(), &ClusterView::actionFinished);
-        nats()->deleteUser(app, user, bearer);
+        QVERIFY(users->run(action, key));
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, Wait);
+        QCOMPARE(done.at(0).at(1).toString(),
+                 QStringLiteral("User ops cli? deleted from my app/v2; its key is revoked in the account JWT."));
+        m_controller.protectedFixture("GET", ApiRoot + u"/nats/users", 200, QStringLiteral("GET_nats_users.json"));
         QVERIFY(done.at(0).at(0).toBool());
         QCOMPARE(seen.size(), 1);
         QCOMPARE(seen.at(0).rawPath, rawPath);

@@ -18,6 +18,12 @@ Kind router();
 /// filters, paging, purge and export.
 Kind events();
 
+/// The NATS lists (controller-api.md §5); the NATS page adds the operator, creds and user creation.
+Kind natsAccounts();
+Kind natsUsers();
+Kind natsAccountRules();
+Kind natsUserRules();
+
 /// What made an object the Controller manages itself (NATS and router material), or empty for an
 /// object a user made. Such objects are shown but not deleted or edited from the console.
 QString systemOrigin(const QString &name);

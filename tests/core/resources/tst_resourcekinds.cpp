@@ -1,3 +1,4 @@
+#include "core/api/records.h"
 #include "core/resources/kinds/kinds.h"
 #include "core/resources/registry.h"
 #include "testutil.h"
@@ -85,7 +86,8 @@ private Q_SLOTS:
         for (const char16_t *id : {u"secrets", u"configMaps", u"volumeMounts", u"services",
                                    u"registries", u"catalogItems", u"edgeResources",
                                    u"applicationTemplates", u"router", u"applications",
-                                   u"systemApplications", u"microservices"})
+                                   u"systemApplications", u"microservices",
+                                   u"natsAccounts", u"natsUsers", u"natsAccountRules", u"natsUserRules"})
             QVERIFY2(registry.find(QString::fromUtf16(id)), qPrintable(QString::fromUtf16(id)));
         QCOMPARE(registry.find(QStringLiteral("nope")), nullptr);
     }
@@ -141,6 +143,30 @@ private Q_SLOTS:
                                                                   << "4b4533f6-8d61-4751-a904-57acb0e8e692"
                                                                   << "Agent"
                                                                   << "8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc";
+        QTest::newRow("nats accounts") << "natsAccounts" << "GET_nats_accounts.json" << 3 << "foo-producer"
+                                       << "Application" << "foo-producer";
+        QTest::newRow("nats system account") << "natsAccounts" << "GET_nats_accounts.json" << 3 << "SYS"
+                                             << "Kind" << "system";
+        QTest::newRow("nats leaf system account") << "natsAccounts" << "GET_nats_accounts.json" << 3
+                                                  << "SYS-leaf-edge-node-1" << "Kind" << "leaf system";
+        QTest::newRow("nats users: keyed by account") << "natsUsers" << "GET_nats_users.json" << 8
+                                                      << "foo-consumer/leaf-edge-node-1" << "Microservice"
+                                                      << "yes";
+        QTest::newRow("nats bearer user") << "natsUsers" << "GET_nats_users.json" << 8
+                                          << "foo-consumer/mqtt-dev-1" << "Bearer" << "bearer";
+        QTest::newRow("nats user of a system account") << "natsUsers" << "GET_nats_users.json" << 8
+                                                       << "SYS/admin-hub" << "Application" << "";
+        QTest::newRow("nats account rules") << "natsAccountRules" << "GET_nats_account-rules.json" << 4
+                                            << "foo-exporter" << "Connections" << "200";
+        QTest::newRow("nats unlimited connections") << "natsAccountRules" << "GET_nats_account-rules.json"
+                                                    << 4 << "default-account" << "Connections" << "unlimited";
+        QTest::newRow("nats built-in rule") << "natsAccountRules" << "GET_nats_account-rules.json" << 4
+                                            << "default-system-account" << "Kind" << "built-in";
+        QTest::newRow("nats user rules") << "natsUserRules" << "GET_nats_user-rules.json" << 5
+                                         << "sensor-publisher" << "Flags" << "resp.ttl in ms?";
+        QTest::newRow("nats user rule null limit") << "natsUserRules" << "GET_nats_user-rules.json" << 5
+                                                   << "dashboard-reader" << "Flags"
+                                                   << "1 limit(s) null, resp.ttl in ms?";
     }
     void rowsOfEveryCapturedList()
     {
@@ -287,6 +313,114 @@ private Q_SLOTS:
         QCOMPARE(Kinds::microserviceTone(QStringLiteral("STOPPED")), Tone::Warn);
         QCOMPARE(Kinds::microserviceTone(QStringLiteral("QUEUED")), Tone::Info);
         QCOMPARE(Kinds::microserviceTone(QString()), Tone::Muted);
+    void natsKindsHaveTheColumnsOfThePage()
+    {
+        auto titles = [](const Kind &k) {
+            QStringList t;
+            for (const Column &c : k.columns)
+                t << c.title;
+            return t;
+        };
+        QCOMPARE(titles(Kinds::natsAccounts()),
+                 (QStringList{u"Name"_qs, u"Application"_qs, u"Kind"_qs, u"Revoked users"_qs, u"Public key"_qs}));
+        QCOMPARE(titles(Kinds::natsUsers()), (QStringList{u"Name"_qs, u"Account"_qs, u"Application"_qs,
+                                                          u"Bearer"_qs, u"Microservice"_qs, u"Expiry"_qs}));
+        QCOMPARE(titles(Kinds::natsAccountRules()),
+                 (QStringList{u"Name"_qs, u"Kind"_qs, u"Connections"_qs, u"Exports"_qs, u"Imports"_qs,
+                              u"Flags"_qs, u"Description"_qs}));
+        QCOMPARE(titles(Kinds::natsUserRules()), (QStringList{u"Name"_qs, u"Kind"_qs, u"Bearer"_qs,
+                                                              u"Connection types"_qs, u"Flags"_qs,
+                                                              u"Description"_qs}));
+        // The requested expiry the Controller hides in nats.exp is not enforced by nats-server.
+        const Kind users = Kinds::natsUsers();
+        const QList<Row> rows = rowsOf(users, QStringLiteral("GET_nats_users.json"));
+        const Row *opsCli = find(rows, QStringLiteral("foo-producer/ops-cli"));
+        QVERIFY(opsCli);
+        QCOMPARE(opsCli->name, QStringLiteral("ops-cli"));
+        QVERIFY2(cell(users, *opsCli, QStringLiteral("Expiry")).endsWith(u" (not enforced)"),
+                 qPrintable(cell(users, *opsCli, QStringLiteral("Expiry"))));
+        QCOMPARE(cell(users, *find(rows, QStringLiteral("foo-producer/temp-sensor")), QStringLiteral("Expiry")),
+                 QStringLiteral("never"));
+    }
+
+    void natsUserDeletesGoToTheAccountRoutes_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("refused");
+        QTest::newRow("user") << "delete" << "foo-producer/ops-cli" << "/nats/accounts/foo-producer/users/ops-cli" << "";
+        QTest::newRow("bearer") << "deleteBearer" << "foo-consumer/mqtt-dev-1"
+                                << "/nats/accounts/foo-consumer/mqtt-bearer/mqtt-dev-1" << "";
+        QTest::newRow("bearer through the users route")
+            << "delete" << "foo-consumer/mqtt-dev-1" << "" << "An MQTT bearer user: use Delete MQTT bearer.";
+        QTest::newRow("microservice user") << "delete" << "foo-producer/temp-sensor" << ""
+                                           << "This user belongs to a microservice; it goes away with the microservice.";
+        QTest::newRow("system account user") << "delete" << "SYS/admin-hub" << ""
+                                             << "Users of system accounts are managed by the Controller.";
+    }
+    void natsUserDeletesGoToTheAccountRoutes()
+    {
+        QFETCH(QString, action);
+        QFETCH(QString, user);
+        QFETCH(QString, path);
+        QFETCH(QString, refused);
+        const Kind k = Kinds::natsUsers();
+        const QJsonArray users = fixtureJson(QStringLiteral("GET_nats_users.json")).toObject().value(u"users").toArray();
+        QJsonObject object;
+        for (const QJsonValue &v : users) {
+            const QJsonObject o = v.toObject();
+            if (o.value(u"accountName").toString() + u'/' + o.value(u"name").toString() == user)
+                object = o;
+        }
+        QVERIFY(!object.isEmpty());
+        const Action *a = k.action(action);
+        QVERIFY(a);
+        QCOMPARE(a->method, QByteArray("DELETE"));
+        QCOMPARE(a->verb, QStringLiteral("delete"));
+        QCOMPARE(a->confirm, Confirm::TypedName);
+        QCOMPARE(a->refused(object), refused);
+        if (!refused.isEmpty())
+            return;
+        QCOMPARE(Kind::expand(a->path, user, object), path);
+        QVERIFY(a->questionOf(object).startsWith(
+            QStringLiteral("Delete %1 from the account of %2?")
+                .arg(object.value(u"name").toString(), object.value(u"applicationName").toString())));
+        QCOMPARE(a->doneOf(object), QStringLiteral("User %1 deleted from %2; its key is revoked in the account JWT.")
+                                        .arg(object.value(u"name").toString(),
+                                             object.value(u"applicationName").toString()));
+        // Names stay one segment each.
+        const QJsonObject odd{{QStringLiteral("name"), QStringLiteral("ops cli?")},
+                              {QStringLiteral("applicationName"), QStringLiteral("my app/v2")}};
+        QVERIFY(Kind::expand(a->path, {}, odd).startsWith(u"/nats/accounts/my%20app%2Fv2/"));
+        QVERIFY(Kind::expand(a->path, {}, odd).endsWith(u"/ops%20cli%3F"));
+    }
+
+    void natsRecordsTakeNullAndAbsentAlike()
+    {
+        const QJsonObject withNulls{{QStringLiteral("name"), QStringLiteral("u")},
+                                    {QStringLiteral("accountName"), QStringLiteral("SYS")},
+                                    {QStringLiteral("applicationName"), QJsonValue()},
+                                    {QStringLiteral("microserviceUuid"), QJsonValue()},
+                                    {QStringLiteral("isBearer"), QJsonValue()}};
+        const QJsonObject absent{{QStringLiteral("name"), QStringLiteral("u")},
+                                 {QStringLiteral("accountName"), QStringLiteral("SYS")}};
+        const Api::NatsUser a = Api::NatsUser::fromJson(withNulls).value();
+        const Api::NatsUser b = Api::NatsUser::fromJson(absent).value();
+        QCOMPARE(a.applicationName, b.applicationName);
+        QCOMPARE(a.isBearer, b.isBearer);
+        QCOMPARE(a.routeAccount(), QStringLiteral("SYS"));
+        const QJsonObject account{{QStringLiteral("name"), QStringLiteral("x")},
+                                  {QStringLiteral("applicationId"), QJsonValue()}};
+        QVERIFY(!Api::NatsAccount::fromJson(account).value().isApplication());
+        QVERIFY(!Api::NatsAccountRule::fromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("r")},
+                                                           {QStringLiteral("maxConnections"), QJsonValue()}})
+                     .value()
+                     .maxConnections);
+        QCOMPARE(Api::NatsUserRule::fromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("r")}})
+                     .value()
+                     .nullLimits.size(),
+                 3);
     }
 
     void routerIsOneObject()
