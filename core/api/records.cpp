@@ -142,6 +142,20 @@ Result<QList<Fog>> Fog::listFromJson(const QJsonValue &json)
     return listOf<Fog>(json, "fogs"_L1, Tr::tr("a list of fogs"));
 }
 
+Result<Microservice> Microservice::fromJson(const QJsonValue &json)
+{
+    const QJsonObject o = json.toObject();
+    Microservice m;
+    m.uuid = Json::string(o, "uuid"_L1);
+    if (!json.isObject() || m.uuid.isEmpty())
+        return shapeError(Tr::tr("a microservice"));
+    m.name = Json::string(o, "name"_L1);
+    m.iofogUuid = Json::string(o, "iofogUuid"_L1);
+    m.application = Json::string(o, "application"_L1);
+    m.json = o;
+    return m;
+}
+
 Result<Application> Application::fromJson(const QJsonValue &json)
 {
     const QJsonObject o = json.toObject();
@@ -158,8 +172,11 @@ Result<Application> Application::fromJson(const QJsonValue &json)
     a.natsRule = Json::string(nats, "natsRule"_L1);
     const QJsonArray msvcs = o.value("microservices"_L1).toArray();
     a.microserviceCount = int(msvcs.size());
-    for (const QJsonValue &m : msvcs)
+    for (const QJsonValue &m : msvcs) {
         a.microserviceNames << Json::string(m.toObject(), "name"_L1);
+        if (Result<Microservice> ms = Microservice::fromJson(m))
+            a.microservices << *ms;
+    }
     return a;
 }
 

@@ -62,6 +62,18 @@ struct Fog
     static Result<QList<Fog>> listFromJson(const QJsonValue &json); ///< {fogs: [...]}
 };
 
+/// One microservice as an application lists it (GET /application: applications[].microservices).
+struct Microservice
+{
+    QString uuid;
+    QString name;
+    QString iofogUuid;   ///< the agent it is placed on; empty when not placed
+    QString application; ///< its application's name, when the Controller says it
+    QJsonObject json;    ///< the Controller's object as sent (details, actions)
+
+    static Result<Microservice> fromJson(const QJsonValue &json);
+};
+
 /// One application of GET /application.
 struct Application
 {
@@ -74,6 +86,7 @@ struct Application
     QString natsRule; ///< natsConfig.natsRule: an account-rule name, may be empty
     int microserviceCount = 0;
     QStringList microserviceNames;
+    QList<Microservice> microservices; ///< those with a uuid, in the Controller's order
 
     static Result<Application> fromJson(const QJsonValue &json);
     static Result<QList<Application>> listFromJson(const QJsonValue &json); ///< {applications}

@@ -1,7 +1,7 @@
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/snapshotstore.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
+#include "core/session/controlplanesession.h"
 #include "core/nats/jwt.h"
 #include "models/natscreds.h"
 #include "models/natsdecoder.h"
@@ -54,11 +54,12 @@ private:
     QNetworkAccessManager m_network;
     Profiles::MemorySecretStore m_secrets;
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
-    std::unique_ptr<ControlPlaneSession> m_session;
+    std::unique_ptr<Session::ControlPlaneSession> m_session;
+    std::unique_ptr<ClusterView> m_cluster; ///< destroyed before the session
     QList<HttpRequest> m_posted;
     int m_rotations = 0;
 
-    ClusterView *cluster() const { return m_session->cluster(); }
+    ClusterView *cluster() const { return m_cluster.get(); }
     NatsPage *nats() const { return cluster()->nats(); }
 
 private Q_SLOTS:
@@ -87,13 +88,15 @@ private Q_SLOTS:
         profile.name = QStringLiteral("stand-in");
         profile.controllerUrl = m_controller.address();
         profile.email = QStringLiteral("admin@example.com");
-        ControlPlaneSession::Services services;
+        Session::ControlPlaneSession::Services services;
         services.network = &m_network;
         services.secrets = &m_secrets;
-        services.snapshots = m_snapshots.get();
         services.requestTimeoutMs = 5000;
-        services.copy = [](const QString &, bool) {};
-        m_session = std::make_unique<ControlPlaneSession>(profile, services);
+        m_session = std::make_unique<Session::ControlPlaneSession>(profile, services);
+        ClusterView::Services clusterServices;
+        clusterServices.snapshots = m_snapshots.get();
+        clusterServices.copy = [](const QString &, bool) {};
+        m_cluster = std::make_unique<ClusterView>(m_session.get(), clusterServices);
         m_session->connectToController();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConnectionState::SignInRequired, Wait);
         m_session->signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass"), {}, false);
