@@ -1,5 +1,7 @@
 #include "clusterview.h"
 
+#include "core/cluster/actionservice.h"
+#include "core/cluster/clusterstate.h"
 #include "core/logging.h"
 #include "core/net/controllerclient.h"
 #include "core/session/controlplanesession.h"
@@ -152,6 +154,66 @@ bool ClusterView::demo() const
 QString ClusterView::readOnlyReason() const
 {
     return m_actions->readOnlyReason();
+}
+
+bool ClusterView::natsAvailable() const
+{
+    return m_state->natsAvailable();
+}
+
+bool ClusterView::natsKnown() const
+{
+    return m_state->natsKnown();
+}
+
+bool ClusterView::busy() const
+{
+    return m_actions->busy();
+}
+
+QString ClusterView::lastActionMessage() const
+{
+    return m_actions->lastMessage();
+}
+
+bool ClusterView::lastActionOk() const
+{
+    return m_actions->lastOk();
+}
+
+QString ClusterView::agentName(const QString &uuid) const
+{
+    return m_state->agentName(uuid);
+}
+
+QList<std::pair<QString, QString>> ClusterView::agentNames() const
+{
+    return m_state->agentNames();
+}
+
+QList<QJsonObject> ClusterView::microservicesOnAgent(const QString &uuid) const
+{
+    return m_state->microservicesOnAgent(uuid);
+}
+
+QJsonValue ClusterView::demoDocument(const QString &file, const QString &key) const
+{
+    return m_state->demoDocument(file, key);
+}
+
+const Rbac::Authorizer &ClusterView::authorizer() const
+{
+    return m_actions->authorizer();
+}
+
+QList<Rbac::Subject> ClusterView::subjects() const
+{
+    return m_actions->subjects();
+}
+
+void ClusterView::reportAction(bool ok, const QString &message)
+{
+    m_actions->report(ok, message);
 }
 
 bool ClusterView::hasData() const

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/cluster/actionservice.h"
-#include "core/cluster/clusterstate.h"
 #include "core/net/apireply.h"
 #include "core/profiles/snapshotstore.h"
 #include "core/resources/registry.h"
@@ -20,6 +18,11 @@
 namespace Pot::Session {
 class ControlPlaneSession;
 }
+
+namespace Pot::Cluster {
+class ActionService;
+class ClusterState;
+} // namespace Pot::Cluster
 
 namespace Pot::Models {
 
@@ -71,7 +74,7 @@ public:
     {
         const Profiles::SnapshotStore *snapshots = nullptr; ///< nullptr: no snapshots
         std::function<void(const QString &text, bool sensitive)> copy;
-        QString demoRoot = Cluster::DemoData::root(); ///< where the demo answers are
+        QString demoRoot = QStringLiteral(":/demo"); ///< where the demo answers are (Cluster::DemoData::root())
         /// The kinds shown by generic resource pages; nullptr: none.
         const Resources::Registry *kinds = nullptr;
     };
@@ -90,11 +93,11 @@ public:
     /// Why nothing may be changed right now (profile read-only, demo, offline); empty if allowed.
     QString readOnlyReason() const;
     bool hasData() const;
-    bool natsAvailable() const { return m_state->natsAvailable(); }
-    bool natsKnown() const { return m_state->natsKnown(); }
-    bool busy() const { return m_actions->busy(); }
-    QString lastActionMessage() const { return m_actions->lastMessage(); }
-    bool lastActionOk() const { return m_actions->lastOk(); }
+    bool natsAvailable() const;
+    bool natsKnown() const;
+    bool busy() const;
+    QString lastActionMessage() const;
+    bool lastActionOk() const;
     QString userName() const;
     int permissionsRevision() const { return m_permissionsRevision; }
 
@@ -113,29 +116,23 @@ public:
     // Typed look-ups across kinds, so a page asks for "the agent with this uuid" instead of
     // reading another page's list.
     /// The name of the agent `uuid`, or empty when it is not listed.
-    QString agentName(const QString &uuid) const { return m_state->agentName(uuid); }
+    QString agentName(const QString &uuid) const;
     /// Every listed agent as (uuid, name), sorted by name.
-    QList<std::pair<QString, QString>> agentNames() const { return m_state->agentNames(); }
+    QList<std::pair<QString, QString>> agentNames() const;
     /// The microservices placed on the agent `uuid` (iofogUuid), from the applications and the
     /// system applications as last read, in list order. Each is the Controller's object with
     /// `application` (its application's name) and `isSystem` (whether that application is a
     /// system one) set.
-    QList<QJsonObject> microservicesOnAgent(const QString &uuid) const
-    {
-        return m_state->microservicesOnAgent(uuid);
-    }
+    QList<QJsonObject> microservicesOnAgent(const QString &uuid) const;
     /// The lists microservicesOnAgent() reads, to refresh after a microservice action.
     QList<ResourceList *> microserviceSources() const;
     /// The entry `key` of the bundled demo document `file` (e.g. "secrets-details"); undefined
     /// when not a demo control plane or absent.
-    QJsonValue demoDocument(const QString &file, const QString &key) const
-    {
-        return m_state->demoDocument(file, key);
-    }
+    QJsonValue demoDocument(const QString &file, const QString &key) const;
 
     /// The user's subjects and the roles/bindings last read (for the "who can do what" grid).
-    const Rbac::Authorizer &authorizer() const { return m_actions->authorizer(); }
-    QList<Rbac::Subject> subjects() const { return m_actions->subjects(); }
+    const Rbac::Authorizer &authorizer() const;
+    QList<Rbac::Subject> subjects() const;
 
     /// Why the signed-in user may not do `verb` on `resource` (named `name`), as the Controller's RBAC
     /// would decide it; empty when allowed. Mutating verbs are also refused when read-only.
@@ -172,7 +169,7 @@ public:
                    std::function<QString(const Error &)> settled = {});
     /// Reports the outcome of an action decided without a request (nothing to do), as runAction()
     /// reports its own.
-    void reportAction(bool ok, const QString &message) { m_actions->report(ok, message); }
+    void reportAction(bool ok, const QString &message);
 
 Q_SIGNALS:
     void onlineChanged();
