@@ -3,8 +3,8 @@
 #include "core/api/records.h"
 #include "core/net/controllerclient.h"
 #include "models/applicationspage.h"
+#include "core/session/controlplanesession.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
 #include "models/timetext.h"
 
 #include <QDateTime>
@@ -820,7 +820,7 @@ QString AgentsPage::caCertPem() const
 
 QString AgentsPage::controllerUrl() const
 {
-    const ControlPlaneSession *session = m_cluster->session();
+    const Session::ControlPlaneSession *session = m_cluster->session();
     if (!session || !session->client())
         return {};
     QString url = session->client()->baseUrl().toString();

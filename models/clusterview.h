@@ -15,9 +15,17 @@
 
 #include <functional>
 
+namespace Pot::Session {
+class ControlPlaneSession;
+}
+
+namespace Pot::Cluster {
+class ActionService;
+class ClusterState;
+} // namespace Pot::Cluster
+
 namespace Pot::Models {
 
-class ControlPlaneSession;
 class AgentsPage;
 class ApplicationsPage;
 class NatsPage;
@@ -28,7 +36,10 @@ class ResourcePage;
 /// Everything the cluster pages show for one control plane: its lists (refreshed every N seconds
 /// while signed in, read from the on-disk snapshot before that and when offline, or from the bundled
 /// demo data), the signed-in user's permissions as the Controller's RBAC would decide them, and the
-/// runner for mutating actions. One per profile; the page view models hang off it.
+/// runner for mutating actions. One per profile; the page view models hang off it. The QML face of
+/// two core services: Cluster::ClusterState (polling, snapshots, demo data, documents, typed
+/// look-ups) and Cluster::ActionService (read-only and RBAC checks with the reason, the request,
+/// the outcome); it keeps the lists and the pages.
 class ClusterView final : public QObject
 {
     Q_OBJECT
@@ -63,27 +74,30 @@ public:
     {
         const Profiles::SnapshotStore *snapshots = nullptr; ///< nullptr: no snapshots
         std::function<void(const QString &text, bool sensitive)> copy;
-        QString demoRoot = QStringLiteral(":/demo"); ///< where the demo answers are
+        QString demoRoot = QStringLiteral(":/demo"); ///< where the demo answers are (Cluster::DemoData::root())
         /// The kinds shown by generic resource pages; nullptr: none.
         const Resources::Registry *kinds = nullptr;
     };
     using Done = std::function<void(Result<Net::ApiResponse>)>;
 
-    ClusterView(ControlPlaneSession *session, Services services, QObject *parent = nullptr);
+    /// `session` must outlive the view.
+    ClusterView(Session::ControlPlaneSession *session, Services services, QObject *parent = nullptr);
     ~ClusterView() override;
 
-    ControlPlaneSession *session() const { return m_session; }
+    Session::ControlPlaneSession *session() const { return m_session; }
+    Cluster::ClusterState *state() const { return m_state; }
+    Cluster::ActionService *actions() const { return m_actions; }
     bool online() const;
     bool demo() const;
     bool readOnly() const { return !readOnlyReason().isEmpty(); }
     /// Why nothing may be changed right now (profile read-only, demo, offline); empty if allowed.
     QString readOnlyReason() const;
     bool hasData() const;
-    bool natsAvailable() const { return m_natsAvailable; }
-    bool natsKnown() const { return m_natsKnown; }
-    bool busy() const { return m_busy > 0; }
-    QString lastActionMessage() const { return m_lastActionMessage; }
-    bool lastActionOk() const { return m_lastActionOk; }
+    bool natsAvailable() const;
+    bool natsKnown() const;
+    bool busy() const;
+    QString lastActionMessage() const;
+    bool lastActionOk() const;
     QString userName() const;
     int permissionsRevision() const { return m_permissionsRevision; }
 
@@ -117,7 +131,7 @@ public:
     QJsonValue demoDocument(const QString &file, const QString &key) const;
 
     /// The user's subjects and the roles/bindings last read (for the "who can do what" grid).
-    const Rbac::Authorizer &authorizer() const { return m_authorizer; }
+    const Rbac::Authorizer &authorizer() const;
     QList<Rbac::Subject> subjects() const;
 
     /// Why the signed-in user may not do `verb` on `resource` (named `name`), as the Controller's RBAC
@@ -155,7 +169,7 @@ public:
                    std::function<QString(const Error &)> settled = {});
     /// Reports the outcome of an action decided without a request (nothing to do), as runAction()
     /// reports its own.
-    void reportAction(bool ok, const QString &message) { finishAction(ok, message); }
+    void reportAction(bool ok, const QString &message);
 
 Q_SIGNALS:
     void onlineChanged();
@@ -170,18 +184,15 @@ Q_SIGNALS:
     void microservicesChanged();
 
 private:
-    void onSessionChanged();
+    void onOnlineChanged();
     void updatePermissions();
     void updateListAvailability();
     void loadOffline(ResourceList *list);
-    /// "Sample data (generated from Controller 3.7.3 answers)": the freshness of every demo list.
-    QString demoFreshnessText() const;
-    std::optional<Profiles::Snapshot> offlineDocument(const QString &id) const;
-    void checkNatsCapability();
-    void finishAction(bool ok, const QString &message);
 
-    ControlPlaneSession *m_session;
+    Session::ControlPlaneSession *m_session;
     Services m_services;
+    Cluster::ClusterState *m_state;
+    Cluster::ActionService *m_actions;
     QList<ResourceList *> m_lists;
     ResourceList *m_roles = nullptr;
     ResourceList *m_roleBindings = nullptr;
@@ -191,19 +202,8 @@ private:
     AccessPage *m_access = nullptr;
     EventsPage *m_events = nullptr;
     QList<ResourcePage *> m_resourcePages;
-    Rbac::Authorizer m_authorizer;
-    QTimer m_refresh;
     QTimer m_freshness;
-    QPointer<Net::ApiReply> m_capabilityReply;
-    bool m_wasOnline = false;
-    bool m_natsAvailable = false;
-    bool m_natsKnown = false;
-    qint64 m_demoShiftMs = 0;   ///< now minus the reference time of the sample data
-    QString m_demoVersion;      ///< the Controller version the sample data is modelled on
-    int m_busy = 0;
     int m_permissionsRevision = 0;
-    QString m_lastActionMessage;
-    bool m_lastActionOk = true;
     // Declared last: destroyed first, so no parse job outlives the lists it reports to.
     QThreadPool m_pool;
 };

@@ -1,8 +1,9 @@
 #include "controlplanes.h"
 
+#include "core/session/controlplanesession.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
 
+#include "core/net/controllerurl.h"
 #include "core/profiles/ecncontexts.h"
 #include "core/profiles/profilestore.h"
 #include "core/profiles/secretkeys.h"
@@ -12,6 +13,8 @@
 #include <QCoreApplication>
 
 namespace Pot::Models {
+
+using Session::ControlPlaneSession;
 
 namespace {
 
@@ -40,7 +43,12 @@ ControlPlanes::ControlPlanes(const Services &services, QObject *parent)
     m_tick.start();
 }
 
-ControlPlanes::~ControlPlanes() = default;
+ControlPlanes::~ControlPlanes()
+{
+    // A cluster view reads its session until it is gone.
+    qDeleteAll(m_clusters);
+    m_clusters.clear();
+}
 
 void ControlPlanes::reloadFromStore()
 {
@@ -104,7 +112,7 @@ bool ControlPlanes::currentReadOnly() const
 bool ControlPlanes::currentEncrypted() const
 {
     const auto *e = entry(m_model, m_currentIndex);
-    return !e || ProfileListModel::isEncryptedUrl(e->profile.controllerUrl);
+    return !e || Net::isEncryptedUrl(e->profile.controllerUrl);
 }
 
 QString ControlPlanes::currentAuthKind() const
@@ -294,6 +302,8 @@ void ControlPlanes::removeProfile(int index)
     const Profiles::SnapshotStore *snapshots = m_services.snapshots;
     if (ControlPlaneSession *s = m_sessions.take(p.id)) {
         s->signOut();
+        if (ClusterView *cluster = m_clusters.take(p.id))
+            cluster->deleteLater(); // before the session, deleted later too
         // Its cluster view may still be saving a list; remove the snapshots once it is gone.
         if (snapshots)
             connect(s, &QObject::destroyed, this, [snapshots, id = p.id] { snapshots->remove(id); });
@@ -317,10 +327,14 @@ ControlPlaneSession *ControlPlanes::ensureSession(int index)
     if (ControlPlaneSession *s = m_sessions.value(e->profile.id))
         return s;
     ControlPlaneSession::Services ss{m_services.network, m_services.secrets, m_services.openBrowser,
-                                     m_services.requestTimeoutMs, m_services.snapshots,
-                                     m_services.copy, m_services.kinds};
+                                     m_services.requestTimeoutMs};
     auto *s = new ControlPlaneSession(e->profile, ss, this);
     m_sessions.insert(e->profile.id, s);
+    ClusterView::Services cs;
+    cs.snapshots = m_services.snapshots;
+    cs.copy = m_services.copy;
+    cs.kinds = m_services.kinds;
+    m_clusters.insert(e->profile.id, new ClusterView(s, cs, this));
     connect(s, &ControlPlaneSession::changed, this, [this, s] { onSessionChanged(s); });
     connect(s, &ControlPlaneSession::signInNeeded, this, [this, s] {
         const int row = m_model->indexOf(s->profile().id);
@@ -519,7 +533,7 @@ namespace Pot::Models {
 ClusterView *ControlPlanes::currentCluster() const
 {
     ControlPlaneSession *s = currentSession();
-    return s ? s->cluster() : nullptr;
+    return s ? m_clusters.value(s->profile().id) : nullptr;
 }
 
 bool ControlPlanes::hasDemo() const

@@ -26,10 +26,13 @@ class SnapshotStore;
 struct PotctlCandidate;
 } // namespace Pot::Profiles
 
+namespace Pot::Session {
+class ControlPlaneSession;
+}
+
 namespace Pot::Models {
 
 class ClusterView;
-class ControlPlaneSession;
 
 /// The view model behind the Control planes page and the window frame: the profiles, the selected
 /// one, and the session of each connected profile. QML calls only this; it never talks to the network.
@@ -113,7 +116,7 @@ public:
     QList<QByteArray> currentNatsAccountJwts() const;
 
     /// The session of a profile, if it has one (tests, other pages).
-    ControlPlaneSession *session(int index) const;
+    Session::ControlPlaneSession *session(int index) const;
     /// Lists and actions of the selected control plane (ClusterView); null when none is selected.
     ClusterView *currentCluster() const;
     bool hasDemo() const;
@@ -153,14 +156,16 @@ Q_SIGNALS:
     void natsTrustChanged();
 
 private:
-    ControlPlaneSession *ensureSession(int index);
-    ControlPlaneSession *currentSession() const;
-    void onSessionChanged(ControlPlaneSession *session);
+    Session::ControlPlaneSession *ensureSession(int index);
+    Session::ControlPlaneSession *currentSession() const;
+    void onSessionChanged(Session::ControlPlaneSession *session);
     void reloadFromStore();
 
     Services m_services;
     ProfileListModel *m_model = nullptr;
-    QHash<QUuid, ControlPlaneSession *> m_sessions;
+    QHash<QUuid, Session::ControlPlaneSession *> m_sessions;
+    /// What each session's cluster shows; deleted before its session.
+    QHash<QUuid, ClusterView *> m_clusters;
     int m_currentIndex = -1;
     QTimer m_tick;
     QString m_potctlSummary;

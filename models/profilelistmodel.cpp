@@ -1,5 +1,7 @@
 #include "profilelistmodel.h"
 
+#include "core/net/controllerurl.h"
+
 #include <QCoreApplication>
 
 namespace Pot::Models {
@@ -28,7 +30,7 @@ QVariant ProfileListModel::data(const QModelIndex &index, int role) const
     case ConnectionStateRole: return int(e.state);
     case Qt::ToolTipRole:
     case StateTextRole: return e.stateText.isEmpty() ? defaultStateText(e.state) : e.stateText;
-    case EncryptedRole: return isEncryptedUrl(e.profile.controllerUrl);
+    case EncryptedRole: return Net::isEncryptedUrl(e.profile.controllerUrl);
     default: return {};
     }
 }
@@ -110,11 +112,6 @@ const ProfileListModel::Entry *ProfileListModel::entryAt(int row) const
     if (row < 0 || row >= m_entries.size())
         return nullptr;
     return &m_entries.at(row);
-}
-
-bool ProfileListModel::isEncryptedUrl(const QString &url)
-{
-    return !url.trimmed().startsWith(u"http://", Qt::CaseInsensitive);
 }
 
 QString ProfileListModel::defaultStateText(ConnectionState state)

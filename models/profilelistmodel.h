@@ -1,28 +1,12 @@
 #pragma once
 
 #include "core/profiles/profile.h"
+#include "core/session/connectionstate.h"
 
 #include <QAbstractListModel>
 #include <QList>
 
 namespace Pot::Models {
-
-/// Where a control plane stands, from the user's point of view. In its own namespace so the QML
-/// module can register the enum (QML_FOREIGN_NAMESPACE) without this library depending on QtQml:
-/// QML writes ConnectionState.SignedIn.
-namespace ConnectionStates {
-Q_NAMESPACE
-enum class ConnectionState {
-    Disconnected = 0, ///< not tried
-    Connecting = 1,   ///< reaching the Controller or signing in
-    SignInRequired = 2, ///< the Controller answers; nobody is signed in
-    SignedIn = 3,     ///< a valid session
-    Offline = 4,      ///< the Controller does not answer (network, timeout)
-    Failed = 5,       ///< refused: TLS problem, no authentication configured, session expired…
-};
-Q_ENUM_NS(ConnectionState)
-} // namespace ConnectionStates
-using ConnectionStates::ConnectionState;
 
 /// Control-plane profiles with their connection state, one row each. Updates are row-precise.
 // Not final: Qt 6.4's QML type registration (qml/modeltypes.h) derives from every
@@ -67,8 +51,6 @@ public:
     int indexOf(const QUuid &id) const;
     const Entry *entryAt(int row) const;
 
-    /// Whether a URL as the user typed it is plain http (shown as "not encrypted").
-    static bool isEncryptedUrl(const QString &url);
     static QString defaultStateText(ConnectionState state);
 
 Q_SIGNALS:

@@ -243,12 +243,16 @@ void ResourceList::showAnswer(const QByteArray &body, const QDateTime &at, bool 
 void ResourceList::showSaved(std::function<std::optional<Saved>()> load, bool stale)
 {
     const quint64 generation = ++m_generation;
-    auto work = [load, arrayKey = m_spec.arrayKey, build = m_spec.build, dictionary = m_dictionary]()
+    auto work = [load, arrayKey = m_spec.arrayKey, build = m_spec.build, dictionary = m_dictionary,
+                 reader = m_reader]()
         -> std::pair<std::optional<Result<QList<ResourceRow>>>, QDateTime> {
         std::optional<Saved> saved = load();
         if (!saved)
             return {std::nullopt, {}};
-        return {buildRows(saved->body, arrayKey, build, dictionary), saved->at};
+        Result<QList<ResourceRow>> rows = buildRows(saved->body, arrayKey, build, dictionary);
+        if (rows && reader)
+            reader(saved->body);
+        return {std::move(rows), saved->at};
     };
     if (!m_pool) {
         auto [rows, at] = work();
@@ -362,8 +366,12 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
 {
     const quint64 generation = ++m_generation;
     setLoading(true);
-    auto work = [body, arrayKey = m_spec.arrayKey, build = m_spec.build, dictionary = m_dictionary] {
-        return buildRows(body, arrayKey, build, dictionary);
+    auto work = [body, arrayKey = m_spec.arrayKey, build = m_spec.build, dictionary = m_dictionary,
+                 reader = m_reader] {
+        Result<QList<ResourceRow>> rows = buildRows(body, arrayKey, build, dictionary);
+        if (rows && reader)
+            reader(body);
+        return rows;
     };
     // The snapshot is written after the rows are on their way to the view.
     auto save = [body, sink = fromNetwork ? m_sink : Sink()](bool ok) {

@@ -66,6 +66,9 @@ public:
     };
     /// Called on the worker thread with each answer fetched from the Controller (for snapshots).
     using Sink = std::function<void(const QByteArray &answer, const QDateTime &at)>;
+    /// Called on the worker thread with every answer read into rows (Controller, snapshot, demo,
+    /// showAnswer()), before the rows reach the view (for the cluster state's typed look-ups).
+    using Reader = std::function<void(const QByteArray &answer)>;
 
     /// `pool` runs the parsing; nullptr parses on the calling thread (tests, benchmarks).
     ResourceList(Spec spec, QThreadPool *pool, QObject *parent = nullptr);
@@ -105,6 +108,7 @@ public:
     /// nullptr: offline; refresh() then only marks the data stale.
     void setClient(Net::ControllerClient *client);
     void setSink(Sink sink) { m_sink = std::move(sink); }
+    void setReader(Reader reader) { m_reader = std::move(reader); }
     /// A reason the list cannot be read (no permission, capability missing); empty clears it.
     void setUnavailable(const QString &reason);
     /// Marks what is shown as old (connection lost, read from a snapshot).
@@ -174,6 +178,7 @@ private:
     QPointer<Net::ControllerClient> m_client;
     QPointer<Net::ApiReply> m_reply;
     Sink m_sink;
+    Reader m_reader;
     std::shared_ptr<const TextDictionary> m_dictionary; ///< what rows compress with, kept across refreshes
     quint64 m_generation = 0;
     quint64 m_appliedGeneration = 0;

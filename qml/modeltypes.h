@@ -142,7 +142,7 @@ QML_NAMED_ELEMENT(Tone)
 
 namespace ConnectionStateType {
 Q_NAMESPACE
-QML_FOREIGN_NAMESPACE(Pot::Models::ConnectionStates)
+QML_FOREIGN_NAMESPACE(Pot::ConnectionStates)
 QML_NAMED_ELEMENT(ConnectionState)
 } // namespace ConnectionStateType
 

@@ -165,6 +165,8 @@ Result<Application> Application::fromJson(const QJsonValue &json)
         a.microserviceNames << Json::string(ms, "name"_L1);
         if (Json::string(ms.value("status"_L1).toObject(), "status"_L1) == u"RUNNING")
             ++a.runningCount;
+        if (Result<Microservice> parsed = Microservice::fromJson(m))
+            a.microservices << *parsed;
     }
     return a;
 }
@@ -238,6 +240,7 @@ Result<Microservice> Microservice::fromJson(const QJsonValue &json)
     m.isPrivileged = Json::boolean(o, "isPrivileged"_L1);
     m.hostNetworkMode = Json::boolean(o, "hostNetworkMode"_L1);
     m.cmd = Json::strings(o, "cmd"_L1);
+    m.json = o;
     return m;
 }
 

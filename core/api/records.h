@@ -135,6 +135,9 @@ struct Microservice
     bool isPrivileged = false;
     bool hostNetworkMode = false;
     QStringList cmd;
+    /// The Controller's object as sent, for the pages that show it. In memory only: it holds env
+    /// values resolved from secrets, so it is never logged or saved.
+    QJsonObject json;
 
     bool isRunning() const { return status == u"RUNNING"; }
     QString key() const { return uuid; }
@@ -157,6 +160,7 @@ struct Application
     QStringList microserviceNames;
     QString createdAt;
     QString updatedAt;
+    QList<Microservice> microservices; ///< those with a uuid, in the Controller's order
 
     QString key() const { return name; }
     static Result<Application> fromJson(const QJsonValue &json);

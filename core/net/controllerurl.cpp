@@ -44,4 +44,9 @@ Result<QUrl> normaliseControllerUrl(const QString &input)
     return url;
 }
 
+bool isEncryptedUrl(const QString &url)
+{
+    return !url.trimmed().startsWith(u"http://", Qt::CaseInsensitive);
+}
+
 } // namespace Pot::Net

@@ -18,4 +18,7 @@ inline constexpr int DefaultControllerPort = 51121;
 /// a reverse-proxy prefix and `/api/v3` is appended. Query, fragment and user info are refused.
 Result<QUrl> normaliseControllerUrl(const QString &input);
 
+/// Whether a URL as the user typed it is encrypted (not plain http, shown as "not encrypted").
+bool isEncryptedUrl(const QString &url);
+
 } // namespace Pot::Net

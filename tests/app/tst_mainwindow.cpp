@@ -165,7 +165,7 @@ private Q_SLOTS:
         typeInto(field(QStringLiteral("One-time code")), QStringLiteral("123456"));
         clickItem(button(QStringLiteral("Sign in")));
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
-                     int(Models::ConnectionState::SignedIn), kWait);
+                     int(ConnectionState::SignedIn), kWait);
         QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("Signed-in user"))), QStringLiteral("otp@example.com"), kWait);
         QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Session expiry"))).startsWith(u"expires in"), kWait);
         QCOMPARE(m_controller->loginCount(), 2);
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentName(), QStringLiteral("production"), kWait);
         clickItem(button(QStringLiteral("Connect")));
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
-                     int(Models::ConnectionState::SignInRequired), kWait);
+                     int(ConnectionState::SignInRequired), kWait);
         // Browser profiles get no password dialog.
         QVERIFY(!findAccessible(m_window, QStringLiteral("Password"), QAccessible::EditableText));
         m_browserUrl.clear();
@@ -215,7 +215,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), kWait);
 
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
-                     int(Models::ConnectionState::SignedIn), kWait);
+                     int(ConnectionState::SignedIn), kWait);
         QTRY_COMPARE_WITH_TIMEOUT(textOf(find(QStringLiteral("Signed-in user"))), QStringLiteral("ops-lead"), kWait);
         QCOMPARE(m_keycloak->codeGrants(), 1);
         maybeScreenshot(m_window, QStringLiteral("04-browser-signed-in"));
@@ -234,17 +234,17 @@ private Q_SLOTS:
         clickItem(find(QStringLiteral("Remember password"), QAccessible::CheckBox));
         clickItem(button(QStringLiteral("Sign in")));
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
-                                  int(Models::ConnectionState::SignedIn), kWait);
+                                  int(ConnectionState::SignedIn), kWait);
         const int logins = m_controller->loginCount();
 
         // Signing out forgets the session; the next connect signs in with the remembered password.
         clickItem(button(QStringLiteral("Sign out")));
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
-                                  int(Models::ConnectionState::SignInRequired), kWait);
+                                  int(ConnectionState::SignInRequired), kWait);
         clickItem(button(QStringLiteral("Disconnect")));
         clickItem(button(QStringLiteral("Connect")));
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
-                                  int(Models::ConnectionState::SignedIn), kWait);
+                                  int(ConnectionState::SignedIn), kWait);
         QCOMPARE(m_controller->loginCount(), logins + 1);
         QCOMPARE(textOf(find(QStringLiteral("Signed-in user"))), QStringLiteral("admin@example.com"));
         QVERIFY(!findAccessible(m_window, QStringLiteral("Password"), QAccessible::EditableText));
@@ -257,7 +257,7 @@ private Q_SLOTS:
         clickItem(button(QStringLiteral("Disconnect")));
         clickItem(button(QStringLiteral("Connect")));
         QTRY_COMPARE_WITH_TIMEOUT(m_root->controlPlanes()->currentState(),
-                                  int(Models::ConnectionState::Offline), kWait);
+                                  int(ConnectionState::Offline), kWait);
         QQuickItem *error = find(QStringLiteral("Error"));
         QVERIFY(error);
         QTRY_VERIFY_WITH_TIMEOUT(textOf(error).contains(QStringLiteral("refused")), kWait);

@@ -2,7 +2,7 @@
 #include "core/rbac/rbacyaml.h"
 #include "models/accesspage.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
+#include "core/session/controlplanesession.h"
 #include "models/detailsmodel.h"
 #include "models/permissiongridmodel.h"
 #include "signedinsession.h"
@@ -38,7 +38,7 @@ struct SignedIn : Test::SignedInSession
             return access()->roles()->loaded() && access()->serviceAccounts()->loaded();
         });
     }
-    AccessPage *access() const { return session->cluster()->access(); }
+    AccessPage *access() const { return cluster()->access(); }
 };
 
 /// GET /roles answers the built-in roles plus the captured nats-operator role of

@@ -84,14 +84,14 @@ private:
         m_planes->connectProfile(index);
         const auto state = [this] { return m_planes->currentState(); };
         QDeadlineTimer deadline(Wait);
-        while (state() != int(Models::ConnectionState::SignInRequired)
-               && state() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+        while (state() != int(ConnectionState::SignInRequired)
+               && state() != int(ConnectionState::SignedIn) && !deadline.hasExpired())
             QTest::qWait(20);
-        if (state() == int(Models::ConnectionState::SignInRequired))
+        if (state() == int(ConnectionState::SignInRequired))
             m_planes->signIn(index, email, password, QString(), false);
-        while (state() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+        while (state() != int(ConnectionState::SignedIn) && !deadline.hasExpired())
             QTest::qWait(20);
-        return state() == int(Models::ConnectionState::SignedIn);
+        return state() == int(ConnectionState::SignedIn);
     }
 
     /// The stand-in's GET /application answer with temp-sensor changed by `edit`.

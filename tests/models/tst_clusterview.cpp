@@ -3,8 +3,8 @@
 #include "core/rbac/rbac.h"
 #include "models/agentspage.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
-#include "models/demodata.h"
+#include "core/cluster/demodata.h"
+#include "core/session/controlplanesession.h"
 #include "models/natspage.h"
 #include "testutil.h"
 
@@ -275,7 +275,7 @@ private Q_SLOTS:
 
     void demoTimesMoveWithTheShift()
     {
-        using Models::DemoData::shiftTimes;
+        using Cluster::DemoData::shiftTimes;
         const QByteArray in = R"({"lastStatusTime":1795389602604,"createdAt":"2026-11-22T23:20:42.192Z",)"
                               R"("noMs":"2026-11-22T23:20:42Z","memoryLimit":4096,"day":"2026-11-22",)"
                               R"("text":"since 2026-11-22T23:20:42.192Z","fraction":1795389602604.5,)"

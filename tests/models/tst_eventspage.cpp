@@ -1,7 +1,7 @@
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/snapshotstore.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
+#include "core/session/controlplanesession.h"
 #include "models/detailsmodel.h"
 #include "models/eventspage.h"
 #include "signedinsession.h"

@@ -4,7 +4,7 @@
 #include "core/resources/kinds/natsdetails.h"
 #include "core/resources/registry.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
+#include "core/session/controlplanesession.h"
 #include "models/natsdecoder.h"
 #include "models/natspage.h"
 #include "models/resourcepage.h"
@@ -57,12 +57,12 @@ private:
     Profiles::MemorySecretStore m_secrets;
     Resources::Registry m_kinds;
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
-    Resources::Registry m_kinds; // as the console has them (NATS reads the applications)
-    std::unique_ptr<ControlPlaneSession> m_session;
+    std::unique_ptr<Session::ControlPlaneSession> m_session;
+    std::unique_ptr<ClusterView> m_cluster; ///< destroyed before the session
     QList<HttpRequest> m_posted;
     int m_rotations = 0;
 
-    ClusterView *cluster() const { return m_session->cluster(); }
+    ClusterView *cluster() const { return m_cluster.get(); }
     NatsPage *nats() const { return cluster()->nats(); }
     ResourcePage *page(const char16_t *kind) const { return cluster()->resourcePage(QString::fromUtf16(kind)); }
 
@@ -92,15 +92,15 @@ private Q_SLOTS:
         profile.name = QStringLiteral("stand-in");
         profile.controllerUrl = m_controller.address();
         profile.email = QStringLiteral("admin@example.com");
-        ControlPlaneSession::Services services;
+        Session::ControlPlaneSession::Services services;
         services.network = &m_network;
         services.secrets = &m_secrets;
-        services.kinds = &m_kinds;
-        services.snapshots = m_snapshots.get();
-        services.kinds = &m_kinds;
         services.requestTimeoutMs = 5000;
-        services.copy = [](const QString &, bool) {};
-        m_session = std::make_unique<ControlPlaneSession>(profile, services);
+        m_session = std::make_unique<Session::ControlPlaneSession>(profile, services);
+        ClusterView::Services clusterServices;
+        clusterServices.snapshots = m_snapshots.get();
+        clusterServices.copy = [](const QString &, bool) {};
+        m_cluster = std::make_unique<ClusterView>(m_session.get(), clusterServices);
         m_session->connectToController();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConnectionState::SignInRequired, Wait);
         m_session->signIn(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass"), {}, false);

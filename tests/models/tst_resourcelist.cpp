@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -423,6 +424,45 @@ private Q_SLOTS:
         list->showAnswer(QByteArrayLiteral("not json"), at, true);
         QCOMPARE(list->error(), QStringLiteral("The Controller sent malformed JSON."));
         QCOMPARE(list->count(), 2);
+    }
+
+    void readerSeesEveryAnswerBeforeItsRows()
+    {
+        ResourceList *list = makeList(true);
+        struct Seen
+        {
+            QMutex mutex;
+            QList<QByteArray> bodies;
+            qsizetype count()
+            {
+                QMutexLocker lock(&mutex);
+                return bodies.size();
+            }
+        };
+        auto seen = std::make_shared<Seen>();
+        list->setReader([seen](const QByteArray &body) {
+            QMutexLocker lock(&seen->mutex);
+            seen->bodies << body;
+        });
+        QList<qsizetype> readWhenApplied;
+        connect(list, &ResourceList::applied, this, [&] { readWhenApplied << seen->count(); });
+
+        // From the Controller.
+        list->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(readWhenApplied.size(), 1, 10000);
+        QCOMPARE(readWhenApplied.at(0), 1);
+        QCOMPARE(QJsonDocument::fromJson(seen->bodies.at(0)).object().value(u"fogs").toArray().size(), 2);
+        // From a snapshot.
+        const QByteArray saved = Test::fixture(QStringLiteral("GET_iofog-list.json"));
+        list->showSaved([saved] { return std::optional<ResourceList::Saved>({saved, QDateTime::currentDateTimeUtc()}); },
+                        true);
+        QTRY_COMPARE_WITH_TIMEOUT(readWhenApplied.size(), 2, 10000);
+        QCOMPARE(readWhenApplied.at(1), 2);
+        QCOMPARE(seen->bodies.at(1), saved);
+        // An answer that is not read into rows is not handed on.
+        list->showAnswer(QByteArrayLiteral("not json"), QDateTime::currentDateTimeUtc(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!list->error().isEmpty(), 10000);
+        QCOMPARE(seen->count(), 2);
     }
 
     void rowsFromTheAnswerTextMatchTheParsedAnswer()

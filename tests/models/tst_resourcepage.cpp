@@ -3,7 +3,7 @@
 #include "core/resources/registry.h"
 #include "models/agentspage.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
+#include "core/session/controlplanesession.h"
 #include "models/detailsmodel.h"
 #include "models/resourcepage.h"
 #include "signedinsession.h"

@@ -5,8 +5,8 @@
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/snapshotstore.h"
 #include "core/resources/registry.h"
+#include "core/session/controlplanesession.h"
 #include "models/clusterview.h"
-#include "models/controlplanesession.h"
 #include "standincontroller.h"
 
 #include <QNetworkAccessManager>
@@ -31,12 +31,13 @@ struct SignedInSession
     QTemporaryDir snapshotDir;
     std::unique_ptr<Profiles::SnapshotStore> snapshots;
     Resources::Registry kinds;
-    std::unique_ptr<Models::ControlPlaneSession> session;
+    std::unique_ptr<Session::ControlPlaneSession> session;
+    /// Made with the session, as ControlPlanes makes it; destroyed before it.
+    std::unique_ptr<Models::ClusterView> view;
 
     /// Signs in as `email` and waits until the role bindings are read and `ready` holds.
     bool start(const QString &email, const QString &password, const std::function<bool()> &ready = {})
     {
-        using Models::ConnectionState;
         if (!controller.listen() || !snapshotDir.isValid())
             return false;
         snapshots = std::make_unique<Profiles::SnapshotStore>(snapshotDir.path());
@@ -45,13 +46,15 @@ struct SignedInSession
         p.name = QStringLiteral("stand-in");
         p.controllerUrl = controller.address();
         p.email = email;
-        Models::ControlPlaneSession::Services services;
+        Session::ControlPlaneSession::Services services;
         services.network = &network;
         services.secrets = &secrets;
         services.requestTimeoutMs = 5000;
-        services.snapshots = snapshots.get();
-        services.kinds = &kinds;
-        session = std::make_unique<Models::ControlPlaneSession>(p, services);
+        session = std::make_unique<Session::ControlPlaneSession>(p, services);
+        Models::ClusterView::Services clusterServices;
+        clusterServices.snapshots = snapshots.get();
+        clusterServices.kinds = &kinds;
+        view = std::make_unique<Models::ClusterView>(session.get(), clusterServices);
         session->connectToController();
         if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignInRequired; }, Wait))
             return false;
@@ -61,7 +64,7 @@ struct SignedInSession
         return QTest::qWaitFor([&] { return cluster()->roleBindings()->loaded() && (!ready || ready()); },
                                Wait);
     }
-    Models::ClusterView *cluster() const { return session->cluster(); }
+    Models::ClusterView *cluster() const { return view.get(); }
 };
 
 } // namespace Pot::Test

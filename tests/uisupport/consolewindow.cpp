@@ -3,7 +3,7 @@
 #include "app/compositionroot.h"
 #include "models/clusterview.h"
 #include "models/controlplanes.h"
-#include "models/controlplanesession.h"
+#include "core/session/controlplanesession.h"
 #include "testutil.h"
 #include "uitestutil.h"
 
@@ -88,10 +88,10 @@ bool ConsoleWindow::signIn(const QString &email, const QString &password, bool r
     const int index = p->currentIndex();
     p->connectProfile(index);
     QDeadlineTimer deadline(Wait);
-    while (p->currentState() != int(Models::ConnectionState::SignInRequired)
-           && p->currentState() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+    while (p->currentState() != int(ConnectionState::SignInRequired)
+           && p->currentState() != int(ConnectionState::SignedIn) && !deadline.hasExpired())
         QTest::qWait(20);
-    if (p->currentState() == int(Models::ConnectionState::SignInRequired))
+    if (p->currentState() == int(ConnectionState::SignInRequired))
         p->signIn(index, email, password, QString(), false);
     return waitSignedIn(deadline);
 }
@@ -99,9 +99,9 @@ bool ConsoleWindow::signIn(const QString &email, const QString &password, bool r
 bool ConsoleWindow::waitSignedIn(const QDeadlineTimer &deadline)
 {
     Models::ControlPlanes *p = planes();
-    while (p->currentState() != int(Models::ConnectionState::SignedIn) && !deadline.hasExpired())
+    while (p->currentState() != int(ConnectionState::SignedIn) && !deadline.hasExpired())
         QTest::qWait(20);
-    if (p->currentState() != int(Models::ConnectionState::SignedIn)) {
+    if (p->currentState() != int(ConnectionState::SignedIn)) {
         qWarning("not signed in: %s", qPrintable(p->lastError()));
         return false;
     }
@@ -117,7 +117,7 @@ bool ConsoleWindow::signInAgain(const QString &email, const QString &password)
     const int index = p->currentIndex();
     p->signOut();
     QDeadlineTimer deadline(Wait);
-    while (p->currentState() != int(Models::ConnectionState::SignInRequired) && !deadline.hasExpired())
+    while (p->currentState() != int(ConnectionState::SignInRequired) && !deadline.hasExpired())
         QTest::qWait(20);
     p->signIn(index, email, password, QString(), false);
     return waitSignedIn(deadline);

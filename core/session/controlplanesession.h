@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "core/profiles/profile.h"
-#include "models/profilelistmodel.h"
+#include "core/session/connectionstate.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -15,10 +15,6 @@
 #include <memory>
 
 class QNetworkAccessManager;
-
-namespace Pot::Resources {
-class Registry;
-}
 
 namespace Pot::Net {
 class ApiReply;
@@ -34,16 +30,15 @@ struct TokenSet;
 
 namespace Pot::Profiles {
 class SecretStore;
-class SnapshotStore;
 } // namespace Pot::Profiles
 
-namespace Pot::Models {
-
-class ClusterView;
+namespace Pot::Session {
 
 /// One control plane as the user sees it: reachable or not, signed in or not, with what TLS. Owns
-/// the profile's Controller client and its sign-in state. Everything is asynchronous; the GUI
-/// thread never waits on the network.
+/// the profile's Controller client, its sign-in state and its tokens (the refresh token and a
+/// remembered password live in the keychain only). Everything is asynchronous; the GUI thread never
+/// waits on the network. What is shown of the cluster hangs off it (Cluster::ClusterState,
+/// Cluster::ActionService); the session knows nothing of them.
 class ControlPlaneSession final : public QObject
 {
     Q_OBJECT
@@ -56,9 +51,6 @@ public:
         Profiles::SecretStore *secrets = nullptr;
         std::function<void(const QUrl &)> openBrowser;
         int requestTimeoutMs = 15000;
-        const Profiles::SnapshotStore *snapshots = nullptr; ///< last state of each control plane
-        std::function<void(const QString &text, bool sensitive)> copy; ///< clipboard with clearing
-        const Resources::Registry *kinds = nullptr; ///< kinds of the generic resource pages
     };
 
     ControlPlaneSession(const Profiles::Profile &profile, const Services &services,
@@ -70,6 +62,8 @@ public:
     void setProfile(const Profiles::Profile &profile);
 
     ConnectionState state() const { return m_state; }
+    /// Signed in to a live Controller (not the demo): requests can be sent through client().
+    bool online() const { return !m_profile.demo && m_state == ConnectionState::SignedIn && m_client; }
     QString stateText() const { return m_stateText; }
     QString controllerStatus() const { return m_controllerStatus; }
     QString controllerVersion() const { return m_controllerVersion; }
@@ -91,8 +85,6 @@ public:
 
     /// The client for other pages; valid while connected.
     Net::ControllerClient *client() const { return m_client.get(); }
-    /// Lists, permissions and actions of this control plane (also offline, from the snapshot).
-    ClusterView *cluster() const { return m_cluster; }
 
     /// Reaches GET /status; then resumes a saved session (refresh token in the keychain) or asks
     /// for sign-in.
@@ -152,8 +144,7 @@ private:
     QString m_presentedCaPem;
     QByteArray m_natsOperatorJwt;
     QList<QByteArray> m_natsAccountJwts;
-    ClusterView *m_cluster = nullptr;
     bool m_signingIn = false; ///< a resume, password or browser sign-in is under way
 };
 
-} // namespace Pot::Models
+} // namespace Pot::Session

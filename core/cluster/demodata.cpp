@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-namespace Pot::Models::DemoData {
+namespace Pot::Cluster::DemoData {
 
 namespace {
 
@@ -92,4 +92,4 @@ QByteArray shiftTimes(const QByteArray &json, qint64 shiftMs)
         .toJson(QJsonDocument::Compact);
 }
 
-} // namespace Pot::Models::DemoData
+} // namespace Pot::Cluster::DemoData

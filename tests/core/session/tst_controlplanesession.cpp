@@ -1,7 +1,7 @@
 #include "core/net/apierror.h"
 #include "core/profiles/memorysecretstore.h"
 #include "core/tls/certificatereport.h"
-#include "models/controlplanesession.h"
+#include "core/session/controlplanesession.h"
 #include "standincontroller.h"
 #include "testpki.h"
 #include "testutil.h"
@@ -15,7 +15,7 @@
 #include <memory>
 
 using namespace Pot;
-using namespace Pot::Models;
+using Pot::Session::ControlPlaneSession;
 using Pot::Test::HttpRequest;
 using Pot::Test::HttpResponse;
 using Pot::Test::StandInController;
@@ -60,7 +60,6 @@ private:
         services.network = &m_network;
         services.secrets = &m_secrets;
         services.requestTimeoutMs = m_requestTimeoutMs;
-        services.copy = [](const QString &, bool) {};
         return std::make_unique<ControlPlaneSession>(p, services);
     }
 

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace Pot::Models::DemoData {
+namespace Pot::Cluster::DemoData {
 
 /// Where the bundled sample data is (resources/demo, made by scripts/make-demo-fleet.py).
 inline QString root()
@@ -35,4 +35,4 @@ std::optional<QByteArray> read(const QString &root, const QString &id, qint64 sh
 /// unchanged.
 QByteArray shiftTimes(const QByteArray &json, qint64 shiftMs);
 
-} // namespace Pot::Models::DemoData
+} // namespace Pot::Cluster::DemoData

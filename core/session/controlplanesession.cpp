@@ -1,28 +1,26 @@
 #include "controlplanesession.h"
 
-#include "models/demodata.h"
-
 #include "core/auth/browsersignin.h"
 #include "core/auth/keycloakrefresh.h"
 #include "core/auth/passwordauth.h"
 #include "core/auth/session.h"
+#include "core/cluster/demodata.h"
 #include "core/api/controllerapi.h"
 #include "core/displaytext.h"
 #include "core/net/apierror.h"
 #include "core/net/controllerclient.h"
+#include "core/net/controllerurl.h"
 #include "core/profiles/secretkeys.h"
 #include "core/profiles/secretstore.h"
 #include "core/tls/certificatereport.h"
 #include "core/tls/trustpolicy.h"
-#include "models/clusterview.h"
-#include "models/demodata.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimer>
 
-namespace Pot::Models {
+namespace Pot::Session {
 
 namespace {
 
@@ -30,7 +28,7 @@ constexpr qsizetype MaxStatusChars = 80;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Pot::Models::ControlPlaneSession", text);
+    return QCoreApplication::translate("Pot::Session::ControlPlaneSession", text);
 }
 
 QString formatDuration(qint64 seconds)
@@ -55,18 +53,12 @@ ControlPlaneSession::ControlPlaneSession(const Profiles::Profile &profile, const
     , m_poll(new QTimer(this))
 {
     connect(m_poll, &QTimer::timeout, this, &ControlPlaneSession::pollStatus);
-    ClusterView::Services cs;
-    cs.snapshots = m_services.snapshots;
-    cs.copy = m_services.copy;
-    cs.kinds = m_services.kinds;
-    m_cluster = new ClusterView(this, cs, this);
 }
 
 ControlPlaneSession::~ControlPlaneSession()
 {
-    // The cluster view and replies and the authenticator refer to the client; tear down in order.
-    delete m_cluster;
-    m_cluster = nullptr;
+    // Replies and the authenticator refer to the client; tear down in order. (Whatever shows the
+    // cluster is deleted by its owner before the session.)
     if (m_client)
         m_client->setAuthenticator(nullptr);
     m_auth.reset();
@@ -151,7 +143,7 @@ QString ControlPlaneSession::tlsText() const
 {
     if (m_profile.demo)
         return tr("No network: bundled sample data");
-    if (!ProfileListModel::isEncryptedUrl(m_profile.controllerUrl))
+    if (!Net::isEncryptedUrl(m_profile.controllerUrl))
         return tr("Not encrypted (plain HTTP): passwords and tokens cross the network in clear");
     QString how = m_profile.caCertificatePem.isEmpty() ? tr("system trust store")
                                                       : tr("this profile's CA");
@@ -182,7 +174,7 @@ void ControlPlaneSession::connectToController()
     if (m_profile.demo) {
         // The demo control plane is bundled sample data; there is nothing to reach. Its status is
         // the one the sample is modelled on.
-        const std::optional<DemoData::Status> status = DemoData::readStatus(DemoData::root());
+        const std::optional<Cluster::DemoData::Status> status = Cluster::DemoData::readStatus(Cluster::DemoData::root());
         const QString version = status ? status->version : QStringLiteral("3.7.3");
         if (status) {
             m_controllerStatus = tr("%1 (sample)").arg(status->status);
@@ -549,4 +541,4 @@ void ControlPlaneSession::forgetSecrets(Profiles::SecretStore *secrets, const QU
     Profiles::SecretKeys::removeAll(*secrets, profileId, context, [](Status) {});
 }
 
-} // namespace Pot::Models
+} // namespace Pot::Session
