@@ -2,10 +2,11 @@
 // one filter keystroke, a refresh with 1 % of rows changed (time and change signals), and resident
 // memory with both lists held. Run by hand: build/bench/bench_lists [repetitions]
 #include "benchdata.h"
-#include "models/agentspage.h"
+#include "core/resources/kinds/kinds.h"
 #include "models/natspage.h"
 #include "models/resourcefilterproxy.h"
 #include "models/resourcelist.h"
+#include "models/resourcepage.h"
 #include "models/resourcetablemodel.h"
 
 #include <QCoreApplication>
@@ -109,7 +110,7 @@ int main(int argc, char *argv[])
     const int reps = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 7;
 
     const double rssStart = rssMiB();
-    const ResourceList::Spec agentsSpec = AgentsPage::listSpec();
+    const ResourceList::Spec agentsSpec = specOf(Pot::Resources::Kinds::agents());
     const ResourceList::Spec usersSpec = NatsPage::usersListSpec();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QByteArray agents = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now);

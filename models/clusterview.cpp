@@ -123,6 +123,11 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     connect(m_roles, &ResourceList::applied, this, readAuthorizer);
     connect(m_roleBindings, &ResourceList::applied, this, readAuthorizer);
 
+    // The generic pages first: the agents page and the pages after it read the agents kind's list.
+    if (m_services.kinds) {
+        for (const Resources::Kind &kind : m_services.kinds->kinds())
+            m_resourcePages << new ResourcePage(kind, this);
+    }
     m_agents = new AgentsPage(this);
     // NATS reads the account rule of an application account from the applications list: first.
     m_applications = new ApplicationsPage(this);
@@ -131,10 +136,6 @@ ClusterView::ClusterView(ControlPlaneSession *session, Services services, QObjec
     m_nats = new NatsPage(this);
     m_access = new AccessPage(this);
     m_events = new EventsPage(this);
-    if (m_services.kinds) {
-        for (const Resources::Kind &kind : m_services.kinds->kinds())
-            m_resourcePages << new ResourcePage(kind, this);
-    }
 
     connect(&m_refresh, &QTimer::timeout, this, [this] {
         refreshAll();

@@ -71,6 +71,8 @@ ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
         m_list = m_cluster->addList(specOf(m_kind), this);
         connect(m_list, &ResourceList::selectedKeyChanged, this, &ResourcePage::onSelection);
         connect(m_list, &ResourceList::selectedObjectChanged, this, &ResourcePage::onSelection);
+        // Relative times in details ("2 min ago") age between refreshes; the list ticks.
+        connect(m_list, &ResourceList::freshnessChanged, this, &ResourcePage::showDetails);
     } else {
         loadSingle();
         connect(m_cluster, &ClusterView::refreshTick, this, &ResourcePage::loadSingle);

@@ -36,3 +36,15 @@ Yaml jsonSpecYaml(const QString &kindName, const QString &createPath, const QByt
                   const QString &updatePath, const QStringList &serverFields);
 
 } // namespace Pot::Resources::Kinds
+
+namespace Pot::Resources::Kinds {
+
+/// Agents (fogs): list, details, reboot / prune / upgrade / rollback / delete.
+Kind agents();
+/// Every field of a fog, grouped. A field the Controller did not send is left out; one sent as
+/// null or empty reads "—". `nowMs` is for the relative times.
+QList<DetailRow> agentDetails(const QJsonObject &fog, qint64 nowMs);
+/// The tone of an agent's daemonStatus.
+Tone agentStatusTone(const QString &status);
+
+} // namespace Pot::Resources::Kinds

@@ -2,7 +2,7 @@
 
 #include <QDateTime>
 
-namespace Pot::Models {
+namespace Pot {
 
 QString TimeText::relative(qint64 whenMs, qint64 nowMs)
 {
@@ -56,4 +56,4 @@ qint64 TimeText::parseIso(const QString &iso)
     return t.isValid() ? t.toMSecsSinceEpoch() : 0;
 }
 
-} // namespace Pot::Models
+} // namespace Pot
