@@ -1,5 +1,6 @@
 #include "agentspage.h"
 
+#include "core/api/records.h"
 #include "core/net/controllerclient.h"
 #include "core/resources/kinds/kinds.h"
 #include "models/applicationspage.h"

@@ -26,6 +26,7 @@ class AgentsPage final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AgentsPage)
     Q_PROPERTY(Pot::Models::ResourcePage *page READ page CONSTANT)
+    Q_MOC_INCLUDE("models/resourcepage.h")
     Q_PROPERTY(QString selectedName READ selectedName NOTIFY selectionChanged)
     Q_PROPERTY(QString selectedStatus READ selectedStatus NOTIFY selectionChanged)
     Q_PROPERTY(int selectedStatusTone READ selectedStatusTone NOTIFY selectionChanged)
