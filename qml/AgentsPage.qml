@@ -46,10 +46,8 @@ ResourcePage {
             }
             ResourceTable {
                 Layout.fillWidth: true
-                Layout.fillHeight: true
                 // Tall enough for its rows (filter bar, header, rows), leaving the rest to the details.
                 Layout.preferredHeight: Math.min(240, 90 + 30 * Math.max(2, list ? list.count : 0))
-                Layout.maximumHeight: 240
                 shortcutsEnabled: false
                 list: agentsPage.agents ? agentsPage.agents.microservices : null
                 noun: qsTr("microservices")

@@ -273,9 +273,9 @@ Item {
                         // Secret values are masked by the model until revealed there.
                         revealed: true
                     }
+                    // Its own height: the details (a list, no height of its own) take the rest.
                     Loader {
                         Layout.fillWidth: true
-                        Layout.fillHeight: true
                         active: page.detailExtra !== null
                         visible: active
                         sourceComponent: page.detailExtra

@@ -87,7 +87,7 @@ private Q_SLOTS:
                                   QStringLiteral("Europe/Istanbul"), ConsoleWindow::Wait);
         QCOMPARE(m_console.description(QStringLiteral("Location")),
                  QStringLiteral("Building A, rack 3"));
-        QVERIFY(m_console.find(QStringLiteral("Agent details"), QAccessible::List));
+        QVERIFY(m_console.find(QStringLiteral("agent details"), QAccessible::List));
         // An admin may run everything the agent is ready for.
         QVERIFY(enabled(QStringLiteral("Reboot")));
         QVERIFY(enabled(QStringLiteral("Upgrade")));

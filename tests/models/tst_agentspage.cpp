@@ -641,7 +641,7 @@ private Q_SLOTS:
         agents()->list()->setSelectedKey(HubUuid);
         QVERIFY(!agents()->keyLoading());
         // Answered or cancelled: either way nothing shows.
-        QTest::qWaitFor([&served, before] { return served > before; }, 1000);
+        (void)QTest::qWaitFor([&served, before] { return served > before; }, 1000);
         QTest::qWait(200);
         QVERIFY(!agents()->hasKey());
         QVERIFY(agents()->keyText().isEmpty());
