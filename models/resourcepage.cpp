@@ -50,6 +50,11 @@ ResourceList::Spec specOf(const Kind &kind)
             return row; // no key: left out of the list
         row.key = r->key;
         row.object = o;
+        // Exact sizes: 10,000 rows of lists grown one append at a time keep megabytes of spare room.
+        row.cells.reserve(r->cells.size());
+        row.sortKeys.reserve(r->cells.size());
+        row.tips.reserve(r->cells.size());
+        row.tones.reserve(r->cells.size());
         for (const Resources::Cell &c : r->cells) {
             row.cells << c.text;
             row.sortKeys << (c.sortKey ? QVariant(*c.sortKey) : QVariant());
