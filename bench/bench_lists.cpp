@@ -2,11 +2,12 @@
 // one filter keystroke, a refresh with 1 % of rows changed (time and change signals), and resident
 // memory with both lists held. Run by hand: build/bench/bench_lists [repetitions]
 #include "benchdata.h"
-#include "models/agentspage.h"
 #include "core/resources/kinds/kinds.h"
-#include "models/resourcepage.h"
+#include "models/agentspage.h"
+#include "models/natspage.h"
 #include "models/resourcefilterproxy.h"
 #include "models/resourcelist.h"
+#include "models/resourcepage.h"
 #include "models/resourcetablemodel.h"
 
 #include <QCoreApplication>
@@ -110,8 +111,9 @@ int main(int argc, char *argv[])
     const int reps = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 7;
 
     const double rssStart = rssMiB();
-    const ResourceList::Spec agentsSpec = AgentsPage::listSpec();
-    const ResourceList::Spec usersSpec = specOf(Pot::Resources::Kinds::natsUsers());
+#include "core/resources/kinds/kinds.h"
+#include "models/agentspage.h"
+#include "models/natspage.h"
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QByteArray agents = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now);
     QByteArray agentsRefresh = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now, 100);

@@ -36,6 +36,10 @@ Item {
         function onSelectionChanged() { page.revision++ }
         function onDetailsChanged() { page.revision++ }
     }
+    // "an agent", "a secret" (no kind begins with a vowel sound spelt otherwise, nor "u" as in "under").
+    function withArticle(noun: string): string {
+        return (/^[aeio]/i.test(noun) ? qsTr("an %1") : qsTr("a %1")).arg(noun);
+    }
     function denied(actionId) {
         return page.revision >= 0 && page.model ? page.model.deniedReason(actionId) : "";
     }
@@ -201,7 +205,7 @@ Item {
                     anchors.fill: parent
                     visible: !detail.selected
                     title: page.model && page.model.single ? (page.model.detailsError.length > 0 ? page.model.detailsError : page.model.emptyText)
-                                                           : qsTr("Select a %1 to see its details").arg(page.model ? page.model.singular : "")
+                                                           : qsTr("Select %1 to see its details").arg(page.withArticle(page.model ? page.model.singular : ""))
                     text: page.model && !page.model.single ? qsTr("Its fields and what you can do with it.") : ""
                 }
 
@@ -273,9 +277,9 @@ Item {
                         // Secret values are masked by the model until revealed there.
                         revealed: true
                     }
+                    // Its own height: the details (a list, no height of its own) take the rest.
                     Loader {
                         Layout.fillWidth: true
-                        Layout.fillHeight: true
                         active: page.detailExtra !== null
                         visible: active
                         sourceComponent: page.detailExtra

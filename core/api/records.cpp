@@ -126,8 +126,16 @@ Result<Fog> Fog::fromJson(const QJsonValue &json)
     f.isSystem = Json::boolean(o, "isSystem"_L1);
     f.fogTypeId = int(Json::integer(o, "fogTypeId"_L1));
     f.host = Json::string(o, "host"_L1);
+    f.ipAddress = Json::string(o, "ipAddress"_L1);
     f.ipAddressExternal = Json::string(o, "ipAddressExternal"_L1);
+    f.containerEngine = Json::string(o, "containerEngine"_L1);
+    f.deploymentType = Json::string(o, "deploymentType"_L1);
+    f.cpuUsage = Json::number(o, "cpuUsage"_L1);
+    f.memoryUsage = Json::number(o, "memoryUsage"_L1);
+    f.diskUsage = Json::number(o, "diskUsage"_L1);
     f.version = Json::string(o, "version"_L1);
+    f.isReadyToUpgrade = Json::boolean(o, "isReadyToUpgrade"_L1);
+    f.isReadyToRollback = Json::boolean(o, "isReadyToRollback"_L1);
     f.routerMode = Json::string(o, "routerMode"_L1);
     f.natsMode = Json::string(o, "natsMode"_L1);
     f.lastStatusTimeMs = Json::integer(o, "lastStatusTime"_L1);

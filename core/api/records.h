@@ -50,8 +50,16 @@ struct Fog
     bool isSystem = false;
     int fogTypeId = 0;
     QString host;
+    QString ipAddress;         ///< as the agent reports it; 0.0.0.0 until it does
     QString ipAddressExternal;
+    QString containerEngine;   ///< docker / podman
+    QString deploymentType;    ///< native / container
+    double cpuUsage = 0;       ///< %
+    double memoryUsage = 0;    ///< MB
+    double diskUsage = 0;      ///< MB
     QString version;
+    bool isReadyToUpgrade = false;
+    bool isReadyToRollback = false;
     QString routerMode;     ///< none / edge / interior
     QString natsMode;       ///< none / leaf / server
     qint64 lastStatusTimeMs = 0;
@@ -59,6 +67,9 @@ struct Fog
     QString warningMessage;
     QStringList tags;
 
+    QString key() const { return uuid; }
+    /// What users call it: its name, or its uuid when it has none.
+    QString label() const { return name.isEmpty() ? uuid : name; }
     static Result<Fog> fromJson(const QJsonValue &json);
     static Result<QList<Fog>> listFromJson(const QJsonValue &json); ///< {fogs: [...]}
 };

@@ -9,7 +9,8 @@ Registry::Registry()
               Kinds::edgeResources(), Kinds::router(),              Kinds::secrets(),
               Kinds::configMaps(),    Kinds::volumeMounts(),        Kinds::registries(),
               Kinds::applications(), Kinds::systemApplications(), Kinds::microservices(),
-              Kinds::natsAccounts(), Kinds::natsUsers(), Kinds::natsAccountRules(), Kinds::natsUserRules()}
+              Kinds::natsAccounts(), Kinds::natsUsers(), Kinds::natsAccountRules(), Kinds::natsUserRules(),
+              Kinds::agents()}
 {
 }
 

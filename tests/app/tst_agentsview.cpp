@@ -22,8 +22,9 @@ const QString Api = QStringLiteral("/api/v3");
 const QString Key = QStringLiteral("d11faeaa-8963-4822-9cd9-1fab5aae0162");
 } // namespace
 
-/// The Agents page in the real window: list, details, actions with their confirmations and
-/// permission reasons, and the provisioning key dialog.
+/// The Agents page in the real window (the generic resource page of the agents kind plus the
+/// agent's own parts): list, details, actions with their confirmations and permission reasons,
+/// the microservices on an agent, and the provisioning key dialog.
 class TstAgentsView : public QObject
 {
     Q_OBJECT
@@ -55,7 +56,7 @@ private:
         QTest::qWait(50);
         return QTest::qWaitFor(
             [this] {
-                return m_console.description(QStringLiteral("Agent name"))
+                return m_console.description(QStringLiteral("Selected agent"))
                        == QStringLiteral("edge-node-1");
             },
             ConsoleWindow::Wait);
@@ -86,7 +87,7 @@ private Q_SLOTS:
                                   QStringLiteral("Europe/Istanbul"), ConsoleWindow::Wait);
         QCOMPARE(m_console.description(QStringLiteral("Location")),
                  QStringLiteral("Building A, rack 3"));
-        QVERIFY(m_console.find(QStringLiteral("Agent details"), QAccessible::List));
+        QVERIFY(m_console.find(QStringLiteral("agent details"), QAccessible::List));
         // An admin may run everything the agent is ready for.
         QVERIFY(enabled(QStringLiteral("Reboot")));
         QVERIFY(enabled(QStringLiteral("Upgrade")));
@@ -114,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(m_console.find(QStringLiteral("Confirmation message")));
         QVERIFY(m_console.description(QStringLiteral("Confirmation message")).contains(u"edge-node-1"));
         QCOMPARE(m_console.controller().hits("POST", path), 0); // nothing before confirming
-        Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot agent")));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Confirm")));
         QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("POST", path), 1, ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->lastActionMessage(),
                                   QStringLiteral("Reboot of agent edge-node-1 requested."),
@@ -134,7 +135,7 @@ private Q_SLOTS:
                                                        {QStringLiteral("message"), longMessage}});
         });
         Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot")));
-        Pot::Test::clickItem(m_console.button(QStringLiteral("Reboot agent")));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Confirm")));
         QTRY_VERIFY2_WITH_TIMEOUT(!m_console.cluster()->lastActionOk()
                                       && m_console.description(QStringLiteral("Cluster status")).size() > 300,
                                   qPrintable(m_console.description(QStringLiteral("Cluster status"))),
@@ -180,8 +181,9 @@ private Q_SLOTS:
         const QString path = Api + u"/iofog/" + EdgeUuid;
         m_console.controller().protectedFixture("DELETE", path, 202, QString());
         QVERIFY(selectEdgeNode());
-        Pot::Test::clickItem(m_console.button(QStringLiteral("Delete…")));
-        QQuickItem *confirm = m_console.button(QStringLiteral("Delete agent"));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Delete agent")));
+        QVERIFY(m_console.description(QStringLiteral("Confirmation message")).contains(u"edge-node-1"));
+        QQuickItem *confirm = m_console.button(QStringLiteral("Delete"));
         QVERIFY(confirm);
         QVERIFY(!confirm->isEnabled());
         Pot::Test::typeInto(m_console.field(QStringLiteral("Name to confirm")),
@@ -236,31 +238,31 @@ private Q_SLOTS:
 
     void deleteIsDrawnDisabledAfterSigningInAgainAsAViewer()
     {
-        // Signed in as admin: Delete… is enabled and red.
+        // Signed in as admin: Delete agent is enabled and red.
         QVERIFY(selectEdgeNode());
-        QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Delete agent")), ConsoleWindow::Wait);
         const QColor enabledText = textColour(QStringLiteral("Reboot"));
         QVERIFY(enabledText.isValid());
-        QVERIFY(textColour(QStringLiteral("Delete…")) != enabledText);
+        QVERIFY(textColour(QStringLiteral("Delete agent")) != enabledText);
 
         // Sign out and sign in as a viewer on the same profile.
         QVERIFY(m_console.signInAgain(QStringLiteral("viewer@example.com"), QStringLiteral("viewer-pass")));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.cluster()->roleBindings()->loaded(), ConsoleWindow::Wait);
         QVERIFY(selectEdgeNode());
-        QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Delete agent")), ConsoleWindow::Wait);
         QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Reboot")), ConsoleWindow::Wait);
-        QVERIFY(m_console.description(QStringLiteral("Delete…"), QAccessible::Button).contains(u"fogs:delete"));
+        QVERIFY(m_console.description(QStringLiteral("Delete agent"), QAccessible::Button).contains(u"fogs:delete"));
         // Drawn as disabled, like every other disabled action: not in the enabled text colour.
         const QColor disabledText = textColour(QStringLiteral("Reboot"));
         QVERIFY(disabledText != enabledText);
-        QCOMPARE(textColour(QStringLiteral("Delete…")), disabledText);
+        QCOMPARE(textColour(QStringLiteral("Delete agent")), disabledText);
         m_console.screenshot(QStringLiteral("agents-viewer-after-admin"));
 
         // Back to admin for the tests that follow.
         QVERIFY(m_console.signInAgain(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
         QVERIFY(selectEdgeNode());
-        QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Delete…")), ConsoleWindow::Wait);
-        QVERIFY(textColour(QStringLiteral("Delete…")) != enabledText);
+        QTRY_VERIFY_WITH_TIMEOUT(enabled(QStringLiteral("Delete agent")), ConsoleWindow::Wait);
+        QVERIFY(textColour(QStringLiteral("Delete agent")) != enabledText);
     }
 
     void viewerSeesWhyActionsAreOff()
@@ -272,7 +274,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!enabled(QStringLiteral("Reboot")), ConsoleWindow::Wait);
         const QString why = m_console.description(QStringLiteral("Reboot"), QAccessible::Button);
         QVERIFY2(why.contains(u"fogs:patch"), qPrintable(why));
-        QVERIFY(m_console.description(QStringLiteral("Delete…"), QAccessible::Button)
+        QVERIFY(m_console.description(QStringLiteral("Delete agent"), QAccessible::Button)
                     .contains(u"fogs:delete"));
         // fogs:get is enough to mint a key (controller-api.md §6.4).
         QVERIFY(enabled(QStringLiteral("Provisioning key…")));
@@ -284,7 +286,7 @@ private Q_SLOTS:
                                  true, QStringLiteral("read-only admin")));
         QVERIFY(selectEdgeNode());
         for (const QString &action : {QStringLiteral("Reboot"), QStringLiteral("Prune"),
-                                      QStringLiteral("Upgrade"), QStringLiteral("Delete…"),
+                                      QStringLiteral("Upgrade"), QStringLiteral("Delete agent"),
                                       QStringLiteral("Provisioning key…")}) {
             QTRY_VERIFY_WITH_TIMEOUT(!enabled(action), ConsoleWindow::Wait);
             const QString why = m_console.description(action, QAccessible::Button);

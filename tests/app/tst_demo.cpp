@@ -1,5 +1,6 @@
 #include "consolewindow.h"
 #include "core/nats/jwt.h"
+#include "core/resources/kinds/kinds.h"
 #include "models/agentspage.h"
 #include "models/applicationspage.h"
 #include "models/clusterview.h"
@@ -224,7 +225,7 @@ private Q_SLOTS:
         m_console.screenshot(QStringLiteral("demo-agents"));
         QString cpuShown;
         QString lastStatus;
-        for (const auto &r : Models::AgentsPage::detailRows(gw, QDateTime::currentMSecsSinceEpoch())) {
+        for (const auto &r : Resources::Kinds::agentDetails(gw, QDateTime::currentMSecsSinceEpoch())) {
             if (r.label == u"CPU usage")
                 cpuShown = r.value;
             else if (r.label == u"Last status")

@@ -1,6 +1,8 @@
 #include "consolewindow.h"
+#include "core/resources/kinds/kinds.h"
 #include "models/agentspage.h"
 #include "models/clusterview.h"
+#include "models/resourcepage.h"
 #include "models/timetext.h"
 #include "testutil.h"
 
@@ -13,6 +15,7 @@
 
 using namespace Pot;
 using Pot::Models::AgentsPage;
+using Pot::Resources::Kinds::agentDetails;
 using Pot::Models::DetailRow;
 using Pot::Test::ConsoleWindow;
 using Pot::Test::HttpRequest;
@@ -23,6 +26,7 @@ namespace {
 const QString EdgeUuid = QStringLiteral("8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc");
 const QString HubUuid = QStringLiteral("298c5318-e06c-4da0-990b-b3b0ba2aeec4");
 const QString Api = QStringLiteral("/api/v3");
+const QString Dash = QStringLiteral("\u2014");
 
 QJsonObject fixtureList()
 {
@@ -93,6 +97,8 @@ class TstAgentsPage : public QObject
 private:
     ConsoleWindow m_console;
     AgentsPage *agents() const { return m_console.cluster()->agents(); }
+    /// The generic page of the agents kind: list, selection, details and the fog actions.
+    Models::ResourcePage *page() const { return agents()->page(); }
 
     /// Serves `list` as GET /iofog-list from now on.
     void serveList(const QJsonObject &list)
@@ -167,7 +173,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("label");
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("warning");
-        const QString dash = AgentsPage::emptyValue();
+        const QString dash = Dash;
         QTest::newRow("name") << "Identity" << "Name" << "edge-node-1" << false;
         QTest::newRow("uuid") << "Identity" << "UUID" << EdgeUuid << false;
         QTest::newRow("location") << "Identity" << "Location" << "Building A, rack 3" << false;
@@ -231,14 +237,14 @@ private Q_SLOTS:
 
     void detailsFollowFieldPresence()
     {
-        const QList<DetailRow> edge = AgentsPage::detailRows(fog(QStringLiteral("edge-node-1")), 0);
+        const QList<DetailRow> edge = agentDetails(fog(QStringLiteral("edge-node-1")), 0);
         // Interior-only ports are not sent for an edge router: left out, not shown as empty.
         QVERIFY(find(edge, QStringLiteral("Router"), QStringLiteral("Inter-router port")).group.isEmpty());
-        const QList<DetailRow> hub = AgentsPage::detailRows(fog(QStringLiteral("remote-hub")), 0);
+        const QList<DetailRow> hub = agentDetails(fog(QStringLiteral("remote-hub")), 0);
         QCOMPARE(find(hub, QStringLiteral("Router"), QStringLiteral("Inter-router port")).value,
                  QStringLiteral("55671"));
         QCOMPARE(find(hub, QStringLiteral("Router"), QStringLiteral("Upstream routers")).value,
-                 AgentsPage::emptyValue());
+                 Dash);
         QCOMPARE(find(hub, QStringLiteral("Identity"), QStringLiteral("System agent")).value,
                  QStringLiteral("yes"));
         // Groups come in a fixed order, each once.
@@ -266,7 +272,7 @@ private Q_SLOTS:
         o.insert(u"systemAvailableDisk", 2147483648.0);
         const qint64 now = 1800000000000;
         o.insert(u"lastActive", double(now - 90 * 1000));
-        const QList<DetailRow> rows = AgentsPage::detailRows(o, now);
+        const QList<DetailRow> rows = agentDetails(o, now);
         QVERIFY(!find(rows, QStringLiteral("Health"), QStringLiteral("Status")).warning);
         QVERIFY(find(rows, QStringLiteral("Health"), QStringLiteral("Warning message")).warning);
         QVERIFY(find(rows, QStringLiteral("Resources and violations"), QStringLiteral("CPU violation")).warning);
@@ -348,10 +354,8 @@ private Q_SLOTS:
         m_console.controller().protectedFixture("POST", full, 204, QString());
         const int listHits = m_console.controller().hits("GET", Api + u"/iofog-list");
         QSignalSpy finished(m_console.cluster(), &Models::ClusterView::actionFinished);
-        bool started = false;
-        QVERIFY(QMetaObject::invokeMethod(agents(), action.toLatin1().constData(),
-                                          Q_RETURN_ARG(bool, started), Q_ARG(QString, EdgeUuid)));
-        QVERIFY(started);
+        QVERIFY(page()->deniedReason(action).isEmpty());
+        QVERIFY(page()->run(action, EdgeUuid));
         QVERIFY(finished.wait(ConsoleWindow::Wait));
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QCOMPARE(finished.at(0).at(1).toString(), message);
@@ -365,9 +369,11 @@ private Q_SLOTS:
     {
         // edge-node-1 has isReadyToRollback false: nothing is sent.
         m_console.controller().clearLog();
-        QVERIFY(!agents()->readyToRollback());
-        QVERIFY(!agents()->rollback(EdgeUuid));
-        QVERIFY(!agents()->reboot(QStringLiteral("no-such-fog")));
+        const QString notReady = page()->deniedReason(QStringLiteral("rollback"));
+        QVERIFY2(notReady.contains(u"isReadyToRollback"), qPrintable(notReady));
+        QVERIFY(!page()->run(QStringLiteral("rollback"), EdgeUuid));
+        // Only the selected fog (the one the confirmation named) is acted on.
+        QVERIFY(!page()->run(QStringLiteral("reboot"), QStringLiteral("no-such-fog")));
         QTest::qWait(100);
         for (const HttpRequest &r : m_console.controller().requests())
             QVERIFY2(r.method == "GET", qPrintable(r.path));
@@ -380,11 +386,13 @@ private Q_SLOTS:
         list.insert(u"fogs", fogs);
         serveList(list);
         QVERIFY(refreshAndWait());
-        QVERIFY(!agents()->readyToUpgrade());
-        QVERIFY(!agents()->upgrade(EdgeUuid));
+        QTRY_VERIFY_WITH_TIMEOUT(page()->deniedReason(QStringLiteral("upgrade")).contains(u"isReadyToUpgrade"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(!page()->run(QStringLiteral("upgrade"), EdgeUuid));
         QCOMPARE(m_console.controller().hits("POST", Api + u"/iofog/" + EdgeUuid + u"/version/upgrade"), 0);
         // The RBAC side still allows it for an admin; readiness is what blocks it.
-        QVERIFY(agents()->upgradeDeniedReason().isEmpty());
+        QVERIFY(m_console.cluster()->deniedReason(QStringLiteral("fogs"), QStringLiteral("patch"), EdgeUuid).isEmpty());
+        QVERIFY(page()->deniedReason(QStringLiteral("reboot")).isEmpty());
     }
 
     void deleteSendsDeleteAndClearsTheSelection()
@@ -402,14 +410,14 @@ private Q_SLOTS:
             serveList(without); // from now on the fog is gone
             return HttpResponse::empty(202);
         });
-        QVERIFY(agents()->deleteDeniedReason().isEmpty());
+        QVERIFY(page()->deniedReason(QStringLiteral("delete")).isEmpty());
         QSignalSpy finished(m_console.cluster(), &Models::ClusterView::actionFinished);
-        QVERIFY(agents()->deleteAgent(EdgeUuid));
+        QVERIFY(page()->run(QStringLiteral("delete"), EdgeUuid));
         QVERIFY(finished.wait(ConsoleWindow::Wait));
         QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("Agent edge-node-1 deleted."));
         QCOMPARE(c.hits("DELETE", path), 1);
         QTRY_COMPARE_WITH_TIMEOUT(agents()->list()->count(), 1, ConsoleWindow::Wait);
-        QVERIFY(!agents()->hasSelection());
+        QVERIFY(!page()->hasSelection());
         QCOMPARE(agents()->details()->rowCount(), 0);
     }
 
@@ -578,6 +586,65 @@ private Q_SLOTS:
         QTest::qWait(200);
         for (const HttpRequest &r : console.controller().requests())
             QVERIFY2(r.method == "GET", qPrintable(QString::fromLatin1(r.method) + u' ' + r.path));
+    }
+
+    void provisioningKeyIsWipedWhenTheSelectionMoves()
+    {
+        auto &c = m_console.controller();
+        const QString key = QStringLiteral("5e0c1d2a-7b44-4c1e-9a57-0f6a1e2b3c4d");
+        int served = 0;
+        c.setHandler("GET", Api + u"/iofog/" + EdgeUuid + u"/provisioning-key",
+                     [&c, &served, key](const HttpRequest &r) {
+                         HttpResponse refusal;
+                         if (!c.authorize(r, &refusal))
+                             return refusal;
+                         ++served;
+                         return HttpResponse::json(
+                             201, QJsonObject{{QStringLiteral("key"), key},
+                                              {QStringLiteral("expirationTime"),
+                                               double(c.serverNowMs() + 600000)},
+                                              {QStringLiteral("caCert"), QString()}});
+                     });
+        agents()->list()->setSelectedKey(EdgeUuid);
+        agents()->fetchProvisioningKey();
+        QTRY_VERIFY_WITH_TIMEOUT(agents()->hasKey(), ConsoleWindow::Wait);
+        agents()->setKeyRevealed(true);
+        QCOMPARE(agents()->keyText(), key);
+
+        // A refresh of the same fog keeps it; the list's snapshot is written, without the key.
+        QVERIFY(refreshAndWait());
+        QVERIFY(agents()->hasKey());
+        bool sawSnapshot = false;
+        QDirIterator it(m_console.dir(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            sawSnapshot = sawSnapshot || bytes.contains(EdgeUuid.toLatin1());
+            QVERIFY2(!bytes.contains(key.toLatin1()), qPrintable(f.fileName()));
+        }
+        QVERIFY2(sawSnapshot, "no snapshot of the agent list was found to check");
+
+        // Another fog selected: the key is gone, revealed or not.
+        agents()->list()->setSelectedKey(HubUuid);
+        QVERIFY(!agents()->hasKey());
+        QVERIFY(agents()->keyText().isEmpty());
+        QVERIFY(!agents()->keyRevealed());
+        QVERIFY(agents()->provisionCommand().isEmpty());
+        QVERIFY(agents()->keyExpiresAt().isEmpty());
+
+        // An answer that arrives after the selection moved is dropped, not shown for the other fog.
+        agents()->list()->setSelectedKey(EdgeUuid);
+        const int before = served;
+        agents()->fetchProvisioningKey();
+        QVERIFY(agents()->keyLoading());
+        agents()->list()->setSelectedKey(HubUuid);
+        QVERIFY(!agents()->keyLoading());
+        // Answered or cancelled: either way nothing shows.
+        (void)QTest::qWaitFor([&served, before] { return served > before; }, 1000);
+        QTest::qWait(200);
+        QVERIFY(!agents()->hasKey());
+        QVERIFY(agents()->keyText().isEmpty());
     }
 
     void provisioningKeyErrorIsShown()

@@ -100,6 +100,7 @@ private Q_SLOTS:
         ClusterView::Services clusterServices;
         clusterServices.snapshots = m_snapshots.get();
         clusterServices.copy = [](const QString &, bool) {};
+        clusterServices.kinds = &m_kinds; // as the console has them (NATS reads the applications)
         m_cluster = std::make_unique<ClusterView>(m_session.get(), clusterServices);
         m_session->connectToController();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConnectionState::SignInRequired, Wait);

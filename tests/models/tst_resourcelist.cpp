@@ -1,6 +1,7 @@
 #include "core/net/authenticator.h"
 #include "core/net/controllerclient.h"
-#include "models/agentspage.h"
+#include "core/resources/kinds/kinds.h"
+#include "models/resourcepage.h"
 #include "models/resourcelist.h"
 #include "standincontroller.h"
 #include "testutil.h"
@@ -65,7 +66,7 @@ private:
 
     ResourceList *makeList(bool withPool)
     {
-        m_list = std::make_unique<ResourceList>(AgentsPage::listSpec(),
+        m_list = std::make_unique<ResourceList>(specOf(Resources::Kinds::agents()),
                                                 withPool ? m_pool.get() : nullptr);
         m_list->setClient(m_client.get());
         return m_list.get();
@@ -482,7 +483,7 @@ private Q_SLOTS:
         fogs.insert(7, QJsonValue(42)); // not an object: skipped by both
         const QJsonObject answer{{QStringLiteral("fogs"), fogs}};
         const QByteArray body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
-        const ResourceList::Spec spec = AgentsPage::listSpec();
+        const ResourceList::Spec spec = specOf(Resources::Kinds::agents());
 
         const auto whole = ResourceList::buildRows(QJsonValue(answer), spec.arrayKey, spec.build);
         const auto rows = ResourceList::buildRows(body, spec.arrayKey, spec.build);

@@ -52,5 +52,12 @@ Kind systemApplications();
 Kind microservices();
 /// The tone of a microservice status (status.status), as the tables show it.
 Tone microserviceTone(const QString &status);
+/// Agents (fogs): list, details, reboot / prune / upgrade / rollback / delete.
+Kind agents();
+/// Every field of a fog, grouped. A field the Controller did not send is left out; one sent as
+/// null or empty reads "—". `nowMs` is for the relative times.
+QList<DetailRow> agentDetails(const QJsonObject &fog, qint64 nowMs);
+/// The tone of an agent's daemonStatus.
+Tone agentStatusTone(const QString &status);
 
 } // namespace Pot::Resources::Kinds

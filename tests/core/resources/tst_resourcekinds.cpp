@@ -3,6 +3,7 @@
 #include "core/resources/registry.h"
 #include "testutil.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -87,7 +88,8 @@ private Q_SLOTS:
                                    u"registries", u"catalogItems", u"edgeResources",
                                    u"applicationTemplates", u"router", u"applications",
                                    u"systemApplications", u"microservices",
-                                   u"natsAccounts", u"natsUsers", u"natsAccountRules", u"natsUserRules"})
+                                   u"natsAccounts", u"natsUsers", u"natsAccountRules", u"natsUserRules",
+                                   u"agents"})
             QVERIFY2(registry.find(QString::fromUtf16(id)), qPrintable(QString::fromUtf16(id)));
         QCOMPARE(registry.find(QStringLiteral("nope")), nullptr);
     }
@@ -167,6 +169,11 @@ private Q_SLOTS:
         QTest::newRow("nats user rule null limit") << "natsUserRules" << "GET_nats_user-rules.json" << 5
                                                    << "dashboard-reader" << "Flags"
                                                    << "1 limit(s) null, resp.ttl in ms?";
+        QTest::newRow("agents") << "agents" << "GET_iofog-list.json" << 2
+                                << "8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc" << "Name" << "edge-node-1";
+        QTest::newRow("system agent") << "agents" << "GET_iofog-list.json" << 2
+                                      << "298c5318-e06c-4da0-990b-b3b0ba2aeec4" << "Name"
+                                      << "remote-hub (system)";
     }
     void rowsOfEveryCapturedList()
     {
@@ -421,6 +428,142 @@ private Q_SLOTS:
                      .value()
                      .nullLimits.size(),
                  3);
+    }
+
+    void agentColumnsFromTheCapture()
+    {
+        const Kind k = Kinds::agents();
+        QCOMPARE(k.listPath, QStringLiteral("/iofog-list"));
+        QCOMPARE(k.arrayKey, QStringLiteral("fogs"));
+        QCOMPARE(k.rbacResource, QStringLiteral("fogs"));
+        const QList<Row> rows = rowsOf(k, QStringLiteral("GET_iofog-list.json"));
+        const Row *edge = find(rows, QStringLiteral("8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc"));
+        QVERIFY(edge);
+        QCOMPARE(edge->name, QStringLiteral("edge-node-1"));
+        QStringList texts;
+        for (const Cell &c : edge->cells)
+            texts << c.text;
+        QCOMPARE(texts, (QStringList{u"edge-node-1"_qs, u"NOT_PROVISIONED"_qs, u"10.20.0.11"_qs, u"x86"_qs,
+                                     u"docker"_qs, u"native"_qs, u"0.0%"_qs, u"0 MB"_qs, u"0 MB"_qs, QString(),
+                                     u"never"_qs, u"edge"_qs, u"leaf"_qs}));
+        QCOMPARE(edge->cells.at(0).tip, edge->key);
+        QCOMPARE(edge->cells.at(1).tone, Tone::Warn);
+        QCOMPARE(edge->cells.at(1).tip, QStringLiteral("HEALTHY"));
+        QCOMPARE(edge->cells.at(2).tip, QStringLiteral("host 10.20.0.11, IP 0.0.0.0, external 0.0.0.0"));
+        QCOMPARE(edge->cells.at(10).tip, QStringLiteral("The agent never reported."));
+
+        // A running agent: figures sort as numbers, the status is good, the last report is a time.
+        QJsonObject running = fixtureJson(QStringLiteral("GET_iofog-list.json")).toObject()
+                                  .value(u"fogs").toArray().at(0).toObject();
+        running.insert(u"daemonStatus", QStringLiteral("RUNNING"));
+        running.insert(u"cpuUsage", 42.4);
+        running.insert(u"memoryUsage", 1536.4);
+        running.insert(u"host", QString());
+        running.insert(u"ipAddressExternal", QStringLiteral("203.0.113.7"));
+        running.insert(u"lastActive", double(QDateTime::currentMSecsSinceEpoch() - 120000));
+        const Row r = *k.row(running);
+        QCOMPARE(r.cells.at(1).tone, Tone::Ok);
+        QCOMPARE(r.cells.at(2).text, QStringLiteral("203.0.113.7"));
+        QCOMPARE(r.cells.at(6).text, QStringLiteral("42%"));
+        QCOMPARE(r.cells.at(6).sortKey, std::optional<double>(42.4));
+        QCOMPARE(r.cells.at(7).text, QStringLiteral("1536 MB"));
+        QCOMPARE(r.cells.at(7).sortKey, std::optional<double>(1536.4));
+        QCOMPARE(r.cells.at(10).text, QStringLiteral("2 min ago"));
+        QVERIFY(r.cells.at(10).sortKey > edge->cells.at(10).sortKey);
+
+        // Null and absent alike; a fog without uuid is left out.
+        const QJsonObject bare{{QStringLiteral("uuid"), QStringLiteral("u1")}, {QStringLiteral("name"), QStringLiteral("n1")}};
+        QJsonObject nulls = bare;
+        for (const char16_t *f : {u"isSystem", u"daemonStatus", u"host", u"cpuUsage", u"memoryUsage", u"version",
+                                  u"lastActive", u"fogTypeId", u"isReadyToUpgrade"})
+            nulls.insert(QString::fromUtf16(f), QJsonValue::Null);
+        const Row a = *k.row(bare);
+        const Row b = *k.row(nulls);
+        for (qsizetype i = 0; i < a.cells.size(); ++i) {
+            QCOMPARE(b.cells.at(i).text, a.cells.at(i).text);
+            QCOMPARE(b.cells.at(i).sortKey, a.cells.at(i).sortKey);
+        }
+        QVERIFY(!k.row(QJsonObject{{QStringLiteral("name"), QStringLiteral("no-uuid")}}));
+        // Unnamed: messages name it by its uuid.
+        QCOMPARE(k.row(QJsonObject{{QStringLiteral("uuid"), QStringLiteral("u2")}})->name, QStringLiteral("u2"));
+    }
+
+    void agentActionsSendTheFogRequests_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("verb");
+        QTest::addColumn<int>("confirm");
+        QTest::addColumn<QString>("done");
+        QTest::newRow("reboot") << "reboot" << QByteArray("POST") << "/iofog/a%2Fb/reboot" << "patch"
+                                << int(Confirm::Plain) << "Reboot of agent edge %1 requested.";
+        QTest::newRow("prune") << "prune" << QByteArray("POST") << "/iofog/a%2Fb/prune" << "patch"
+                               << int(Confirm::Plain) << "Prune of agent edge %1 requested.";
+        QTest::newRow("upgrade") << "upgrade" << QByteArray("POST") << "/iofog/a%2Fb/version/upgrade" << "patch"
+                                 << int(Confirm::Plain) << "Upgrade of agent edge %1 requested.";
+        QTest::newRow("rollback") << "rollback" << QByteArray("POST") << "/iofog/a%2Fb/version/rollback"
+                                  << "patch" << int(Confirm::Plain) << "Rollback of agent edge %1 requested.";
+        QTest::newRow("delete") << "delete" << QByteArray("DELETE") << "/iofog/a%2Fb" << "delete"
+                                << int(Confirm::TypedName) << "Agent edge %1 deleted.";
+    }
+    void agentActionsSendTheFogRequests()
+    {
+        QFETCH(QString, action);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QString, verb);
+        QFETCH(int, confirm);
+        QFETCH(QString, done);
+        const Kind k = Kinds::agents();
+        const Action *a = k.action(action);
+        QVERIFY(a);
+        QCOMPARE(a->method, method);
+        QCOMPARE(Kind::expand(a->path, QStringLiteral("a/b")), path);
+        QCOMPARE(a->verb, verb);
+        QCOMPARE(int(a->confirm), confirm);
+        QCOMPARE(a->destructive, action == u"delete");
+        QVERIFY(!a->body); // no JSON body, as the Controller's routes take none
+        QCOMPARE(a->doneText.arg(QStringLiteral("edge %1")), done);
+        QVERIFY(a->question.arg(QStringLiteral("edge-node-1")).contains(u"edge-node-1"));
+    }
+
+    void agentUpgradeAndRollbackSayWhyNot()
+    {
+        const Kind k = Kinds::agents();
+        const QJsonObject edge = fixtureJson(QStringLiteral("GET_iofog-list.json")).toObject()
+                                     .value(u"fogs").toArray().at(0).toObject();
+        // edge-node-1: ready to upgrade, nothing to roll back to.
+        QVERIFY(k.action(QStringLiteral("upgrade"))->refused(edge).isEmpty());
+        const QString rollback = k.action(QStringLiteral("rollback"))->refused(edge);
+        QVERIFY2(rollback.contains(u"isReadyToRollback"), qPrintable(rollback));
+        QJsonObject notReady = edge;
+        notReady.insert(u"isReadyToUpgrade", QJsonValue::Null);
+        notReady.insert(u"isReadyToRollback", true);
+        const QString upgrade = k.action(QStringLiteral("upgrade"))->refused(notReady);
+        QVERIFY2(upgrade.contains(u"isReadyToUpgrade"), qPrintable(upgrade));
+        QVERIFY(k.action(QStringLiteral("rollback"))->refused(notReady).isEmpty());
+        notReady.remove(u"isReadyToUpgrade");
+        QCOMPARE(k.action(QStringLiteral("upgrade"))->refused(notReady), upgrade);
+        // Reboot, prune and delete depend on RBAC and read-only only.
+        for (const char16_t *id : {u"reboot", u"prune", u"delete"})
+            QVERIFY(!k.action(QString::fromUtf16(id))->refused);
+    }
+
+    void agentDetailGroupsFromTheCapture()
+    {
+        const Kind k = Kinds::agents();
+        const QJsonObject edge = fixtureJson(QStringLiteral("GET_iofog-list.json")).toObject()
+                                     .value(u"fogs").toArray().at(0).toObject();
+        QCOMPARE(k.details(edge), Kinds::agentDetails(edge, QDateTime::currentMSecsSinceEpoch()));
+        QStringList groups;
+        for (const DetailRow &r : k.details(edge)) {
+            if (!groups.contains(r.group))
+                groups << r.group;
+        }
+        QCOMPARE(groups, (QStringList{u"Identity"_qs, u"Health"_qs, u"Resources and violations"_qs,
+                                      u"Security"_qs, u"Agent config"_qs, u"Router"_qs, u"NATS"_qs,
+                                      u"Volume mounts"_qs, u"Tags"_qs, u"GPS"_qs}));
     }
 
     void routerIsOneObject()
