@@ -7,7 +7,8 @@ namespace Pot::Resources {
 Registry::Registry()
     : m_kinds{Kinds::services(),     Kinds::applicationTemplates(), Kinds::catalogItems(),
               Kinds::edgeResources(), Kinds::router(),              Kinds::secrets(),
-              Kinds::configMaps(),    Kinds::volumeMounts(),        Kinds::registries()}
+              Kinds::configMaps(),    Kinds::volumeMounts(),        Kinds::registries(),
+              Kinds::roles(), Kinds::roleBindings(), Kinds::serviceAccounts()}
 {
 }
 
