@@ -5,13 +5,13 @@
 #include "core/logging.h"
 #include "core/net/controllerclient.h"
 #include "core/session/controlplanesession.h"
+#include "core/resources/kinds/kinds.h"
 #include "models/accesspage.h"
 #include "models/agentspage.h"
 #include "models/applicationspage.h"
 #include "models/eventspage.h"
 #include "models/natspage.h"
 #include "models/resourcepage.h"
-#include "models/timetext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,55 +32,10 @@ ClusterView::ClusterView(Session::ControlPlaneSession *session, Services service
     connect(m_actions, &Cluster::ActionService::busyChanged, this, &ClusterView::busyChanged);
     connect(m_actions, &Cluster::ActionService::finished, this, &ClusterView::actionFinished);
 
-    ResourceList::Spec roles;
-    roles.id = QStringLiteral("roles");
-    roles.path = QStringLiteral("/roles");
-    roles.arrayKey = QStringLiteral("roles");
-    roles.rbacResource = QStringLiteral("roles");
-    roles.columns = {{tr("Name"), 200}, {tr("Kind"), 90}, {tr("Rules"), 70}, {tr("Resources"), 320}};
-    roles.build = [](const QJsonObject &o) {
-        ResourceRow row;
-        row.key = o.value(u"name").toString();
-        row.object = o;
-        const bool system = Rbac::isSystemRoleName(row.key);
-        const QJsonArray rules = o.value(u"rules").toArray();
-        QStringList resources;
-        for (const QJsonValue &r : rules) {
-            for (const QJsonValue &res : r.toObject().value(u"resources").toArray()) {
-                if (!resources.contains(res.toString()))
-                    resources << res.toString();
-            }
-        }
-        row.cells = {row.key, system ? tr("built-in") : tr("custom"),
-                     QString::number(rules.size()), resources.join(u", ")};
-        row.sortKeys = {QVariant(), QVariant(), int(rules.size()), QVariant()};
-        row.tones = {Tone::None, system ? Tone::Muted : Tone::None, Tone::None, Tone::None};
-        return row;
-    };
-    m_roles = addList(roles);
-
-    ResourceList::Spec bindings;
-    bindings.id = QStringLiteral("roleBindings");
-    bindings.path = QStringLiteral("/rolebindings");
-    bindings.arrayKey = QStringLiteral("bindings");
-    bindings.rbacResource = QStringLiteral("roleBindings");
-    bindings.columns = {{tr("Name"), 200}, {tr("Role"), 160}, {tr("Subjects"), 360}, {tr("Created"), 140}};
-    bindings.build = [](const QJsonObject &o) {
-        ResourceRow row;
-        row.key = o.value(u"name").toString();
-        row.object = o;
-        QStringList subjects;
-        for (const QJsonValue &s : o.value(u"subjects").toArray()) {
-            const QJsonObject so = s.toObject();
-            subjects << so.value(u"kind").toString() + u' ' + so.value(u"name").toString();
-        }
-        const qint64 created = TimeText::parseIso(o.value(u"createdAt").toString());
-        row.cells = {row.key, o.value(u"roleRef").toObject().value(u"name").toString(),
-                     subjects.join(u", "), TimeText::exact(created)};
-        row.sortKeys = {QVariant(), QVariant(), QVariant(), created};
-        return row;
-    };
-    m_roleBindings = addList(bindings);
+    // Roles and role bindings decide permissions whether or not a page shows them: kept here, as
+    // their kinds describe them; the resource pages of those kinds show these same lists.
+    m_roles = addList(specOf(Resources::Kinds::roles()));
+    m_roleBindings = addList(specOf(Resources::Kinds::roleBindings()));
 
     auto readAuthorizer = [this] {
         Rbac::Authorizer authorizer = m_actions->authorizer();

@@ -75,8 +75,17 @@ ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
     , m_details(new DetailsModel(this))
 {
     if (!m_kind.single) {
-        m_list = m_kind.fed ? new ResourceList(specOf(m_kind), nullptr, this)
-                            : m_cluster->addList(specOf(m_kind), this);
+        // One list per id: a list the cluster already keeps (roles and role bindings, which
+        // decide permissions) is shown here rather than read twice. A fed kind has its own.
+        if (!m_kind.fed) {
+            for (ResourceList *l : m_cluster->lists()) {
+                if (l->listId() == m_kind.id)
+                    m_list = l;
+            }
+        }
+        if (!m_list)
+            m_list = m_kind.fed ? new ResourceList(specOf(m_kind), nullptr, this)
+                                : m_cluster->addList(specOf(m_kind), this);
         connect(m_list, &ResourceList::selectedKeyChanged, this, &ResourcePage::onSelection);
         connect(m_list, &ResourceList::selectedObjectChanged, this, &ResourcePage::onSelection);
         // Relative times in details ("2 min ago") age between refreshes; the list ticks.
@@ -425,7 +434,9 @@ void ResourcePage::showDetails()
         return;
     }
     const QJsonObject shown = m_haveDetail ? existing() : listed;
-    QList<DetailRow> rows = m_kind.details(shown);
+    QList<DetailRow> rows = m_kind.relatedDetails ? m_kind.relatedDetails(shown, [this](const QString &id) {
+        return relatedObjects(id);
+    }) : m_kind.details(shown);
     for (DetailRow &row : rows) {
         if (row.sensitive && !m_revealed)
             row.value = mask(row.value);
@@ -448,6 +459,21 @@ void ResourcePage::showDetails()
     Q_EMIT detailsChanged();
 }
 
+QList<QJsonObject> ResourcePage::relatedObjects(const QString &kindId)
+{
+    for (ResourceList *l : m_cluster->lists()) {
+        if (l->listId() != kindId)
+            continue;
+        // The details name these objects: redone when the list is read again.
+        if (!m_related.contains(l)) {
+            m_related << l;
+            connect(l, &ResourceList::applied, this, &ResourcePage::showDetails);
+        }
+        return l->objects();
+    }
+    return {};
+}
+
 void ResourcePage::setEditor(const QString &error, const QStringList &warnings)
 {
     m_editorError = error;
@@ -464,6 +490,8 @@ QString ResourcePage::yamlOf(const QString &, const QString &key) const
 {
     if (!m_kind.yaml || key != selectedKey() || !deniedReason(QStringLiteral("edit")).isEmpty())
         return {};
+    if (m_kind.yaml->write)
+        return QString::fromUtf8(m_kind.yaml->write(existing()));
     static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
                                    QStringLiteral("metadata"), QStringLiteral("type"),
                                    QStringLiteral("spec"), QStringLiteral("data")};
@@ -484,6 +512,13 @@ Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJso
 {
     if (!m_kind.yaml)
         return Error(ErrorCode::InvalidInput, tr("A %1 cannot be written as YAML.").arg(m_kind.singular));
+    QStringList warnings;
+    if (m_kind.yaml->read) {
+        const Result<QStringList> read = m_kind.yaml->read(text.toUtf8());
+        if (!read)
+            return read.error();
+        warnings = *read;
+    }
     const Result<QJsonValue> json = Resources::yamlToJson(text.toUtf8());
     if (!json)
         return json.error();
@@ -507,13 +542,13 @@ Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJso
         if (const QString problem = y.check(doc, existing); !problem.isEmpty())
             return Error(ErrorCode::InvalidInput, problem);
     }
-    return Parsed{doc, name};
+    return Parsed{doc, name, warnings};
 }
 
 QString ResourcePage::check(const QString &, const QString &text)
 {
     const Result<Parsed> p = parse(text, {});
-    setEditor(p ? QString() : p.error().message);
+    setEditor(p ? QString() : p.error().message, p ? p->warnings : QStringList());
     return m_editorError;
 }
 
@@ -550,7 +585,7 @@ bool ResourcePage::save(const QString &, const QString &key, const QString &text
     const QString what = p->name.isEmpty() ? m_kind.singular : m_kind.singular + u' ' + p->name;
     const QString success = create ? tr("Created %1.").arg(what) : tr("Saved %1.").arg(what);
     m_saving = true;
-    setEditor({});
+    setEditor({}, p->warnings);
     QPointer<ResourcePage> self(this);
     const QString kindName = y.kind;
     const QString name = p->name;
@@ -560,7 +595,7 @@ bool ResourcePage::save(const QString &, const QString &key, const QString &text
         self->m_saving = false;
         if (!r) {
             // The dialog stays open with the text; the Controller's reason shows under it.
-            self->setEditor(r.error().message);
+            self->setEditor(r.error().message, self->m_editorWarnings);
             return;
         }
         // A new object is selected once the refresh lists it; an id the Controller chose comes

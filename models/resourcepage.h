@@ -124,12 +124,15 @@ private:
     {
         QJsonObject doc;
         QString name;
+        QStringList warnings;
     };
     Result<Parsed> parse(const QString &text, const QJsonObject &existing) const;
     void onSelection();
     void fetchDetails();
     void fetchLinks();
     void showDetails();
+    /// The objects of kind `kindId` for the kind's related details; watches that list.
+    QList<QJsonObject> relatedObjects(const QString &kindId);
     /// The object being edited: its details when the kind has a detail route, else as listed.
     QJsonObject existing() const;
     QString rbacName(const QJsonObject &object) const;
@@ -152,6 +155,7 @@ private:
     bool m_revealed = false;
     QPointer<QObject> m_detailRequest;
     QPointer<QObject> m_linkRequest;
+    QList<ResourceList *> m_related;
     QString m_editorError;
     QStringList m_editorWarnings;
     bool m_saving = false;

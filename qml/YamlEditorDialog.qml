@@ -3,24 +3,19 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PotConsole
 
-// Edits a Controller object as YAML (`access`: the access page or a generic resource page). The text is checked locally before it is
-// uploaded; a problem (local or from the Controller) shows below the text and never clears it.
+// Edits a Controller object as YAML (`access`: a generic resource page's model). The text is
+// checked locally before it is uploaded; a problem (local or from the Controller) shows below the
+// text and never clears it.
 Dialog {
     id: dialog
-    // The editor's model: AccessModel or ResourceModel, which offer the same calls (check, save,
-    // nameOf, clearEditor, editorError, editorWarnings, saving, saved).
+    // The editor's model (ResourceModel: check, save, nameOf, clearEditor, editorError,
+    // editorWarnings, saving, saved).
     property var access
     property string kind
     property string key                 // "" = a new object
-    // Words for the kind and the line above the text; the access page's kinds are the default.
-    property string kindLabel: kind === "Role" ? qsTr("role")
-                               : kind === "RoleBinding" ? qsTr("role binding")
-                               : qsTr("service account")
-    property string hint: dialog.kind === "Role"
-                  ? qsTr("kind, metadata.name and rules at top level (no spec). Verbs: get, list, create, update, patch, delete or *.")
-                  : dialog.kind === "RoleBinding"
-                    ? qsTr("kind, metadata.name, roleRef and subjects at top level. Group names must be lower case to match.")
-                    : qsTr("kind, metadata.name, metadata.applicationName and roleRef at top level.")
+    // Words for the kind and the line above the text (the kind's own).
+    property string kindLabel
+    property string hint
 
     function openFor(kind, key, text) {
         dialog.kind = kind;

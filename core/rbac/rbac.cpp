@@ -69,6 +69,8 @@ Result<Role> parseRole(const QJsonValue &json)
     Role role;
     role.name = name;
     role.system = isSystemRoleName(name);
+    role.createdAt = o.value(u"createdAt").toString();
+    role.updatedAt = o.value(u"updatedAt").toString();
     const QJsonArray rules = o.value(u"rules").toArray();
     for (const QJsonValue &rv : rules) {
         const QJsonObject r = rv.toObject();
@@ -110,19 +112,51 @@ Result<QList<RoleBinding>> parseBindings(const QJsonValue &json)
         return invalid(Tr::tr("role binding list"));
     QList<RoleBinding> out;
     for (const QJsonValue &v : list.toArray()) {
-        const QJsonObject o = v.toObject();
-        RoleBinding b;
-        b.name = o.value(u"name").toString();
-        b.roleName = o.value(u"roleRef").toObject().value(u"name").toString();
-        if (b.name.isEmpty())
-            return invalid(Tr::tr("role binding"));
-        for (const QJsonValue &s : o.value(u"subjects").toArray()) {
-            const QJsonObject so = s.toObject();
-            b.subjects << Subject{so.value(u"kind").toString(), so.value(u"name").toString()};
-        }
-        out << b;
+        auto b = RoleBinding::fromJson(v.toObject());
+        if (!b)
+            return b.error();
+        out << *b;
     }
     return out;
+}
+
+Result<Role> Role::fromJson(const QJsonObject &o)
+{
+    return parseRole(o);
+}
+
+Result<RoleBinding> RoleBinding::fromJson(const QJsonObject &o)
+{
+    RoleBinding b;
+    b.name = o.value(u"name").toString();
+    b.roleName = o.value(u"roleRef").toObject().value(u"name").toString();
+    if (b.name.isEmpty())
+        return invalid(Tr::tr("role binding"));
+    for (const QJsonValue &s : o.value(u"subjects").toArray()) {
+        const QJsonObject so = s.toObject();
+        b.subjects << Subject{so.value(u"kind").toString(), so.value(u"name").toString()};
+    }
+    b.createdAt = o.value(u"createdAt").toString();
+    b.updatedAt = o.value(u"updatedAt").toString();
+    return b;
+}
+
+Result<ServiceAccount> ServiceAccount::fromJson(const QJsonObject &o)
+{
+    ServiceAccount a;
+    a.name = o.value(u"name").toString();
+    a.applicationName = o.value(u"applicationName").toString();
+    if (a.applicationName.isEmpty())
+        a.applicationName = o.value(u"application").toObject().value(u"name").toString();
+    if (a.name.isEmpty())
+        return invalid(Tr::tr("service account"));
+    a.roleName = o.value(u"roleRef").toObject().value(u"name").toString();
+    a.microserviceUuid = o.value(u"microserviceUuid").toString();
+    if (a.microserviceUuid.isEmpty())
+        a.microserviceUuid = o.value(u"microservice_uuid").toString();
+    a.createdAt = o.value(u"createdAt").toString();
+    a.updatedAt = o.value(u"updatedAt").toString();
+    return a;
 }
 
 bool matchesPattern(const QString &pattern, const QString &value)

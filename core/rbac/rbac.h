@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -26,6 +27,13 @@ struct Role
     QString name;
     bool system = false; ///< built in: cannot be created, changed or deleted
     QList<Rule> rules;
+    // Initialised so that aggregates listing only the fields above stay warning-free.
+    QString createdAt = {}; ///< ISO-8601 as sent; empty for the built-in roles
+    QString updatedAt = {};
+
+    QString key() const { return name; }
+    /// One entry of GET /roles (parseRole()): the record of the roles kind.
+    static Result<Role> fromJson(const QJsonObject &o);
 };
 
 struct Subject
@@ -41,6 +49,28 @@ struct RoleBinding
     QString name;
     QString roleName;
     QList<Subject> subjects;
+    QString createdAt = {}; ///< ISO-8601 as sent
+    QString updatedAt = {};
+
+    QString key() const { return name; }
+    /// One entry of GET /rolebindings; null and absent alike, refused without a name.
+    static Result<RoleBinding> fromJson(const QJsonObject &o);
+};
+
+/// One entry of GET /serviceaccounts: the account a microservice's token acts as.
+struct ServiceAccount
+{
+    QString name;
+    QString applicationName;  ///< applicationName, or application.name
+    QString roleName;         ///< roleRef.name
+    QString microserviceUuid; ///< microserviceUuid, or microservice_uuid; empty: none
+    QString createdAt;
+    QString updatedAt;
+
+    /// "<application>/<name>": names are unique per application only.
+    QString key() const { return applicationName + u'/' + name; }
+    QString label() const { return name; }
+    static Result<ServiceAccount> fromJson(const QJsonObject &o);
 };
 
 /// The names the Controller reserves for its built-in roles (compared case-insensitively).

@@ -110,7 +110,17 @@ struct Yaml
     std::function<Net::ApiRequest(const QString &key, const QJsonObject &existing,
                                    const QJsonObject &doc)>
         update;
+    /// For kinds whose manifests have a reader and writer of their own (RBAC: core/rbac/rbacyaml).
+    /// `write`: the text of an existing object, instead of `document` written by jsonToYaml.
+    /// `read`: checks the text as written before anything else (its errors name the line and
+    /// column of the offending node); what it returns are warnings: accepted by the Controller,
+    /// but probably not what was meant.
+    std::function<QByteArray(const QJsonObject &details)> write;
+    std::function<Result<QStringList>(const QByteArray &text)> read;
 };
+
+/// The objects another kind lists (by kind id), as last read: for details that name them.
+using Related = std::function<QList<QJsonObject>(const QString &kindId)>;
 
 /// Everything the console knows about one Controller kind.
 struct Kind
@@ -141,6 +151,9 @@ struct Kind
     std::function<QList<DetailRow>(const QJsonObject &)> details;
     QList<Action> actions;
     std::optional<Yaml> yaml;
+    /// Details that name objects of other kinds (a role's bindings, a binding's role); when set,
+    /// used instead of `details`, and redone when those lists change.
+    std::function<QList<DetailRow>(const QJsonObject &, const Related &)> relatedDetails;
 
     const Action *action(const QString &actionId) const;
     /// `path` with {key} replaced by the percent-encoded key and {field} by the object's field.
@@ -174,6 +187,11 @@ public:
     KindOf &action(Action a)
     {
         m_kind.actions << std::move(a);
+        return *this;
+    }
+    KindOf &relatedDetails(std::function<QList<DetailRow>(const QJsonObject &, const Related &)> d)
+    {
+        m_kind.relatedDetails = std::move(d);
         return *this;
     }
     KindOf &yaml(Yaml y)

@@ -10,7 +10,8 @@ Registry::Registry()
               Kinds::configMaps(),    Kinds::volumeMounts(),        Kinds::registries(),
               Kinds::applications(), Kinds::systemApplications(), Kinds::microservices(),
               Kinds::natsAccounts(), Kinds::natsUsers(), Kinds::natsAccountRules(), Kinds::natsUserRules(),
-              Kinds::agents()}
+              Kinds::agents(),
+              Kinds::roles(), Kinds::roleBindings(), Kinds::serviceAccounts()}
 {
 }
 

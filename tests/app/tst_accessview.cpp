@@ -49,11 +49,11 @@ private Q_SLOTS:
                                   QStringLiteral("natsOperator, natsHub × get, list × any name"),
                                   ConsoleWindow::Wait);
         QCOMPARE(m_console.description(QStringLiteral("Bound by")), QStringLiteral("nats-operators"));
-        QCOMPARE(m_console.description(QStringLiteral("Edit…")), QString());
+        QCOMPARE(m_console.description(QStringLiteral("Edit YAML…")), QString());
         m_console.screenshot(QStringLiteral("access-roles"));
 
-        // Edit… opens the selected role as YAML; Cancel leaves it alone.
-        Test::clickItem(m_console.button(QStringLiteral("Edit…")));
+        // Edit YAML… opens the selected role as YAML; Cancel leaves it alone.
+        Test::clickItem(m_console.button(QStringLiteral("Edit YAML…")));
         QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
         QVERIFY(yaml);
         QVERIFY(text(yaml).contains(u"metadata:\n  name: nats-operator\nrules:\n"));
@@ -64,15 +64,15 @@ private Q_SLOTS:
 
         // A built-in role is read-only, and the buttons say why.
         QVERIFY(m_console.clickCell(QStringLiteral("sre")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Edit…")).contains(u"built-in role"),
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Edit YAML…")).contains(u"built-in role"),
                                  ConsoleWindow::Wait);
-        QVERIFY(!m_console.button(QStringLiteral("Edit…"))->isEnabled());
-        QVERIFY(m_console.description(QStringLiteral("Delete…")).contains(u"built-in role"));
+        QVERIFY(!m_console.button(QStringLiteral("Edit YAML…"))->isEnabled());
+        QVERIFY(m_console.description(QStringLiteral("Delete role")).contains(u"built-in role"));
     }
 
     void createRoleThroughTheYamlEditor()
     {
-        Test::clickItem(m_console.button(QStringLiteral("New…")));
+        Test::clickItem(m_console.button(QStringLiteral("New role…")));
         QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
         QVERIFY(yaml);
         QVERIFY(text(yaml).contains(u"kind: Role"));
@@ -100,7 +100,7 @@ private Q_SLOTS:
                                                        QAccessible::EditableText),
                                  ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->lastActionMessage(),
-                                  QStringLiteral("Role cert-viewer created."), ConsoleWindow::Wait);
+                                  QStringLiteral("Created role cert-viewer."), ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected role")),
                                   QStringLiteral("cert-viewer"), ConsoleWindow::Wait);
     }
@@ -110,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(m_console.clickCell(QStringLiteral("cert-viewer")));
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected role")),
                                   QStringLiteral("cert-viewer"), ConsoleWindow::Wait);
-        Test::clickItem(m_console.button(QStringLiteral("Delete…")));
+        Test::clickItem(m_console.button(QStringLiteral("Delete role")));
         QQuickItem *confirm = m_console.button(QStringLiteral("Delete"));
         QVERIFY(confirm);
         QVERIFY(!confirm->isEnabled());
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("DELETE", QStringLiteral("/api/v3/roles/cert-viewer")),
                                   1, ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->lastActionMessage(),
-                                  QStringLiteral("Role cert-viewer deleted."), ConsoleWindow::Wait);
+                                  QStringLiteral("Deleted role cert-viewer."), ConsoleWindow::Wait);
     }
 
     void serviceAccountsTab()
@@ -133,7 +133,7 @@ private Q_SLOTS:
                                   QStringLiteral("temp-sensor"), ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Microservice UUID")),
                                   QStringLiteral("4b4533f6-8d61-4751-a904-57acb0e8e692"), ConsoleWindow::Wait);
-        QCOMPARE(m_console.description(QStringLiteral("Edit…")), QString());
+        QCOMPARE(m_console.description(QStringLiteral("Edit YAML…")), QString());
         m_console.screenshot(QStringLiteral("access-serviceaccounts"));
     }
 
@@ -144,9 +144,9 @@ private Q_SLOTS:
         QVERIFY(m_console.openSection(QStringLiteral("Access control")));
         Test::clickItem(m_console.find(QStringLiteral("Roles")));
         QVERIFY(m_console.find(QStringLiteral("nats-operator"), QAccessible::Cell));
-        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("New…")).contains(u"roles:create"),
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("New role…")).contains(u"roles:create"),
                                  ConsoleWindow::Wait);
-        QVERIFY(!m_console.button(QStringLiteral("New…"))->isEnabled());
+        QVERIFY(!m_console.button(QStringLiteral("New role…"))->isEnabled());
     }
 
     void gridForGroupViewer()

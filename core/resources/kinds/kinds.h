@@ -41,6 +41,12 @@ namespace Pot::Resources::Kinds {
 Yaml jsonSpecYaml(const QString &kindName, const QString &createPath, const QByteArray &updateMethod,
                   const QString &updatePath, const QStringList &serverFields);
 
+/// Access control (access.cpp): roles, role bindings and service accounts, edited as the YAML of
+/// core/rbac/rbacyaml. Built-in roles are shown but never changed or deleted.
+Kind roles();
+Kind roleBindings();
+Kind serviceAccounts();
+
 } // namespace Pot::Resources::Kinds
 
 namespace Pot::Resources::Kinds {

@@ -1,4 +1,6 @@
 #include "core/api/records.h"
+#include "core/rbac/rbac.h"
+#include "core/rbac/rbacyaml.h"
 #include "core/resources/kinds/kinds.h"
 #include "core/resources/registry.h"
 #include "testutil.h"
@@ -89,7 +91,7 @@ private Q_SLOTS:
                                    u"applicationTemplates", u"router", u"applications",
                                    u"systemApplications", u"microservices",
                                    u"natsAccounts", u"natsUsers", u"natsAccountRules", u"natsUserRules",
-                                   u"agents"})
+                                   u"agents", u"roles", u"roleBindings", u"serviceAccounts"})
             QVERIFY2(registry.find(QString::fromUtf16(id)), qPrintable(QString::fromUtf16(id)));
         QCOMPARE(registry.find(QStringLiteral("nope")), nullptr);
     }
@@ -174,6 +176,22 @@ private Q_SLOTS:
         QTest::newRow("system agent") << "agents" << "GET_iofog-list.json" << 2
                                       << "298c5318-e06c-4da0-990b-b3b0ba2aeec4" << "Name"
                                       << "remote-hub (system)";
+        QTest::newRow("roles: rules") << "roles" << "GET_roles__after-create.json" << 8 << "nats-operator"
+                                      << "Rules" << "2";
+        QTest::newRow("roles: built-in") << "roles" << "GET_roles__after-create.json" << 8 << "viewer"
+                                         << "Kind" << "built-in";
+        QTest::newRow("roles: resources once") << "roles" << "GET_roles__after-create.json" << 8
+                                               << "cert-viewer" << "Resources" << "certificates, secrets";
+        QTest::newRow("role bindings") << "roleBindings" << "GET_rolebindings.json" << 2 << "cert-viewers"
+                                       << "Subjects" << "User fixture-auditor, ServiceAccount temp-sensor";
+        QTest::newRow("role bindings: role") << "roleBindings" << "GET_rolebindings.json" << 2
+                                             << "nats-operators" << "Role" << "nats-operator";
+        QTest::newRow("service accounts: application/name")
+            << "serviceAccounts" << "GET_serviceaccounts__initial.json" << 2 << "foo-producer/temp-sensor"
+            << "Microservice" << "4b4533f6-8d61-4751-a904-57acb0e8e692";
+        QTest::newRow("service accounts: application") << "serviceAccounts" << "GET_serviceaccounts__initial.json"
+                                                       << 2 << "foo-consumer/dashboard" << "Application"
+                                                       << "foo-consumer";
     }
     void rowsOfEveryCapturedList()
     {
@@ -726,6 +744,138 @@ private Q_SLOTS:
         const Net::ApiRequest update = edge.yaml->update(QStringLiteral("fixture-sensor/1.0.0"), minimal, edgeDoc);
         QCOMPARE(update.method, QByteArray("PUT"));
         QCOMPARE(update.path, QStringLiteral("/edgeResource/fixture-sensor/1.0.0"));
+    }
+
+    void accessRecordsTakeNullAndAbsentAlike()
+    {
+        // A service account without applicationName (older answers) is named by application.name;
+        // null and absent fields read as empty.
+        const QJsonObject older{{QStringLiteral("name"), QStringLiteral("sa")},
+                                {QStringLiteral("application"), QJsonObject{{QStringLiteral("name"), QStringLiteral("app")}}},
+                                {QStringLiteral("microserviceUuid"), QJsonValue::Null},
+                                {QStringLiteral("microservice_uuid"), QStringLiteral("u-1")},
+                                {QStringLiteral("roleRef"), QJsonValue::Null}};
+        const Result<Rbac::ServiceAccount> a = Rbac::ServiceAccount::fromJson(older);
+        QVERIFY_RESULT(a);
+        QCOMPARE(a->key(), QStringLiteral("app/sa"));
+        QCOMPARE(a->label(), QStringLiteral("sa"));
+        QCOMPARE(a->microserviceUuid, QStringLiteral("u-1"));
+        QCOMPARE(a->roleName, QString());
+        QVERIFY(!Rbac::ServiceAccount::fromJson({{QStringLiteral("name"), QJsonValue::Null}}));
+        const Result<Rbac::RoleBinding> b = Rbac::RoleBinding::fromJson(
+            {{QStringLiteral("name"), QStringLiteral("b")}, {QStringLiteral("subjects"), QJsonValue::Null}});
+        QVERIFY_RESULT(b);
+        QVERIFY(b->subjects.isEmpty());
+        // Without applicationName it cannot be addressed: refused with the reason, not sent to "//".
+        const Kind k = Kinds::serviceAccounts();
+        QVERIFY(k.action(QStringLiteral("delete"))->refused(older).contains(u"which application"));
+        QVERIFY(k.yaml->editRefused(older).contains(u"which application"));
+    }
+
+    void builtInRolesAreNeitherChangedNorDeleted()
+    {
+        const Kind k = Kinds::roles();
+        const Action *del = k.action(QStringLiteral("delete"));
+        QVERIFY(del && del->confirm == Confirm::TypedName && del->destructive);
+        QCOMPARE(del->refused({{QStringLiteral("name"), QStringLiteral("admin")}}),
+                 QStringLiteral("admin is a built-in role: the Controller does not allow deleting it."));
+        QCOMPARE(k.yaml->editRefused({{QStringLiteral("name"), QStringLiteral("sre")}}),
+                 QStringLiteral("sre is a built-in role: the Controller does not allow changing it."));
+        // Reserved in any case, as the Controller compares them.
+        QVERIFY(!del->refused({{QStringLiteral("name"), QStringLiteral("Viewer")}}).isEmpty());
+        QCOMPARE(del->refused({{QStringLiteral("name"), QStringLiteral("nats-operator")}}), QString());
+        QCOMPARE(k.yaml->editRefused({{QStringLiteral("name"), QStringLiteral("nats-operator")}}), QString());
+        // Bindings and service accounts have no built-in ones.
+        const Kind bindings = Kinds::roleBindings();
+        QVERIFY(!bindings.action(QStringLiteral("delete"))->refused);
+    }
+
+    void accessManifestsAreTheRbacOnes()
+    {
+        // Today's endpoints, methods and multipart field names (controller-api.md §4.5).
+        const Kind roles = Kinds::roles();
+        const Kind bindings = Kinds::roleBindings();
+        const Kind accounts = Kinds::serviceAccounts();
+        QCOMPARE(roles.yaml->field, QByteArray("role"));
+        QCOMPARE(bindings.yaml->field, QByteArray("rolebinding"));
+        QCOMPARE(accounts.yaml->field, QByteArray("serviceaccount"));
+        QCOMPARE(roles.yaml->createPath, QStringLiteral("/roles/yaml"));
+        QCOMPARE(bindings.yaml->createPath, QStringLiteral("/rolebindings/yaml"));
+        QCOMPARE(accounts.yaml->createPath, QStringLiteral("/serviceaccounts/yaml"));
+        for (const Kind *k : {&roles, &bindings, &accounts})
+            QCOMPARE(k->yaml->updateMethod, QByteArray("PATCH"));
+        const QJsonObject account = fixtureJson(QStringLiteral("GET_serviceaccounts__initial.json"))
+                                        .toObject().value(u"serviceAccounts").toArray().at(0).toObject();
+        QCOMPARE(Kind::expand(accounts.yaml->updatePath, QStringLiteral("foo-producer/temp-sensor"), account),
+                 QStringLiteral("/serviceaccounts/yaml/foo-producer/temp-sensor"));
+        QCOMPARE(Kind::expand(accounts.action(QStringLiteral("delete"))->path, {}, account),
+                 QStringLiteral("/serviceaccounts/foo-producer/temp-sensor"));
+        QCOMPARE(Kind::expand(roles.yaml->updatePath, QStringLiteral("cert-viewer")),
+                 QStringLiteral("/roles/yaml/cert-viewer"));
+
+        // The text is written and read by core/rbac: flow lists, positions in errors, warnings.
+        const QJsonObject role = fixtureJson(QStringLiteral("GET_roles_NAME__nats-operator.json"))
+                                     .toObject().value(u"role").toObject();
+        QCOMPARE(roles.yaml->write(role), Rbac::toYaml(Rbac::Kind::Role, role));
+        QCOMPARE(roles.yaml->example, Rbac::templateYaml(Rbac::Kind::Role));
+        const Result<QStringList> bad =
+            roles.yaml->read(Test::fixture(QStringLiteral("POST_roles_yaml__malformed-yaml_400.request.yaml")));
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().message.startsWith(u"Line 7, column 5: "), qPrintable(bad.error().message));
+        const Result<QStringList> wrongKind =
+            roles.yaml->read(Test::fixture(QStringLiteral("POST_roles_yaml__wrong-kind_400.request.yaml")));
+        QVERIFY(!wrongKind);
+        QVERIFY(wrongKind.error().message.contains(u"but this editor saves a Role"));
+        const Result<QStringList> good =
+            bindings.yaml->read(Test::fixture(QStringLiteral("POST_rolebindings_yaml__cert-viewers.request.yaml")));
+        QVERIFY_RESULT(good);
+        QVERIFY(good->isEmpty());
+        const Result<QStringList> capitals = bindings.yaml->read(
+            "kind: RoleBinding\nmetadata:\n  name: b\nroleRef: {kind: Role, name: viewer}\n"
+            "subjects:\n  - {kind: Group, name: Ops}\n");
+        QVERIFY_RESULT(capitals);
+        QCOMPARE(capitals->size(), 1);
+    }
+
+    void accessDetailsNameTheOtherLists()
+    {
+        const QJsonArray bindingList = fixtureJson(QStringLiteral("GET_rolebindings.json")).toObject()
+                                           .value(u"bindings").toArray();
+        const QJsonArray roleList = fixtureJson(QStringLiteral("GET_roles.json")).toObject()
+                                        .value(u"roles").toArray();
+        const Related related = [&](const QString &id) {
+            QList<QJsonObject> out;
+            for (const QJsonValue &v : id == u"roleBindings" ? bindingList : id == u"roles" ? roleList : QJsonArray())
+                out << v.toObject();
+            return out;
+        };
+        auto value = [](const QList<DetailRow> &rows, const QString &label) -> const DetailRow * {
+            for (const DetailRow &r : rows) {
+                if (r.label == label)
+                    return &r;
+            }
+            return nullptr;
+        };
+        const QJsonObject role = fixtureJson(QStringLiteral("GET_roles_NAME__nats-operator.json"))
+                                     .toObject().value(u"role").toObject();
+        const QList<DetailRow> roleRows = Kinds::roles().relatedDetails(role, related);
+        QCOMPARE(value(roleRows, QStringLiteral("Bound by"))->value, QStringLiteral("nats-operators"));
+        QCOMPARE(value(roleRows, QStringLiteral("Rule 3"))->value,
+                 QStringLiteral("applications × get, list × foo-producer, foo-consumer"));
+        QCOMPARE(value(roleRows, QStringLiteral("Created"))->value, QStringLiteral("2026-11-22 23:22:10 UTC"));
+        // GET /roles without the custom roles: the binding grants nothing, and says so.
+        const QList<DetailRow> bindingRows = Kinds::roleBindings().relatedDetails(bindingList.at(1).toObject(), related);
+        const DetailRow *roleRow = value(bindingRows, QStringLiteral("Role"));
+        QCOMPARE(roleRow->value, QStringLiteral("cert-viewer (does not exist)"));
+        QVERIFY(roleRow->warning);
+        // A built-in role always exists, listed or not.
+        QJsonObject toViewer = bindingList.at(1).toObject();
+        toViewer.insert(QStringLiteral("roleRef"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("Role")},
+                                                               {QStringLiteral("name"), QStringLiteral("viewer")}});
+        QCOMPARE(value(Kinds::roleBindings().relatedDetails(toViewer, [](const QString &) {
+                           return QList<QJsonObject>();
+                       }), QStringLiteral("Role"))->value,
+                 QStringLiteral("viewer"));
     }
 
     void registryDocumentsNeverCarryThePassword()
