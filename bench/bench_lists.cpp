@@ -3,8 +3,6 @@
 // memory with both lists held. Run by hand: build/bench/bench_lists [repetitions]
 #include "benchdata.h"
 #include "core/resources/kinds/kinds.h"
-#include "models/agentspage.h"
-#include "models/natspage.h"
 #include "models/resourcefilterproxy.h"
 #include "models/resourcelist.h"
 #include "models/resourcepage.h"
@@ -111,9 +109,8 @@ int main(int argc, char *argv[])
     const int reps = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 7;
 
     const double rssStart = rssMiB();
-#include "core/resources/kinds/kinds.h"
-#include "models/agentspage.h"
-#include "models/natspage.h"
+    const ResourceList::Spec agentsSpec = specOf(Pot::Resources::Kinds::agents());
+    const ResourceList::Spec usersSpec = specOf(Pot::Resources::Kinds::natsUsers());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QByteArray agents = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now);
     QByteArray agentsRefresh = agentsBody(readFixture(QStringLiteral("GET_iofog-list.json")), now, 100);

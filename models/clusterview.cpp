@@ -95,6 +95,10 @@ ClusterView::ClusterView(Session::ControlPlaneSession *session, Services service
 
 ClusterView::~ClusterView()
 {
+    // The lists are children, destroyed after this view's members: a list cancelling its request
+    // on the way out must not reach the pages, which read those members (lists(), the state).
+    for (ResourceList *l : std::as_const(m_lists))
+        l->blockSignals(true);
     m_pool.waitForDone();
 }
 

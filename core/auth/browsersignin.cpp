@@ -218,7 +218,9 @@ void BrowserSignIn::exchangeCode(const QString &code)
     });
     Keycloak::guardSecretRequest(request);
     m_tokenReply = m_network->post(request, body);
-    SecretBytes::wipe(body);
+    // The reply sends a shallow copy of `body` later: its buffer is wiped once the reply is done.
+    connect(m_tokenReply, &QNetworkReply::finished, m_tokenReply, [body]() mutable { SecretBytes::wipe(body); });
+    body = QByteArray();
     Keycloak::limitAnswer(m_tokenReply);
     connect(m_tokenReply, &QNetworkReply::finished, this, &BrowserSignIn::onTokenReply);
 }

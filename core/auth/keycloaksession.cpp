@@ -35,7 +35,9 @@ void postForm(QNetworkAccessManager *network, const QUrl &url, QByteArray body, 
     request.setTransferTimeout(int(kRequestTimeout.count()));
     Keycloak::guardSecretRequest(request);
     QNetworkReply *reply = network->post(request, body);
-    SecretBytes::wipe(body);
+    // The reply sends a shallow copy of `body` later: its buffer is wiped once the reply is done.
+    QObject::connect(reply, &QNetworkReply::finished, reply, [body]() mutable { SecretBytes::wipe(body); });
+    body = QByteArray();
     Keycloak::limitAnswer(reply);
     // If the context dies first the callback is dropped; the reply still cleans up after itself.
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);

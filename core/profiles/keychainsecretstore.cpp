@@ -126,7 +126,9 @@ void KeychainSecretStore::write(const QString &key, const SecretBytes &value, QO
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, key);
     QByteArray copy = value.revealCopy();
     job->setBinaryData(copy);
-    SecretBytes::wipe(copy);
+    // The job keeps a shallow copy until it has written: the buffer is wiped once it finished.
+    QObject::connect(job, &QKeychain::Job::finished, job, [copy](QKeychain::Job *) mutable { SecretBytes::wipe(copy); });
+    copy = QByteArray();
     QObject::connect(job, &QKeychain::Job::finished, context,
                      [guard = QPointer<QObject>(context), done = std::move(done)](QKeychain::Job *j) {
                          if (!guard)

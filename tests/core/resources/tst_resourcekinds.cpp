@@ -338,6 +338,8 @@ private Q_SLOTS:
         QCOMPARE(Kinds::microserviceTone(QStringLiteral("STOPPED")), Tone::Warn);
         QCOMPARE(Kinds::microserviceTone(QStringLiteral("QUEUED")), Tone::Info);
         QCOMPARE(Kinds::microserviceTone(QString()), Tone::Muted);
+    }
+
     void natsKindsHaveTheColumnsOfThePage()
     {
         auto titles = [](const Kind &k) {
