@@ -128,6 +128,13 @@ ApplicationWindow {
                 model: window.registry
                 delegate: Loader {
                     required property var modelData
+                    required property int index
+                    // Made when first shown, then kept (its state, selection and filter stay):
+                    // a page never opened costs no memory.
+                    property bool opened: false
+                    readonly property bool current: index === pages.currentIndex
+                    onCurrentChanged: if (current) opened = true
+                    active: current || opened
                     sourceComponent: modelData.kind ? resourcePage : modelData.component
                     // A generic page learns its kind once made.
                     onLoaded: if (modelData.kind) {
