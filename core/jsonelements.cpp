@@ -10,31 +10,39 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-/// simdjson reads up to SIMDJSON_PADDING bytes past the end: a body without that much spare
-/// capacity is copied, and the views simdjson returns are mapped back into `body`.
+/// simdjson reads up to SIMDJSON_PADDING bytes past the end: a body without that many readable
+/// bytes after it is copied, and the views simdjson returns are mapped back into `body`.
 struct Reader
 {
-    explicit Reader(const QByteArray &body)
+    Reader(QByteArrayView body, qsizetype spare)
         : original(body)
     {
-        if (body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING)) {
-            padded = simdjson::padded_string_view(body.constData(), size_t(body.size()), size_t(body.capacity()));
+        if (spare >= qsizetype(simdjson::SIMDJSON_PADDING)) {
+            padded = simdjson::padded_string_view(body.data(), size_t(body.size()), size_t(body.size() + spare));
         } else {
-            copy = simdjson::padded_string(body.constData(), size_t(body.size()));
+            copy = simdjson::padded_string(body.data(), size_t(body.size()));
             padded = copy;
         }
     }
 
     QByteArrayView map(std::string_view raw) const
     {
-        return QByteArrayView(original).sliced(raw.data() - padded.data(), qsizetype(raw.size()));
+        return original.sliced(raw.data() - padded.data(), qsizetype(raw.size()));
     }
 
     simdjson::padded_string copy;
     simdjson::padded_string_view padded;
-    const QByteArray &original;
+    QByteArrayView original;
     od::parser parser;
 };
+
+/// The bytes a QByteArray owns after its end (none for raw data it does not own). Not
+/// capacity() - size(): capacity() counts the free space before the data too (after remove(0, n)).
+qsizetype spareOf(const QByteArray &body)
+{
+    // data_ptr() has no const overload; reading the free space detaches nothing.
+    return const_cast<QByteArray &>(body).data_ptr().freeSpaceAtEnd();
+}
 
 /// `raw` without the whitespace simdjson leaves after a value.
 std::string_view trimmed(std::string_view raw)
@@ -73,7 +81,13 @@ simdjson::simdjson_result<std::string_view> rawText(od::value value)
 
 std::optional<QList<QByteArrayView>> jsonArrayElements(const QByteArray &body, const QString &arrayKey)
 {
-    Reader reader(body);
+    return jsonArrayElements(QByteArrayView(body), spareOf(body), arrayKey);
+}
+
+std::optional<QList<QByteArrayView>> jsonArrayElements(QByteArrayView body, qsizetype spare,
+                                                       const QString &arrayKey)
+{
+    Reader reader(body, spare);
     od::document doc;
     if (reader.parser.iterate(reader.padded).get(doc))
         return std::nullopt;
@@ -99,7 +113,12 @@ std::optional<QList<QByteArrayView>> jsonArrayElements(const QByteArray &body, c
 
 std::optional<QByteArrayView> jsonMember(const QByteArray &body, const QString &key)
 {
-    Reader reader(body);
+    return jsonMember(QByteArrayView(body), spareOf(body), key);
+}
+
+std::optional<QByteArrayView> jsonMember(QByteArrayView body, qsizetype spare, const QString &key)
+{
+    Reader reader(body, spare);
     od::document doc;
     od::object object;
     if (reader.parser.iterate(reader.padded).get(doc) || doc.get_object().get(object))

@@ -235,7 +235,7 @@ ResourceList *ClusterView::addList(ResourceList::Spec spec, QObject *owner)
     // Both run on the parse thread: the snapshot, and the typed look-ups of the cluster state (fed
     // before the rows reach the view, so a look-up agrees with the list once it shows).
     list->setSink(m_state->snapshotSink(list->listId(), arrayKey));
-    list->setReader(m_state->recordsSink(list->listId()));
+    list->setReader(m_state->recordsReader(list->listId()));
     connect(list, &ResourceList::stateChanged, this, &ClusterView::dataAvailabilityChanged);
     loadOffline(list);
     if (online()) {
@@ -256,7 +256,7 @@ void ClusterView::loadOffline(ResourceList *list)
             std::optional<Profiles::Snapshot> s = load();
             if (!s)
                 return std::nullopt;
-            return ResourceList::Saved{std::move(s->body), s->savedAt};
+            return ResourceList::Saved{std::move(s->body), s->savedAt, s->spare, std::move(s->mapping)};
         },
         !demo());
 }

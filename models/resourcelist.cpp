@@ -249,10 +249,7 @@ void ResourceList::showSaved(std::function<std::optional<Saved>()> load, bool st
         std::optional<Saved> saved = load();
         if (!saved)
             return {std::nullopt, {}};
-        Result<QList<ResourceRow>> rows = buildRows(saved->body, arrayKey, build, dictionary);
-        if (rows && reader)
-            reader(saved->body);
-        return {std::move(rows), saved->at};
+        return {readRows(saved->body, arrayKey, build, dictionary, reader, saved->spare), saved->at};
     };
     if (!m_pool) {
         auto [rows, at] = work();
@@ -325,9 +322,11 @@ Result<QList<ResourceRow>> ResourceList::buildRows(const QJsonValue &answer, con
 
 Result<QList<ResourceRow>> ResourceList::buildRows(const QByteArray &body, const QString &arrayKey,
                                                    const RowBuilder &build,
-                                                   const std::shared_ptr<const TextDictionary> &dictionary)
+                                                   const std::shared_ptr<const TextDictionary> &dictionary,
+                                                   qsizetype spare)
 {
-    const std::optional<QList<QByteArrayView>> elements = jsonArrayElements(body, arrayKey);
+    const std::optional<QList<QByteArrayView>> elements =
+        spare < 0 ? jsonArrayElements(body, arrayKey) : jsonArrayElements(QByteArrayView(body), spare, arrayKey);
     if (!elements) {
         // Not the expected shape: parse it whole for a precise message (or a lenient success).
         Result<QJsonValue> answer = parseAnswer(body);
@@ -361,6 +360,26 @@ Result<QList<ResourceRow>> ResourceList::buildRows(const QByteArray &body, const
     return rows;
 }
 
+Result<QList<ResourceRow>> ResourceList::readRows(const QByteArray &body, const QString &arrayKey,
+                                                  const RowBuilder &build,
+                                                  const std::shared_ptr<const TextDictionary> &dictionary,
+                                                  const Reader &reader, qsizetype spare)
+{
+    if (!reader)
+        return buildRows(body, arrayKey, build, dictionary, spare);
+    const Cluster::ObjectReader read = reader();
+    Result<QList<ResourceRow>> rows = buildRows(
+        body, arrayKey,
+        [&](const QJsonObject &o) {
+            read.each(o);
+            return build(o);
+        },
+        dictionary, spare);
+    if (rows)
+        read.done();
+    return rows;
+}
+
 void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool stale,
                               bool fromNetwork)
 {
@@ -368,10 +387,7 @@ void ResourceList::startParse(const QByteArray &body, const QDateTime &at, bool 
     setLoading(true);
     auto work = [body, arrayKey = m_spec.arrayKey, build = m_spec.build, dictionary = m_dictionary,
                  reader = m_reader] {
-        Result<QList<ResourceRow>> rows = buildRows(body, arrayKey, build, dictionary);
-        if (rows && reader)
-            reader(body);
-        return rows;
+        return readRows(body, arrayKey, build, dictionary, reader);
     };
     // The snapshot is written after the rows are on their way to the view.
     auto save = [body, sink = fromNetwork ? m_sink : Sink()](bool ok) {

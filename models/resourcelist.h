@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cluster/objectreader.h"
 #include "core/net/apireply.h"
 #include "core/result.h"
 #include "models/resourcetablemodel.h"
@@ -66,9 +67,10 @@ public:
     };
     /// Called on the worker thread with each answer fetched from the Controller (for snapshots).
     using Sink = std::function<void(const QByteArray &answer, const QDateTime &at)>;
-    /// Called on the worker thread with every answer read into rows (Controller, snapshot, demo,
-    /// showAnswer()), before the rows reach the view (for the cluster state's typed look-ups).
-    using Reader = std::function<void(const QByteArray &answer)>;
+    /// Reads every answer read into rows (Controller, snapshot, demo, showAnswer()) object by
+    /// object on the worker thread, done before the rows reach the view (for the cluster state's
+    /// typed look-ups).
+    using Reader = Cluster::ObjectReaderFactory;
 
     /// `pool` runs the parsing; nullptr parses on the calling thread (tests, benchmarks).
     ResourceList(Spec spec, QThreadPool *pool, QObject *parent = nullptr);
@@ -132,6 +134,8 @@ public:
     {
         QByteArray body;
         QDateTime at;
+        qsizetype spare = -1;          ///< bytes readable after `body` (-1: what it owns)
+        std::shared_ptr<void> storage; ///< what keeps `body` valid when it is raw data (a mapping)
     };
     /// Same, but `load` reads it on the worker thread (a large snapshot never blocks the window);
     /// nullopt from `load` leaves the list as it is.
@@ -146,7 +150,8 @@ public:
     /// the answer when null; pass the one of the rows shown so that unchanged rows compress alike).
     static Result<QList<ResourceRow>> buildRows(const QByteArray &body, const QString &arrayKey,
                                                 const RowBuilder &build,
-                                                const std::shared_ptr<const TextDictionary> &dictionary = {});
+                                                const std::shared_ptr<const TextDictionary> &dictionary = {},
+                                                qsizetype spare = -1);
 
     /// Emitted after each refresh or snapshot load was applied (tests, benchmarks).
     void notifyFreshness() { Q_EMIT freshnessChanged(); }
@@ -164,6 +169,11 @@ Q_SIGNALS:
     void applied();
 
 private:
+    /// What a worker does with an answer: its rows, with the reader (if any) fed on the way.
+    static Result<QList<ResourceRow>> readRows(const QByteArray &body, const QString &arrayKey,
+                                               const RowBuilder &build,
+                                               const std::shared_ptr<const TextDictionary> &dictionary,
+                                               const Reader &reader, qsizetype spare = -1);
     void startParse(const QByteArray &body, const QDateTime &at, bool stale, bool fromNetwork);
     void onSavedParsed(quint64 generation, std::optional<Result<QList<ResourceRow>>> rows,
                        const QDateTime &at, bool stale);

@@ -185,11 +185,11 @@ QString ResourcePage::deniedReason(const QString &actionId) const
     const QJsonObject object = selectedObject();
     if (actionId == u"create") {
         if (!m_kind.yaml)
-            return tr("The Controller offers no way to create a %1.").arg(m_kind.singular);
+            return tr("The Controller offers no way to create %1.").arg(singularWithArticle());
         return m_cluster->deniedReason(m_kind.rbacResource, QStringLiteral("create"));
     }
     if (object.isEmpty())
-        return tr("Select a %1 first.").arg(m_kind.singular);
+        return tr("Select %1 first.").arg(singularWithArticle());
     if (actionId == u"reveal")
         return m_cluster->demo() || !m_cluster->online()
                    ? QString()
@@ -197,7 +197,7 @@ QString ResourcePage::deniedReason(const QString &actionId) const
                                                  rbacName(object));
     if (actionId == u"edit") {
         if (!canEdit())
-            return tr("The Controller offers no way to change a %1.").arg(m_kind.singular);
+            return tr("The Controller offers no way to change %1.").arg(singularWithArticle());
         if (m_kind.yaml->editRefused) {
             if (const QString why = m_kind.yaml->editRefused(object); !why.isEmpty())
                 return why;
@@ -511,7 +511,7 @@ QString ResourcePage::nameOf(const QString &, const QString &key) const
 Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJsonObject &existing) const
 {
     if (!m_kind.yaml)
-        return Error(ErrorCode::InvalidInput, tr("A %1 cannot be written as YAML.").arg(m_kind.singular));
+        return Error(ErrorCode::InvalidInput, tr("This %1 cannot be written as YAML.").arg(m_kind.singular));
     QStringList warnings;
     if (m_kind.yaml->read) {
         const Result<QStringList> read = m_kind.yaml->read(text.toUtf8());

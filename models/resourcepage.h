@@ -31,6 +31,8 @@ class ResourcePage final : public QObject
     Q_PROPERTY(QString kindId READ kindId CONSTANT)
     Q_PROPERTY(QString title READ title CONSTANT)
     Q_PROPERTY(QString singular READ singular CONSTANT)
+    /// "an agent", "a secret"
+    Q_PROPERTY(QString singularWithArticle READ singularWithArticle CONSTANT)
     Q_PROPERTY(QString plural READ plural CONSTANT)
     Q_PROPERTY(QString emptyText READ emptyText CONSTANT)
     Q_PROPERTY(bool single READ single CONSTANT)
@@ -61,6 +63,7 @@ public:
     QString kindId() const { return m_kind.id; }
     QString title() const { return m_kind.title; }
     QString singular() const { return m_kind.singular; }
+    QString singularWithArticle() const { return Resources::withArticle(m_kind.singular); }
     QString plural() const { return m_kind.plural; }
     QString emptyText() const { return m_kind.emptyText; }
     bool single() const { return m_kind.single; }

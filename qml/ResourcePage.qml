@@ -36,10 +36,6 @@ Item {
         function onSelectionChanged() { page.revision++ }
         function onDetailsChanged() { page.revision++ }
     }
-    // "an agent", "a secret" (no kind begins with a vowel sound spelt otherwise, nor "u" as in "under").
-    function withArticle(noun: string): string {
-        return (/^[aeio]/i.test(noun) ? qsTr("an %1") : qsTr("a %1")).arg(noun);
-    }
     function denied(actionId) {
         return page.revision >= 0 && page.model ? page.model.deniedReason(actionId) : "";
     }
@@ -205,7 +201,7 @@ Item {
                     anchors.fill: parent
                     visible: !detail.selected
                     title: page.model && page.model.single ? (page.model.detailsError.length > 0 ? page.model.detailsError : page.model.emptyText)
-                                                           : qsTr("Select %1 to see its details").arg(page.withArticle(page.model ? page.model.singular : ""))
+                                                           : qsTr("Select %1 to see its details").arg(page.model ? page.model.singularWithArticle : "")
                     text: page.model && !page.model.single ? qsTr("Its fields and what you can do with it.") : ""
                 }
 

@@ -153,7 +153,7 @@ std::optional<Profiles::Snapshot> ClusterState::offlineDocument(const QString &i
         std::optional<QByteArray> body = DemoData::read(m_services.demoRoot, id, m_demoShiftMs);
         if (!body)
             return std::nullopt;
-        return Profiles::Snapshot{std::move(*body), QDateTime::currentDateTimeUtc()};
+        return Profiles::Snapshot{std::move(*body), QDateTime::currentDateTimeUtc(), {}, -1};
     }
     if (!m_services.snapshots || !m_session)
         return std::nullopt;
@@ -175,7 +175,7 @@ std::function<std::optional<Profiles::Snapshot>()> ClusterState::savedAnswer(con
             std::optional<QByteArray> body = DemoData::read(root, id, shiftMs);
             if (!body)
                 return std::nullopt;
-            return Profiles::Snapshot{std::move(*body), QDateTime::currentDateTimeUtc()};
+            return Profiles::Snapshot{std::move(*body), QDateTime::currentDateTimeUtc(), {}, -1};
         }
         if (!store || profile.isNull())
             return std::nullopt;
@@ -256,47 +256,56 @@ QJsonValue ClusterState::demoDocument(const QString &file, const QString &key) c
 
 // ---- typed look-ups
 
-std::shared_ptr<const ClusterState::Records> ClusterState::parseRecords(const QString &listId,
-                                                                        const QByteArray &body)
+void ClusterState::addRecord(const QString &listId, Records &records, const QJsonObject &object)
 {
-    auto records = std::make_shared<Records>();
-    bool read = false;
     if (listId == agentsId()) {
-        read = forEachObject(body, QStringLiteral("fogs"), [&](const QJsonObject &o) {
-            // Only what the look-ups need is kept: 10,000 agents are held by their list already.
-            if (Result<Api::Fog> fog = Api::Fog::fromJson(o)) {
-                records->agentNameOf.insert(fog->uuid, fog->name);
-                records->agentNames.append({fog->uuid, fog->name});
-            }
-        });
-        std::sort(records->agentNames.begin(), records->agentNames.end(),
-                  [](const auto &a, const auto &b) { return a.second.localeAwareCompare(b.second) < 0; });
+        // Only what the look-ups need is kept: 10,000 agents are held by their list already.
+        if (Result<Api::Fog> fog = Api::Fog::fromJson(object)) {
+            records.agentNameOf.insert(fog->uuid, fog->name);
+            records.agentNames.append({fog->uuid, fog->name});
+        }
     } else if (listId == applicationsId() || listId == systemApplicationsId()) {
-        read = forEachObject(body, QStringLiteral("applications"), [&](const QJsonObject &o) {
-            if (Result<Api::Application> app = Api::Application::fromJson(o))
-                records->applications << std::move(*app);
-        });
+        if (Result<Api::Application> app = Api::Application::fromJson(object))
+            records.applications << std::move(*app);
     }
-    return read ? records : nullptr;
 }
 
-std::function<void(const QByteArray &)> ClusterState::recordsSink(const QString &listId)
+void ClusterState::finishRecords(const QString &listId, Records &records)
+{
+    if (listId == agentsId()) {
+        std::sort(records.agentNames.begin(), records.agentNames.end(),
+                  [](const auto &a, const auto &b) { return a.second.localeAwareCompare(b.second) < 0; });
+    }
+}
+
+ObjectReaderFactory ClusterState::recordsReader(const QString &listId)
 {
     if (listId != agentsId() && listId != applicationsId() && listId != systemApplicationsId())
         return {};
-    return [this, listId](const QByteArray &body) {
-        std::shared_ptr<const Records> records = parseRecords(listId, body);
-        if (!records)
-            return;
-        QMetaObject::invokeMethod(
-            this, [this, listId, records] { setRecords(listId, records); }, Qt::AutoConnection);
+    // Object by object while the list builds its rows: the answer is parsed once (a second parse of
+    // 10,000 agents needed ~170 MB of parser buffers, and the console kept part of it resident).
+    return [this, listId] {
+        auto records = std::make_shared<Records>();
+        return ObjectReader{
+            [records, listId](const QJsonObject &o) { addRecord(listId, *records, o); },
+            [this, records, listId] {
+                finishRecords(listId, *records);
+                QMetaObject::invokeMethod(
+                    this, [this, listId, records] { setRecords(listId, records); }, Qt::AutoConnection);
+            }};
     };
 }
 
 void ClusterState::applyAnswer(const QString &listId, const QByteArray &body)
 {
-    if (std::shared_ptr<const Records> records = parseRecords(listId, body))
-        setRecords(listId, records);
+    if (listId != agentsId() && listId != applicationsId() && listId != systemApplicationsId())
+        return;
+    auto records = std::make_shared<Records>();
+    const QString arrayKey = listId == agentsId() ? QStringLiteral("fogs") : QStringLiteral("applications");
+    if (!forEachObject(body, arrayKey, [&](const QJsonObject &o) { addRecord(listId, *records, o); }))
+        return;
+    finishRecords(listId, *records);
+    setRecords(listId, records);
 }
 
 void ClusterState::setRecords(const QString &listId, const std::shared_ptr<const Records> &records)

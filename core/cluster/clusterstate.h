@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cluster/objectreader.h"
 #include "core/api/records.h"
 #include "core/cluster/demodata.h"
 #include "core/error.h"
@@ -33,9 +34,9 @@ namespace Pot::Cluster {
 /// kinds ("the agent with this uuid", "the microservices on this agent") read from the list answers
 /// as typed records, so no page reads another page's list.
 ///
-/// List answers reach the look-ups as raw bodies through recordsSink(), and snapshots are read and
-/// written through savedAnswer() and snapshotSink(); all three may run on a worker thread, and the
-/// caller keeps the state alive until such work is done.
+/// List answers reach the look-ups object by object through recordsReader() while their rows are
+/// built, and snapshots are read and written through savedAnswer() and snapshotSink(); all three may
+/// run on a worker thread, and the caller keeps the state alive until such work is done.
 class ClusterState final : public QObject
 {
     Q_OBJECT
@@ -95,9 +96,10 @@ public:
     /// Reads the list answer `listId` (agentsId(), applicationsId(), systemApplicationsId(); others
     /// are ignored) into typed records. A body that is no such list changes nothing.
     void applyAnswer(const QString &listId, const QByteArray &body);
-    /// The same for any thread: parses where it is called, applies on this object's thread (queued
-    /// when called from another one). Null for a list the look-ups do not read.
-    std::function<void(const QByteArray &)> recordsSink(const QString &listId);
+    /// The same for any thread, object by object as a list reads its answer: collects where it is
+    /// called, applies on this object's thread once done (queued when called from another one).
+    /// Null for a list the look-ups do not read.
+    ObjectReaderFactory recordsReader(const QString &listId);
     /// The name of the agent `uuid`, or empty when it is not listed.
     QString agentName(const QString &uuid) const;
     /// Every listed agent as (uuid, name), sorted by name.
@@ -120,7 +122,8 @@ Q_SIGNALS:
 
 private:
     struct Records;
-    static std::shared_ptr<const Records> parseRecords(const QString &listId, const QByteArray &body);
+    static void addRecord(const QString &listId, Records &records, const QJsonObject &object);
+    static void finishRecords(const QString &listId, Records &records);
     void setRecords(const QString &listId, const std::shared_ptr<const Records> &records);
     void checkNatsCapability();
 

@@ -9,7 +9,9 @@
 #include <QUuid>
 
 #include <functional>
+#include <memory>
 
+class QFile;
 class QSaveFile;
 
 namespace Pot::Profiles {
@@ -19,6 +21,11 @@ struct Snapshot
 {
     QByteArray body;   ///< JSON as the Controller sent it, minus secret material
     QDateTime savedAt; ///< when it was read from the Controller (UTC)
+    /// When set, `body` is raw data inside this mapped file, valid while the file is kept.
+    std::shared_ptr<QFile> mapping;
+    /// Bytes readable after the end of `body` (for the JSON reader's padding); -1: what `body`
+    /// owns.
+    qsizetype spare = -1;
 };
 
 /// The last state read from each control plane, kept on disk so the console opens at once and can

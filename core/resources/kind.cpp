@@ -201,4 +201,10 @@ Action deleteAction(const QString &singular, const QString &path, const QString 
     return a;
 }
 
+QString withArticle(const QString &noun)
+{
+    static const QString vowels = QStringLiteral("aeioAEIO");
+    return (!noun.isEmpty() && vowels.contains(noun.front()) ? Tr::tr("an %1") : Tr::tr("a %1")).arg(noun);
+}
+
 } // namespace Pot::Resources

@@ -223,6 +223,10 @@ private:
     QList<std::function<Cell(const R &)>> m_cells;
 };
 
+/// "an agent", "a secret": the singular with its indefinite article (no kind begins with a vowel
+/// sound spelt otherwise, nor with "u" as in "user").
+QString withArticle(const QString &noun);
+
 /// The usual delete: DELETE on `path`, confirmed by typing the name.
 Action deleteAction(const QString &singular, const QString &path, const QString &consequence);
 

@@ -430,20 +430,25 @@ private Q_SLOTS:
     void readerSeesEveryAnswerBeforeItsRows()
     {
         ResourceList *list = makeList(true);
+        // What the reader saw, per answer: the names of its objects, once the answer was done.
         struct Seen
         {
             QMutex mutex;
-            QList<QByteArray> bodies;
+            QList<QStringList> answers;
             qsizetype count()
             {
                 QMutexLocker lock(&mutex);
-                return bodies.size();
+                return answers.size();
             }
         };
         auto seen = std::make_shared<Seen>();
-        list->setReader([seen](const QByteArray &body) {
-            QMutexLocker lock(&seen->mutex);
-            seen->bodies << body;
+        list->setReader([seen] {
+            auto names = std::make_shared<QStringList>();
+            return Cluster::ObjectReader{[names](const QJsonObject &o) { *names << o.value(u"name").toString(); },
+                                         [seen, names] {
+                                             QMutexLocker lock(&seen->mutex);
+                                             seen->answers << *names;
+                                         }};
         });
         QList<qsizetype> readWhenApplied;
         connect(list, &ResourceList::applied, this, [&] { readWhenApplied << seen->count(); });
@@ -452,14 +457,17 @@ private Q_SLOTS:
         list->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(readWhenApplied.size(), 1, 10000);
         QCOMPARE(readWhenApplied.at(0), 1);
-        QCOMPARE(QJsonDocument::fromJson(seen->bodies.at(0)).object().value(u"fogs").toArray().size(), 2);
-        // From a snapshot.
+        QCOMPARE(seen->answers.at(0).size(), 2);
+        // From a snapshot: every object of it, in the Controller's order.
         const QByteArray saved = Test::fixture(QStringLiteral("GET_iofog-list.json"));
-        list->showSaved([saved] { return std::optional<ResourceList::Saved>({saved, QDateTime::currentDateTimeUtc()}); },
+        QStringList savedNames;
+        for (const QJsonValue &v : QJsonDocument::fromJson(saved).object().value(u"fogs").toArray())
+            savedNames << v.toObject().value(u"name").toString();
+        list->showSaved([saved] { return std::optional<ResourceList::Saved>({saved, QDateTime::currentDateTimeUtc(), -1, {}}); },
                         true);
         QTRY_COMPARE_WITH_TIMEOUT(readWhenApplied.size(), 2, 10000);
         QCOMPARE(readWhenApplied.at(1), 2);
-        QCOMPARE(seen->bodies.at(1), saved);
+        QCOMPARE(seen->answers.at(1), savedNames);
         // An answer that is not read into rows is not handed on.
         list->showAnswer(QByteArrayLiteral("not json"), QDateTime::currentDateTimeUtc(), true);
         QTRY_VERIFY_WITH_TIMEOUT(!list->error().isEmpty(), 10000);

@@ -103,6 +103,10 @@ private Q_SLOTS:
         QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
         ResourcePage *p = s.page(QStringLiteral("configMaps"));
         QVERIFY(p);
+        // Nothing selected yet: the reason names the kind with its article.
+        QCOMPARE(p->deniedReason(QStringLiteral("delete")), QStringLiteral("Select a config map first."));
+        QCOMPARE(s.page(QStringLiteral("edgeResources"))->deniedReason(QStringLiteral("delete")),
+                 QStringLiteral("Select an edge resource first."));
         QVERIFY(s.select(p, QStringLiteral("nats-server-conf-edge-node-1")));
         QCOMPARE(p->list()->count(), 8);
         QTRY_VERIFY_WITH_TIMEOUT(valueOf(p->details(), QStringLiteral("Data"), QStringLiteral("server.conf"))

@@ -16,6 +16,8 @@
 
 using namespace Pot;
 using Pot::Cluster::ClusterState;
+using Pot::Cluster::ObjectReader;
+using Pot::Cluster::ObjectReaderFactory;
 using Pot::Session::ControlPlaneSession;
 
 namespace {
@@ -172,14 +174,19 @@ private Q_SLOTS:
     {
         auto s = session();
         ClusterState state(s.get(), {});
-        const auto sink = state.recordsSink(ClusterState::agentsId());
-        QVERIFY(sink);
+        const ObjectReaderFactory reader = state.recordsReader(ClusterState::agentsId());
+        QVERIFY(reader);
         // Not a list the look-ups read; no snapshot store: nothing to do.
-        QVERIFY(!state.recordsSink(QStringLiteral("natsUsers")));
+        QVERIFY(!state.recordsReader(QStringLiteral("natsUsers")));
         QVERIFY(!state.snapshotSink(ClusterState::agentsId(), QStringLiteral("fogs")));
         QSignalSpy changed(&state, &ClusterState::recordsChanged);
         const QByteArray body = Test::fixture(QStringLiteral("GET_iofog-list.json"));
-        std::unique_ptr<QThread> worker(QThread::create([&] { sink(body); }));
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            const ObjectReader read = reader();
+            for (const QJsonValue &v : QJsonDocument::fromJson(body).object().value(u"fogs").toArray())
+                read.each(v.toObject());
+            read.done();
+        }));
         worker->start();
         QVERIFY(worker->wait(Wait));
         // Applied on the state's thread.
@@ -243,7 +250,7 @@ private Q_SLOTS:
         QVERIFY(again.agentName(EdgeUuid).isEmpty());
         const std::optional<Profiles::Snapshot> agents = again.savedAnswer(ClusterState::agentsId())();
         QVERIFY(agents);
-        again.recordsSink(ClusterState::agentsId())(agents->body);
+        again.applyAnswer(ClusterState::agentsId(), agents->body);
         QCOMPARE(again.agentName(EdgeUuid), QStringLiteral("edge-node-1"));
         QCOMPARE(again.agentNames().size(), 2);
     }

@@ -1,3 +1,4 @@
+#include "core/jsonelements.h"
 #include "core/profiles/snapshotstore.h"
 #include "testutil.h"
 
@@ -168,6 +169,40 @@ private Q_SLOTS:
         // Saving again repairs it.
         QVERIFY_RESULT(m_store->save(m_profile, QStringLiteral("agents"), QByteArrayLiteral("{\"fogs\":[]}")));
         QVERIFY_RESULT(m_store->load(m_profile, QStringLiteral("agents")));
+    }
+
+    void filesEndingAtAPageBoundaryAreReadWhole_data()
+    {
+        // The file is mapped and its body read in place; the JSON reader reads up to 64 bytes past
+        // the end, so a body ending right at (or near) a page end must be read without overrun.
+        QTest::addColumn<int>("fileSize");
+        for (const int size : {4096, 4095, 4097, 4096 - 40, 8192, 8192 - 63, 8192 - 64, 8192 - 65})
+            QTest::newRow(qPrintable(QString::number(size))) << size;
+    }
+
+    void filesEndingAtAPageBoundaryAreReadWhole()
+    {
+        QFETCH(int, fileSize);
+        const QByteArray head = "{\"savedAt\":\"2026-11-23T09:15:02.345Z\",\"body\":{\"fogs\":[{\"name\":\"";
+        const QByteArray tail = "\"}]}}";
+        const QByteArray name(fileSize - head.size() - tail.size(), 'n');
+        const QByteArray content = head + name + tail;
+        QCOMPARE(content.size(), fileSize);
+        QVERIFY(QDir().mkpath(QFileInfo(fileOf(QStringLiteral("agents"))).absolutePath()));
+        QFile f(fileOf(QStringLiteral("agents")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        Result<Profiles::Snapshot> s = m_store->load(m_profile, QStringLiteral("agents"));
+        QVERIFY_RESULT(s);
+        QCOMPARE(s->body, "{\"fogs\":[{\"name\":\"" + name + "\"}]}");
+        // What a list does with it: its elements, read in place when there is room to.
+        const std::optional<QList<QByteArrayView>> elements =
+            s->spare < 0 ? jsonArrayElements(s->body, QStringLiteral("fogs"))
+                         : jsonArrayElements(QByteArrayView(s->body), s->spare, QStringLiteral("fogs"));
+        QVERIFY(elements);
+        QCOMPARE(elements->size(), 1);
+        QCOMPARE(elements->constFirst().toByteArray(), "{\"name\":\"" + name + "\"}");
     }
 
     void notJsonIsNotSaved()
