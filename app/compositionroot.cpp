@@ -6,6 +6,7 @@
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/profilestore.h"
 #include "core/profiles/snapshotstore.h"
+#include "core/yaml/manifeststore.h"
 #include "clipboardguard.h"
 #include "models/controlplanes.h"
 #include "models/natsdecoder.h"
@@ -43,6 +44,8 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
         m_secrets = std::make_unique<Profiles::KeychainSecretStore>();
 
     m_snapshots = std::make_unique<Profiles::SnapshotStore>(options.snapshotDir);
+    m_drafts = std::make_unique<Manifest::DraftStore>(options.draftDir);
+    m_history = std::make_unique<Manifest::HistoryStore>(options.historyDir);
     m_clipboard = new ClipboardGuard(this);
 
     Models::ControlPlanes::Services services;
@@ -56,6 +59,8 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     services.potctlHome = options.potctlHome.isEmpty() ? QDir::homePath() : options.potctlHome;
     services.requestTimeoutMs = options.requestTimeoutMs;
     services.kinds = &m_kinds;
+    services.drafts = m_drafts.get();
+    services.history = m_history.get();
     m_planes = new Models::ControlPlanes(services, this);
 
     m_decoder = new Models::NatsDecoder(

@@ -18,6 +18,11 @@ class SecretStore;
 class SnapshotStore;
 } // namespace Pot::Profiles
 
+namespace Pot::Manifest {
+class DraftStore;
+class HistoryStore;
+} // namespace Pot::Manifest
+
 namespace Pot::Models {
 class ControlPlanes;
 class NatsDecoder;
@@ -41,6 +46,8 @@ public:
         QString profilesFile;              ///< empty = the platform config directory
         QString potctlHome;                ///< empty = the user's home directory
         QString snapshotDir;               ///< empty = the platform data directory + /snapshots
+        QString draftDir;                  ///< empty = the platform data directory + /drafts
+        QString historyDir;                ///< empty = the platform data directory + /history
         int requestTimeoutMs = 15000;
         /// Opens the browser for single sign-on; empty = the system browser.
         std::function<void(const QUrl &)> openBrowser;
@@ -69,6 +76,8 @@ private:
     std::unique_ptr<Profiles::ProfileStore> m_store;
     std::unique_ptr<Profiles::SecretStore> m_secrets;
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
+    std::unique_ptr<Manifest::DraftStore> m_drafts;
+    std::unique_ptr<Manifest::HistoryStore> m_history;
     Resources::Registry m_kinds;
     Models::ControlPlanes *m_planes = nullptr;
     Models::NatsDecoder *m_decoder = nullptr;

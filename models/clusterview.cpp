@@ -275,7 +275,8 @@ Net::ApiReply *ClusterView::send(const Net::ApiRequest &request, QObject *contex
 
 void ClusterView::runAction(const QString &successText, const Net::ApiRequest &request,
                             const QList<ResourceList *> &refresh, Done done,
-                            std::function<QString(const Error &)> settled)
+                            std::function<QString(const Error &)> settled,
+                            std::function<QString(const Error &)> explain)
 {
     QList<QPointer<ResourceList>> targets;
     for (ResourceList *l : refresh)
@@ -294,7 +295,7 @@ void ClusterView::runAction(const QString &successText, const Net::ApiRequest &r
             if (done)
                 done(r);
         },
-        std::move(settled));
+        std::move(settled), std::nullopt, std::move(explain));
 }
 
 void ClusterView::updatePermissions()

@@ -19,6 +19,11 @@ namespace Pot::Session {
 class ControlPlaneSession;
 }
 
+namespace Pot::Manifest {
+class DraftStore;
+class HistoryStore;
+} // namespace Pot::Manifest
+
 namespace Pot::Cluster {
 class ActionService;
 class ClusterState;
@@ -77,6 +82,9 @@ public:
         QString demoRoot = QStringLiteral(":/demo"); ///< where the demo answers are (Cluster::DemoData::root())
         /// The kinds shown by generic resource pages; nullptr: none.
         const Resources::Registry *kinds = nullptr;
+        /// Drafts of the manifest editors and the history of applied objects; nullptr: none kept.
+        const Manifest::DraftStore *drafts = nullptr;
+        const Manifest::HistoryStore *history = nullptr;
     };
     using Done = std::function<void(Result<Net::ApiResponse>)>;
 
@@ -85,6 +93,7 @@ public:
     ~ClusterView() override;
 
     Session::ControlPlaneSession *session() const { return m_session; }
+    const Services &services() const { return m_services; }
     Cluster::ClusterState *state() const { return m_state; }
     Cluster::ActionService *actions() const { return m_actions; }
     bool online() const;
@@ -166,7 +175,8 @@ public:
     /// "already has an account") to the message reported instead of an error; "" keeps the error.
     void runAction(const QString &successText, const Net::ApiRequest &request,
                    const QList<ResourceList *> &refresh, Done done = {},
-                   std::function<QString(const Error &)> settled = {});
+                   std::function<QString(const Error &)> settled = {},
+                   std::function<QString(const Error &)> explain = {});
     /// Reports the outcome of an action decided without a request (nothing to do), as runAction()
     /// reports its own.
     void reportAction(bool ok, const QString &message);

@@ -334,6 +334,8 @@ ControlPlaneSession *ControlPlanes::ensureSession(int index)
     cs.snapshots = m_services.snapshots;
     cs.copy = m_services.copy;
     cs.kinds = m_services.kinds;
+    cs.drafts = m_services.drafts;
+    cs.history = m_services.history;
     m_clusters.insert(e->profile.id, new ClusterView(s, cs, this));
     connect(s, &ControlPlaneSession::changed, this, [this, s] { onSessionChanged(s); });
     connect(s, &ControlPlaneSession::signInNeeded, this, [this, s] {

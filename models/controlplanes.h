@@ -30,6 +30,11 @@ namespace Pot::Session {
 class ControlPlaneSession;
 }
 
+namespace Pot::Manifest {
+class DraftStore;
+class HistoryStore;
+} // namespace Pot::Manifest
+
 namespace Pot::Models {
 
 class ClusterView;
@@ -79,6 +84,8 @@ public:
         const Profiles::SnapshotStore *snapshots = nullptr;
         std::function<void(const QString &text, bool sensitive)> copy;
         const Resources::Registry *kinds = nullptr; ///< kinds of the generic resource pages
+        const Manifest::DraftStore *drafts = nullptr;     ///< drafts of the manifest editors
+        const Manifest::HistoryStore *history = nullptr;  ///< applied objects' earlier states
     };
 
     ControlPlanes(const Services &services, QObject *parent = nullptr);

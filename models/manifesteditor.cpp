@@ -133,6 +133,7 @@ QString ManifestEditor::draftInfo() const
 void ManifestEditor::load(const QString &text, const QString &draftKey)
 {
     m_checkTimer.stop();
+    keepDraft(); // what was typed in the last session, before this one replaces it
     m_draftTimer.stop();
     m_baseline = text;
     m_text = text;
@@ -183,6 +184,14 @@ void ManifestEditor::runCheck()
         m_checked.problems.clear(); // an empty editor is a state, not a problem
     m_problems->setProblems(m_checked.problems);
     Q_EMIT checked();
+}
+
+void ManifestEditor::keepDraft()
+{
+    if (m_draftTimer.isActive()) {
+        m_draftTimer.stop();
+        saveDraft();
+    }
 }
 
 void ManifestEditor::saveDraft()

@@ -98,6 +98,8 @@ public:
     Q_INVOKABLE void load(const QString &text, const QString &draftKey = {});
     /// Replaces the text with the offered draft (the change can be undone in the editor).
     Q_INVOKABLE void restoreDraft();
+    /// Writes the draft now if one is due (the editor closes with changes not applied).
+    Q_INVOKABLE void keepDraft();
     /// Forgets the offered draft and deletes it.
     Q_INVOKABLE void discardDraft();
     /// Checks now instead of after the delay.

@@ -2,6 +2,9 @@
 
 #include "core/logging.h"
 #include "core/resources/yamljson.h"
+#include "core/session/controlplanesession.h"
+#include "core/yaml/manifestdiff.h"
+#include "core/yaml/manifeststore.h"
 #include "models/clusterview.h"
 
 #include <QJsonArray>
@@ -97,6 +100,13 @@ ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
     }
     connect(m_cluster, &ClusterView::permissionsChanged, this, &ResourcePage::actionsChanged);
     connect(m_cluster, &ClusterView::onlineChanged, this, &ResourcePage::actionsChanged);
+    if (m_kind.yaml) {
+        ManifestEditor::Services es;
+        es.drafts = m_cluster->services().drafts;
+        es.profile = m_cluster->session() ? m_cluster->session()->profile().id : QUuid();
+        m_manifest = new ManifestEditor(es, this);
+        m_manifest->setExpectedKind(m_kind.yaml->kind);
+    }
 }
 
 ResourcePage::~ResourcePage() = default;
@@ -190,6 +200,18 @@ QString ResourcePage::deniedReason(const QString &actionId) const
     }
     if (object.isEmpty())
         return tr("Select %1 first.").arg(singularWithArticle());
+    if (actionId == u"copy") {
+        if (!m_kind.yaml || (!m_kind.yaml->document && !m_kind.yaml->write))
+            return tr("The Controller offers no way to create %1.").arg(singularWithArticle());
+        if (const QString denied = m_cluster->deniedReason(m_kind.rbacResource, QStringLiteral("create"));
+            !denied.isEmpty())
+            return denied;
+        if (!m_kind.detailPath.isEmpty() && !m_haveDetail)
+            return tr("Wait until the details are read.");
+        if (m_kind.secretDetails && !m_revealed)
+            return tr("Reveal the values first: copying shows them.");
+        return {};
+    }
     if (actionId == u"reveal")
         return m_cluster->demo() || !m_cluster->online()
                    ? QString()
@@ -278,10 +300,19 @@ bool ResourcePage::run(const QString &actionId, const QString &key, const QStrin
                              : a->doneText.arg(selectedName(), m_cluster->agentName(choice));
     const bool links = a->input != Resources::Input::None;
     QPointer<ResourcePage> self(this);
-    m_cluster->runAction(done, request, {m_list}, [self, links](Result<Net::ApiResponse>) {
-        if (self && links)
-            self->fetchLinks();
-    });
+    std::function<QString(const Error &)> explain;
+    if (a->failed) {
+        explain = [self, failed = a->failed, object](const Error &e) {
+            return self ? failed(e, object, self->related()) : QString();
+        };
+    }
+    m_cluster->runAction(
+        done, request, {m_list},
+        [self, links](Result<Net::ApiResponse>) {
+            if (self && links)
+                self->fetchLinks();
+        },
+        {}, std::move(explain));
     return true;
 }
 
@@ -474,6 +505,11 @@ QList<QJsonObject> ResourcePage::relatedObjects(const QString &kindId)
     return {};
 }
 
+Resources::Related ResourcePage::related()
+{
+    return [this](const QString &id) { return relatedObjects(id); };
+}
+
 void ResourcePage::setEditor(const QString &error, const QStringList &warnings)
 {
     m_editorError = error;
@@ -512,20 +548,41 @@ Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJso
 {
     if (!m_kind.yaml)
         return Error(ErrorCode::InvalidInput, tr("This %1 cannot be written as YAML.").arg(m_kind.singular));
+    const Resources::Yaml &y = *m_kind.yaml;
+    // Kinds with a reader of their own (RBAC) speak first: their messages are the established ones.
     QStringList warnings;
-    if (m_kind.yaml->read) {
-        const Result<QStringList> read = m_kind.yaml->read(text.toUtf8());
+    if (y.read) {
+        const Result<QStringList> read = y.read(text.toUtf8());
         if (!read)
             return read.error();
         warnings = *read;
     }
+    // Every problem at its line and column (the editor marks them all); the first error refuses.
+    const Manifest::Checked checked = Manifest::check(text.toUtf8(), y.kind);
+    for (const Manifest::Problem &problem : checked.problems) {
+        QString line = problem.line > 0 ? tr("Line %1, column %2: ").arg(problem.line).arg(problem.column) : QString();
+        line += problem.path.isEmpty() ? problem.message : problem.path + QStringLiteral(": ") + problem.message;
+        if (!problem.isError()) {
+            // A kind with its own reader has said what it warns about, in its words.
+            if (!y.read && !warnings.contains(line))
+                warnings << line;
+            continue;
+        }
+        const int more = checked.errorCount() - 1;
+        return Error(ErrorCode::InvalidInput, more == 0   ? line
+                                              : more == 1 ? tr("%1 (and 1 more error)").arg(line)
+                                                          : tr("%1 (and %2 more errors)").arg(line).arg(more));
+    }
+    if (checked.documents.size() != 1)
+        return Error(ErrorCode::InvalidInput, tr("Write one %1 document here (this text has %2).")
+                                                  .arg(y.kind)
+                                                  .arg(checked.documents.size()));
     const Result<QJsonValue> json = Resources::yamlToJson(text.toUtf8());
     if (!json)
         return json.error();
     if (!json->isObject())
         return Error(ErrorCode::InvalidInput, tr("The document must be a map (kind, metadata, …)."));
     const QJsonObject doc = json->toObject();
-    const Resources::Yaml &y = *m_kind.yaml;
     if (doc.value(u"kind").toString() != y.kind)
         return Error(ErrorCode::InvalidInput, tr("kind must be %1.").arg(y.kind));
     // Kinds uploaded as YAML are named by metadata.name; JSON-only kinds carry their own fields.
@@ -536,13 +593,13 @@ Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJso
     }
     if (!existing.isEmpty() && !name.isEmpty() && name != selectedName())
         return Error(ErrorCode::InvalidInput,
-                     tr("metadata.name must stay %1: the Controller cannot rename a %2.")
-                         .arg(selectedName(), m_kind.singular));
+                     tr("metadata.name must stay %1: the Controller cannot rename %2.")
+                         .arg(selectedName(), singularWithArticle()));
     if (y.check) {
         if (const QString problem = y.check(doc, existing); !problem.isEmpty())
             return Error(ErrorCode::InvalidInput, problem);
     }
-    return Parsed{doc, name, warnings};
+    return Parsed{doc, name, warnings, checked.documents.constFirst()};
 }
 
 QString ResourcePage::check(const QString &, const QString &text)
@@ -550,6 +607,160 @@ QString ResourcePage::check(const QString &, const QString &text)
     const Result<Parsed> p = parse(text, {});
     setEditor(p ? QString() : p.error().message, p ? p->warnings : QStringList());
     return m_editorError;
+}
+
+Net::ApiRequest ResourcePage::saveRequest(const QString &key, const QJsonObject &before, const Parsed &p,
+                                          const QString &text) const
+{
+    const Resources::Yaml &y = *m_kind.yaml;
+    const bool create = key.isEmpty();
+    if (create && y.create)
+        return y.create(p.doc);
+    if (!create && y.update)
+        return y.update(key, before, p.doc);
+    return Net::ApiRequest::multipartFile(create ? QByteArrayLiteral("POST") : y.updateMethod,
+                                          create ? y.createPath : Kind::expand(y.updatePath, key, before),
+                                          y.field, p.name.toUtf8() + QByteArrayLiteral(".yaml"), text.toUtf8());
+}
+
+QString ResourcePage::draftKeyOf(const QString &name) const
+{
+    return m_kind.yaml ? m_kind.yaml->kind + u'/' + (name.isEmpty() ? QStringLiteral("new") : name) : QString();
+}
+
+bool ResourcePage::openEditor(const QString &key)
+{
+    const bool create = key.isEmpty();
+    if (!m_manifest || !deniedReason(create ? QStringLiteral("create") : QStringLiteral("edit")).isEmpty()
+        || (!create && key != selectedKey()))
+        return false;
+    m_manifest->load(create ? newYaml({}) : yamlOf({}, key), draftKeyOf(create ? QString() : selectedName()));
+    clearEditor();
+    return true;
+}
+
+bool ResourcePage::openCopy(const QString &key)
+{
+    if (!m_manifest || key != selectedKey() || !deniedReason(QStringLiteral("copy")).isEmpty())
+        return false;
+    const Resources::Yaml &y = *m_kind.yaml;
+    static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
+                                   QStringLiteral("metadata"), QStringLiteral("type"),
+                                   QStringLiteral("spec"), QStringLiteral("data")};
+    const QByteArray live = y.write ? y.write(existing()) : Resources::jsonToYaml(y.document(existing()), order);
+    Manifest::Parsed parsed = Manifest::parse(live);
+    if (parsed.documents.size() != 1)
+        return false;
+    // A name no object of the list has yet: "<name>-copy", "<name>-copy-2", …
+    QString name = selectedName() + QStringLiteral("-copy");
+    for (int n = 2; m_list && m_list->rowOfKey(name) >= 0; ++n)
+        name = selectedName() + QStringLiteral("-copy-%1").arg(n);
+    Manifest::Document &doc = parsed.documents.first();
+    for (Manifest::Node::Entry &e : doc.root.entries) {
+        if (e.key != u"metadata" || !e.value.isMap())
+            continue;
+        for (Manifest::Node::Entry &m : e.value.entries) {
+            if (m.key == u"name") {
+                m.value.type = Manifest::Node::Type::Scalar;
+                m.value.scalar = name;
+            }
+        }
+    }
+    m_manifest->load(QString::fromUtf8(Manifest::canonical(doc)), draftKeyOf(QString()));
+    clearEditor();
+    return true;
+}
+
+bool ResourcePage::openRevert(const QString &key, const QString &historyId)
+{
+    const Manifest::HistoryStore *history = m_cluster->services().history;
+    if (key.isEmpty() || !history || !m_cluster->session() || !openEditor(key))
+        return false;
+    const Result<QByteArray> kept = history->read(m_cluster->session()->profile().id, historyId);
+    if (!kept) {
+        setEditor(kept.error().message);
+        return true;
+    }
+    // The editor starts on what is live; the kept text is the change to review and apply.
+    m_manifest->setText(QString::fromUtf8(*kept));
+    return true;
+}
+
+QVariantMap ResourcePage::review(const QString &key, const QString &text)
+{
+    QVariantMap out;
+    const bool create = key.isEmpty();
+    if (const QString denied = deniedReason(create ? QStringLiteral("create") : QStringLiteral("edit"));
+        !denied.isEmpty() || (!create && key != selectedKey())) {
+        out.insert(QStringLiteral("error"), denied.isEmpty()
+                                                ? tr("The %1 being edited is no longer selected.").arg(m_kind.singular)
+                                                : denied);
+        return out;
+    }
+    const QJsonObject before = create ? QJsonObject() : existing();
+    const Result<Parsed> p = parse(text, before);
+    if (!p) {
+        out.insert(QStringLiteral("error"), p.error().message);
+        return out;
+    }
+    const Resources::Yaml &y = *m_kind.yaml;
+    // Field by field: kinds the manifest layer maps to the Controller's JSON compare with what GET
+    // returned; the others compare document with document.
+    const Manifest::KindInfo *info = Manifest::kindInfo(y.kind);
+    const bool merge = !create && y.updateMethod == "PATCH";
+    QList<Manifest::Change> changes;
+    if (info && info->fieldByField) {
+        changes = Manifest::diff(before, Manifest::modelOf(p->document), merge);
+    } else {
+        static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
+                                       QStringLiteral("metadata"), QStringLiteral("type"),
+                                       QStringLiteral("spec"), QStringLiteral("data")};
+        const QJsonObject liveDoc = create || !y.document ? QJsonObject() : y.document(before);
+        changes = Manifest::diff(liveDoc, p->doc, false);
+    }
+    QVariantList changeList;
+    for (const Manifest::Change &c : std::as_const(changes)) {
+        static const char *const types[] = {"added", "removed", "changed", "kept"};
+        QString line = Manifest::describe(c);
+        if (m_kind.secretDetails && (c.path.startsWith(u"data") || c.path.startsWith(u"spec.data")))
+            line = c.path + tr(": value changed (not shown)");
+        changeList << QVariantMap{{QStringLiteral("type"), QString::fromLatin1(types[int(c.type)])},
+                                  {QStringLiteral("text"), line}};
+    }
+    out.insert(QStringLiteral("changes"), changeList);
+    // The exact request.
+    const Net::ApiRequest request = saveRequest(key, before, *p, text);
+    QString what = QString::fromLatin1(request.method) + QStringLiteral(" /api/v3") + request.path;
+    if (request.contentType.startsWith("multipart/form-data"))
+        what += tr(" — multipart/form-data, field %1, file %2.yaml (%3 bytes of YAML)")
+                    .arg(QString::fromLatin1(y.field), p->name)
+                    .arg(text.toUtf8().size());
+    else if (!request.body.isEmpty())
+        what += m_kind.secretDetails ? tr(" — JSON body with the values (not shown)")
+                                     : tr(" — JSON body %1").arg(QString::fromUtf8(request.body.left(400)));
+    out.insert(QStringLiteral("requests"), QStringList{what});
+    QStringList impact;
+    if (y.impact)
+        impact = y.impact(before, Manifest::modelOf(p->document), related());
+    out.insert(QStringLiteral("impact"), impact);
+    out.insert(QStringLiteral("warnings"), p->warnings);
+    out.insert(QStringLiteral("error"), QString());
+    return out;
+}
+
+QVariantList ResourcePage::historyOf(const QString &key) const
+{
+    QVariantList out;
+    const Manifest::HistoryStore *history = m_cluster->services().history;
+    if (!history || !m_kind.yaml || !m_cluster->session() || key.isEmpty() || key != selectedKey())
+        return out;
+    for (const Manifest::HistoryEntry &e :
+         history->entries(m_cluster->session()->profile().id, m_kind.yaml->kind, selectedName())) {
+        out << QVariantMap{{QStringLiteral("id"), e.id},
+                           {QStringLiteral("at"), QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat)},
+                           {QStringLiteral("note"), e.note}};
+    }
+    return out;
 }
 
 bool ResourcePage::save(const QString &, const QString &key, const QString &text)
@@ -572,16 +783,19 @@ bool ResourcePage::save(const QString &, const QString &key, const QString &text
         return false;
     }
     const Resources::Yaml &y = *m_kind.yaml;
-    Net::ApiRequest request;
-    if (create && y.create)
-        request = y.create(p->doc);
-    else if (!create && y.update)
-        request = y.update(key, before, p->doc);
-    else
-        request = Net::ApiRequest::multipartFile(
-            create ? QByteArrayLiteral("POST") : y.updateMethod,
-            create ? y.createPath : Kind::expand(y.updatePath, key, before), y.field,
-            p->name.toUtf8() + QByteArrayLiteral(".yaml"), text.toUtf8());
+    // What is live now is kept before it changes (Secret values never), so the change can be
+    // compared and reverted later.
+    const Manifest::HistoryStore *history = m_cluster->services().history;
+    if (!create && history && m_cluster->session()) {
+        const QString live = yamlOf({}, key);
+        if (const Result<QByteArray> clean = Manifest::withoutSecretValues(live.toUtf8()); clean) {
+            const Result<Manifest::HistoryEntry> kept = history->record(
+                m_cluster->session()->profile().id, y.kind, selectedName(), *clean, tr("before an edit"));
+            if (!kept)
+                qCWarning(lcModels) << "history not kept:" << kept.error().toString();
+        }
+    }
+    const Net::ApiRequest request = saveRequest(key, before, *p, text);
     const QString what = p->name.isEmpty() ? m_kind.singular : m_kind.singular + u' ' + p->name;
     const QString success = create ? tr("Created %1.").arg(what) : tr("Saved %1.").arg(what);
     m_saving = true;
@@ -594,10 +808,13 @@ bool ResourcePage::save(const QString &, const QString &key, const QString &text
             return;
         self->m_saving = false;
         if (!r) {
-            // The dialog stays open with the text; the Controller's reason shows under it.
+            // The dialog stays open with the text (and its draft); the Controller's reason shows under it.
             self->setEditor(r.error().message, self->m_editorWarnings);
             return;
         }
+        // Live now: the draft goes.
+        if (self->m_manifest)
+            self->m_manifest->markSaved();
         // A new object is selected once the refresh lists it; an id the Controller chose comes
         // back in the answer ({id}).
         QString newKey = key.isEmpty() ? name : key;

@@ -3,6 +3,7 @@
 #include "core/resources/kind.h"
 #include "core/secretbytes.h"
 #include "models/detailsmodel.h"
+#include "models/manifesteditor.h"
 #include "models/resourcelist.h"
 
 #include <QJsonObject>
@@ -54,6 +55,8 @@ class ResourcePage final : public QObject
     Q_PROPERTY(QString editorError READ editorError NOTIFY editorChanged)
     Q_PROPERTY(QStringList editorWarnings READ editorWarnings NOTIFY editorChanged)
     Q_PROPERTY(bool saving READ saving NOTIFY editorChanged)
+    /// The text of the YAML editor, its problems and its draft (null for a kind without YAML).
+    Q_PROPERTY(Pot::Models::ManifestEditor *manifest READ manifest CONSTANT)
 
 public:
     ResourcePage(const Resources::Kind &kind, ClusterView *cluster);
@@ -94,6 +97,7 @@ public:
     QString editorError() const { return m_editorError; }
     QStringList editorWarnings() const { return m_editorWarnings; }
     bool saving() const { return m_saving; }
+    ManifestEditor *manifest() const { return m_manifest; }
 
     /// Why `actionId` cannot run on the selection right now ("" = it can). Besides the kind's
     /// actions: "create", "edit" and "reveal".
@@ -114,6 +118,21 @@ public:
     Q_INVOKABLE QString check(const QString &kind, const QString &text);
     Q_INVOKABLE bool save(const QString &kind, const QString &key, const QString &text);
     Q_INVOKABLE void clearEditor();
+    /// Starts the editor on the object `key` ("" = a new one from the kind's example): its text,
+    /// and a draft of it kept from before, offered to restore. false when it cannot be edited.
+    Q_INVOKABLE bool openEditor(const QString &key);
+    /// Starts the editor on a new object copied from `key` (a built-in rule to change): its text
+    /// with metadata.name made new. false when nothing can be copied.
+    Q_INVOKABLE bool openCopy(const QString &key);
+    /// Starts the editor on `text` kept in the history entry `historyId` of the object `key`, to
+    /// review against what is live and apply (revert).
+    Q_INVOKABLE bool openRevert(const QString &key, const QString &historyId);
+    /// What saving `text` for `key` ("" = new) will do, for the review before apply:
+    /// {error, changes: [{type: "added"|"removed"|"changed"|"kept", text}], requests: [text],
+    ///  impact: [text], warnings: [text]}. `error` set: it cannot be applied as it is.
+    Q_INVOKABLE QVariantMap review(const QString &key, const QString &text);
+    /// The states of the object `key` kept before each apply, newest first: [{id, at, note}].
+    Q_INVOKABLE QVariantList historyOf(const QString &key) const;
 
 Q_SIGNALS:
     void selectionChanged();
@@ -128,8 +147,14 @@ private:
         QJsonObject doc;
         QString name;
         QStringList warnings;
+        Manifest::Document document;
     };
     Result<Parsed> parse(const QString &text, const QJsonObject &existing) const;
+    /// The request that saves `p` (created when `key` is empty).
+    Net::ApiRequest saveRequest(const QString &key, const QJsonObject &before, const Parsed &p,
+                                const QString &text) const;
+    QString draftKeyOf(const QString &name) const;
+    Resources::Related related();
     void onSelection();
     void fetchDetails();
     void fetchLinks();
@@ -162,6 +187,7 @@ private:
     QString m_editorError;
     QStringList m_editorWarnings;
     bool m_saving = false;
+    ManifestEditor *m_manifest = nullptr;
 };
 
 } // namespace Pot::Models

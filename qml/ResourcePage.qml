@@ -184,7 +184,7 @@ Item {
                     ActionButton {
                         text: qsTr("New %1…").arg(page.model ? page.model.singular : "")
                         deniedReason: page.denied("create")
-                        onClicked: editor.openFor(page.model.yamlKind, "", page.model.newYaml(page.model.yamlKind))
+                        onClicked: editor.openNew()
                     }
                     Item { Layout.fillWidth: true }
                 }
@@ -239,8 +239,14 @@ Item {
                             visible: page.model !== null && page.model.canEdit
                             text: qsTr("Edit YAML…")
                             deniedReason: page.denied("edit")
-                            onClicked: editor.openFor(page.model.yamlKind, page.model.selectedKey,
-                                                      page.model.yamlOf(page.model.yamlKind, page.model.selectedKey))
+                            onClicked: editor.openEdit(page.model.selectedKey)
+                        }
+                        ActionButton {
+                            // A built-in object is changed by copying it; any other one can be copied too.
+                            visible: page.model !== null && page.model.canCreate
+                            text: qsTr("Copy as new…")
+                            deniedReason: page.denied("copy")
+                            onClicked: editor.openCopy(page.model.selectedKey)
                         }
                         ActionButton {
                             visible: page.model !== null && page.model.secretDetails

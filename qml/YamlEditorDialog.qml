@@ -3,74 +3,209 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PotConsole
 
-// Edits a Controller object as YAML (`access`: a generic resource page's model). The text is
-// checked locally before it is uploaded; a problem (local or from the Controller) shows below the
-// text and never clears it.
+// Creates and edits a Controller object as YAML (`access`: a generic resource page's model). The
+// text lives in the page's ManifestEditor: checked as it is typed (every problem marked at its
+// line), kept in a draft on disk until it is applied or discarded. Saving goes through a review:
+// what changes field by field, the exact request, and what else it does on the control plane.
+// A problem (local or from the Controller) shows below and never clears the text.
 Dialog {
     id: dialog
-    // The editor's model (ResourceModel: check, save, nameOf, clearEditor, editorError,
-    // editorWarnings, saving, saved).
-    property var access
-    property string kind
+    property var access                 // ResourcePage
     property string key                 // "" = a new object
-    // Words for the kind and the line above the text (the kind's own).
     property string kindLabel
     property string hint
+    property bool reviewing: false
+    property var reviewData: ({})
+    readonly property var manifest: access ? access.manifest : null
+    readonly property bool modified: manifest !== null && manifest.modified
 
-    function openFor(kind, key, text) {
-        dialog.kind = kind;
+    function start(ok, key) {
+        if (!ok)
+            return;
         dialog.key = key;
-        yaml.text = text;
-        dialog.access.clearEditor();
+        dialog.reviewing = false;
         dialog.open();
     }
+    function openNew() { dialog.start(dialog.access.openEditor(""), "") }
+    function openEdit(key) { dialog.start(dialog.access.openEditor(key), key) }
+    // A built-in object is changed by copying it as a new one.
+    function openCopy(key) { dialog.start(dialog.access.openCopy(key), "") }
+    // An earlier state of `key` (from its history), reviewed against what is live.
+    function openRevert(key, historyId) {
+        dialog.start(dialog.access.openRevert(key, historyId), key);
+        if (dialog.opened)
+            dialog.review();
+    }
+    function review() {
+        dialog.manifest.checkNow();
+        dialog.reviewData = dialog.access.review(dialog.key, dialog.manifest.text);
+        if (dialog.reviewData.error.length === 0)
+            dialog.reviewing = true;
+    }
+    function apply() {
+        dialog.access.save(dialog.access.yamlKind, dialog.key, dialog.manifest.text);
+    }
+    // Closing with changes not applied asks first; what was typed stays in the draft either way.
+    function tryClose() {
+        if (dialog.modified) {
+            closeConfirm.open();
+            return;
+        }
+        dialog.close();
+    }
 
-    title: key.length > 0 ? qsTr("Edit %1 %2").arg(kindLabel).arg(access ? access.nameOf(kind, key) : "")
-                          : qsTr("New %1").arg(kindLabel)
+    title: dialog.reviewing ? qsTr("Review before apply")
+                            : key.length > 0 ? qsTr("Edit %1 %2").arg(kindLabel).arg(access ? access.nameOf("", key) : "")
+                                             : qsTr("New %1").arg(kindLabel)
     modal: true
     anchors.centerIn: Overlay.overlay
-    width: Math.min(760, parent ? parent.width - 40 : 760)
-    height: Math.min(620, parent ? parent.height - 40 : 620)
-    closePolicy: Popup.CloseOnEscape
+    width: Math.min(860, parent ? parent.width - 40 : 860)
+    height: Math.min(680, parent ? parent.height - 40 : 680)
+    // Escape and clicks outside go through tryClose(): nothing typed is dropped silently.
+    closePolicy: Popup.NoAutoClose
 
-    onOpened: yaml.forceActiveFocus()
+    onClosed: {
+        dialog.reviewing = false;
+        if (dialog.manifest)
+            dialog.manifest.keepDraft();
+    }
 
     Connections {
         target: dialog.access
-        function onSaved(kind, key) { if (dialog.opened) dialog.close() }
+        function onSaved(kind, key) {
+            if (dialog.opened)
+                dialog.close();
+        }
+    }
+
+    Shortcut {
+        sequence: "Escape"
+        enabled: dialog.opened && !closeConfirm.opened
+        onActivated: dialog.reviewing ? dialog.reviewing = false : dialog.tryClose()
+    }
+    Shortcut {
+        sequence: "Ctrl+Return"
+        enabled: dialog.opened && !closeConfirm.opened
+        onActivated: dialog.reviewing ? dialog.apply() : dialog.review()
+    }
+
+    ConfirmDialog {
+        id: closeConfirm
+        title: qsTr("Close without applying?")
+        message: qsTr("Your changes are not applied. They stay in a draft on this computer and are offered the next time you edit this %1.").arg(dialog.kindLabel)
+        confirmText: qsTr("Close, keep draft")
+        onConfirmed: dialog.close()
     }
 
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.spacing
-        Label {
-            Layout.fillWidth: true
-            text: dialog.hint
-            color: Theme.mutedText
-            wrapMode: Text.WordWrap
-        }
-        ScrollView {
+
+        StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            TextArea {
-                id: yaml
-                font.family: "monospace"
-                wrapMode: TextEdit.NoWrap
-                selectByMouse: true
-                persistentSelection: true
-                tabStopDistance: 16
-                Accessible.name: qsTr("YAML")
-                background: Rectangle {
-                    color: Theme.base
-                    border.color: dialog.access && dialog.access.editorError.length > 0 ? Theme.bad : Theme.border
-                    border.width: 1
+            currentIndex: dialog.reviewing ? 1 : 0
+
+            Loader {
+                id: editorLoader
+                active: dialog.manifest !== null
+                sourceComponent: Component {
+                    YamlEditor {
+                        id: yamlEditor
+                        editor: dialog.manifest
+                        hint: dialog.hint
+                        Connections {
+                            target: dialog
+                            function onOpened() { yamlEditor.textArea.forceActiveFocus() }
+                        }
+                    }
+                }
+            }
+
+            ScrollView {
+                id: reviewPane
+                contentWidth: availableWidth
+                clip: true
+                ColumnLayout {
+                    width: reviewPane.availableWidth
+                    spacing: Theme.spacing
+
+                    Label {
+                        text: qsTr("What changes")
+                        font.bold: true
+                    }
+                    Label {
+                        visible: (dialog.reviewData.changes || []).length === 0
+                        text: dialog.key.length > 0 ? qsTr("Nothing: the text asks for what is live already.")
+                                                    : qsTr("A new %1.").arg(dialog.kindLabel)
+                        color: Theme.mutedText
+                    }
+                    Repeater {
+                        model: dialog.reviewData.changes || []
+                        Label {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            // + added, − removed, ~ changed, = kept (a merge leaves it as it is)
+                            text: (modelData.type === "added" ? "+ " : modelData.type === "removed" ? "− "
+                                   : modelData.type === "kept" ? "= " : "~ ") + modelData.text
+                            color: modelData.type === "added" ? Theme.ok : modelData.type === "removed" ? Theme.bad
+                                   : modelData.type === "kept" ? Theme.mutedText : Theme.text
+                            font.family: "monospace"
+                            wrapMode: Text.WrapAnywhere
+                            textFormat: Text.PlainText
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: qsTr("Change")
+                            Accessible.description: text
+                        }
+                    }
+
+                    Label {
+                        text: qsTr("Request sent")
+                        font.bold: true
+                    }
+                    Repeater {
+                        model: dialog.reviewData.requests || []
+                        Label {
+                            required property string modelData
+                            Layout.fillWidth: true
+                            text: modelData
+                            font.family: "monospace"
+                            wrapMode: Text.WrapAnywhere
+                            textFormat: Text.PlainText
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: qsTr("Request")
+                            Accessible.description: text
+                        }
+                    }
+
+                    Label {
+                        visible: (dialog.reviewData.impact || []).length + (dialog.reviewData.warnings || []).length > 0
+                        text: qsTr("Before you apply")
+                        font.bold: true
+                    }
+                    Repeater {
+                        model: (dialog.reviewData.impact || []).concat(dialog.reviewData.warnings || [])
+                        Label {
+                            required property string modelData
+                            Layout.fillWidth: true
+                            text: "⚠ " + modelData
+                            color: Theme.warn
+                            wrapMode: Text.WordWrap
+                            textFormat: Text.PlainText
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: qsTr("Impact")
+                            Accessible.description: text
+                        }
+                    }
                 }
             }
         }
+
         Label {
             Layout.fillWidth: true
             visible: text.length > 0
-            text: dialog.access ? dialog.access.editorError : ""
+            text: dialog.access ? (dialog.access.editorError.length > 0 ? dialog.access.editorError
+                                  : !dialog.reviewing && dialog.reviewData.error ? dialog.reviewData.error : "") : ""
             color: Theme.bad
             wrapMode: Text.WordWrap
             textFormat: Text.PlainText
@@ -78,42 +213,59 @@ Dialog {
             Accessible.name: qsTr("YAML problem")
             Accessible.description: text
         }
-        Repeater {
-            model: dialog.access ? dialog.access.editorWarnings : []
-            Label {
-                required property string modelData
-                Layout.fillWidth: true
-                text: modelData
-                color: Theme.warn
-                wrapMode: Text.WordWrap
-                textFormat: Text.PlainText
-                Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("YAML warning")
-                Accessible.description: text
-            }
-        }
     }
 
     footer: DialogButtonBox {
         Button {
-            text: qsTr("Check")
+            visible: !dialog.reviewing && dialog.key.length > 0
+            text: qsTr("History…")
             DialogButtonBox.buttonRole: Dialog.HelpRole
-            Accessible.name: text
-            onClicked: dialog.access.check(dialog.kind, yaml.text)
+            Accessible.name: qsTr("History")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Earlier states kept before each change made here: compare with now and revert")
+            onClicked: {
+                historyMenu.entries = dialog.access.historyOf(dialog.key);
+                historyMenu.popup();
+            }
+            Menu {
+                id: historyMenu
+                property var entries: []
+                MenuItem {
+                    visible: historyMenu.entries.length === 0
+                    height: visible ? implicitHeight : 0
+                    enabled: false
+                    text: qsTr("Nothing kept yet: a state is kept before each change")
+                }
+                Repeater {
+                    model: historyMenu.entries
+                    MenuItem {
+                        required property var modelData
+                        text: qsTr("%1 — %2").arg(modelData.at).arg(modelData.note)
+                        onTriggered: dialog.openRevert(dialog.key, modelData.id)
+                    }
+                }
+            }
         }
         Button {
-            text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: Dialog.RejectRole
-            Accessible.name: text
+            text: dialog.reviewing ? qsTr("Back") : qsTr("Cancel")
+            // Not RejectRole, which closes the dialog at once: closing asks first (tryClose).
+            DialogButtonBox.buttonRole: Dialog.ActionRole
+            Accessible.name: dialog.reviewing ? qsTr("Back to editing") : qsTr("Cancel")
+            onClicked: dialog.reviewing ? dialog.reviewing = false : dialog.tryClose()
         }
         Button {
             // Not AcceptRole: the dialog closes only once the Controller accepted the object.
-            text: dialog.access && dialog.access.saving ? qsTr("Saving…") : qsTr("Save")
+            text: dialog.reviewing ? (dialog.access && dialog.access.saving ? qsTr("Applying…") : qsTr("Apply"))
+                                   : qsTr("Review…")
             enabled: dialog.access !== null && !dialog.access.saving
+                     && (dialog.reviewing || (dialog.manifest !== null && dialog.manifest.errorCount === 0))
             highlighted: true
             DialogButtonBox.buttonRole: Dialog.ApplyRole
-            Accessible.name: qsTr("Save")
-            onClicked: dialog.access.save(dialog.kind, dialog.key, yaml.text)
+            Accessible.name: dialog.reviewing ? qsTr("Apply") : qsTr("Review changes")
+            ToolTip.visible: hovered
+            ToolTip.text: dialog.reviewing ? qsTr("Send the request (Ctrl+Enter)")
+                                           : qsTr("See what changes before anything is sent (Ctrl+Enter)")
+            onClicked: dialog.reviewing ? dialog.apply() : dialog.review()
         }
     }
 }

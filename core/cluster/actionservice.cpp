@@ -125,7 +125,7 @@ void ActionService::refuse(const QString &reason, const Done &done)
 }
 
 void ActionService::run(const QString &successText, const Net::ApiRequest &request, Done done,
-                        Settled settled, const std::optional<Permission> &permission)
+                        Settled settled, const std::optional<Permission> &permission, Settled explain)
 {
     if (const QString reason = readOnlyReason(); !reason.isEmpty()) {
         refuse(reason, done);
@@ -142,7 +142,7 @@ void ActionService::run(const QString &successText, const Net::ApiRequest &reque
     ++m_busy;
     Q_EMIT busyChanged();
     m_session->client()->send(
-        request, this, [this, successText, done, settled](Result<Net::ApiResponse> r) {
+        request, this, [this, successText, done, settled, explain](Result<Net::ApiResponse> r) {
             --m_busy;
             Q_EMIT busyChanged();
             const QString already = !r && settled ? settled(r.error()) : QString();
@@ -150,6 +150,8 @@ void ActionService::run(const QString &successText, const Net::ApiRequest &reque
                 report(true, successText);
             else if (!already.isEmpty())
                 report(true, already);
+            else if (const QString words = explain ? explain(r.error()) : QString(); !words.isEmpty())
+                report(false, words);
             else
                 report(false, r.error().message);
             if (done)

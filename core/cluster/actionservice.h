@@ -64,11 +64,13 @@ public:
     /// Sends a request that changes nothing (creds, provisioning key). Fails (queued) when offline.
     Net::ApiReply *send(const Net::ApiRequest &request, QObject *context, Done done);
     /// Runs a mutating request and reports it through finished() with `successText` (or what
-    /// `settled` maps a refusal to). Refused with the reason, before anything is sent, when
+    /// `settled` maps a refusal to: a refusal that means it is done already). A refusal `explain`
+    /// has words for is reported with them instead of the Controller's message. Refused with the reason, before anything is sent, when
     /// read-only or when `permission` is given and RBAC denies it; `done` then gets a Forbidden
     /// error (queued). `done` runs after finished().
     void run(const QString &successText, const Net::ApiRequest &request, Done done = {},
-             Settled settled = {}, const std::optional<Permission> &permission = std::nullopt);
+             Settled settled = {}, const std::optional<Permission> &permission = std::nullopt,
+             Settled explain = {});
     /// Reports the outcome of an action decided without a request (nothing to do), as run() does.
     void report(bool ok, const QString &message);
 

@@ -62,6 +62,9 @@ enum class Confirm { None, Plain, TypedName };
 /// What an action asks for before it runs.
 enum class Input { None, Agent, LinkedAgent };
 
+/// The objects another kind lists (by kind id), as last read: for details that name them.
+using Related = std::function<QList<QJsonObject>(const QString &kindId)>;
+
 /// One thing the user can do to an object: a request built from the selected object.
 struct Action
 {
@@ -84,6 +87,9 @@ struct Action
     /// used instead of question / doneText when set.
     std::function<QString(const QJsonObject &object)> questionOf;
     std::function<QString(const QJsonObject &object)> doneOf;
+    /// The message for a refusal of the Controller when its own is not enough (a rule in use comes
+    /// back as a bare 500: name what uses it); empty: the Controller's message.
+    std::function<QString(const Error &error, const QJsonObject &object, const Related &related)> failed;
 };
 
 /// Create and edit through the Controller's /yaml endpoints (controller-api.md §4).
@@ -117,10 +123,11 @@ struct Yaml
     /// but probably not what was meant.
     std::function<QByteArray(const QJsonObject &details)> write;
     std::function<Result<QStringList>(const QByteArray &text)> read;
+    /// What applying the edit does beyond its fields, from the live control plane (who uses the
+    /// object; a user rule re-keys its users), for the review before apply. `live` is empty for a
+    /// new object.
+    std::function<QStringList(const QJsonObject &live, const QJsonObject &edited, const Related &related)> impact;
 };
-
-/// The objects another kind lists (by kind id), as last read: for details that name them.
-using Related = std::function<QList<QJsonObject>(const QString &kindId)>;
 
 /// Everything the console knows about one Controller kind.
 struct Kind

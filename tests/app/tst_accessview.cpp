@@ -81,16 +81,18 @@ private Q_SLOTS:
         const QString broken = QString::fromUtf8(
             Test::fixture(QStringLiteral("POST_roles_yaml__malformed-yaml_400.request.yaml")));
         yaml->setProperty("text", broken);
-        Test::clickItem(m_console.button(QStringLiteral("Save")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML problem")).startsWith(u"Line 7, column 5:"),
+        // Marked at its line and column as it is typed; nothing can be reviewed or sent.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML check")).contains(u"1 error"),
                                  ConsoleWindow::Wait);
+        QVERIFY(m_console.find(QStringLiteral("7:5  error: end of sequence flow not found")));
+        QVERIFY(!m_console.button(QStringLiteral("Review changes"))->isEnabled());
         QCOMPARE(text(yaml), broken);
         QVERIFY(m_created.isEmpty());
         m_console.screenshot(QStringLiteral("access-editor"));
 
         const QByteArray good = Test::fixture(QStringLiteral("POST_roles_yaml__cert-viewer.request.yaml"));
         yaml->setProperty("text", QString::fromUtf8(good));
-        Test::clickItem(m_console.button(QStringLiteral("Save")));
+        QVERIFY(m_console.reviewAndApply(QStringLiteral("access-review")));
         QTRY_COMPARE_WITH_TIMEOUT(m_created.size(), 1, ConsoleWindow::Wait);
         QVERIFY(m_created.constFirst().header("content-type").startsWith("multipart/form-data; boundary="));
         QVERIFY(m_created.constFirst().body.contains("name=\"role\""));

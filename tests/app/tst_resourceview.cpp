@@ -88,13 +88,14 @@ private Q_SLOTS:
         QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
         QVERIFY(yaml);
         QVERIFY(text(yaml).contains(u"kind: ConfigMap"));
-        Test::clickItem(m_console.button(QStringLiteral("Save")));
+        QVERIFY(m_console.reviewAndApply());
         QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML problem")).contains(u"Conflict")
                                      || m_console.description(QStringLiteral("YAML problem")).contains(u"exists"),
                                  ConsoleWindow::Wait);
         QVERIFY(text(yaml).contains(u"name: my-config"));
         yaml->setProperty("text", text(yaml).replace(QStringLiteral("my-config"), QStringLiteral("team-config")));
-        Test::clickItem(m_console.button(QStringLiteral("Save")));
+        Test::clickItem(m_console.button(QStringLiteral("Back to editing")));
+        QVERIFY(m_console.reviewAndApply());
         QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("YAML"), QAccessible::EditableText),
                                  ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected config map")),

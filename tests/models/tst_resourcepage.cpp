@@ -233,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(!p->save(QStringLiteral("ConfigMap"), {}, QStringLiteral("kind: ConfigMap\nmetadata: [\n")));
         QVERIFY2(p->editorError().contains(u"Line"), qPrintable(p->editorError()));
         QVERIFY(!p->save(QStringLiteral("ConfigMap"), {}, QStringLiteral("kind: Secret\nmetadata:\n  name: a\n")));
-        QVERIFY(p->editorError().contains(u"kind must be ConfigMap"));
+        QVERIFY2(p->editorError().contains(u"ConfigMap"), qPrintable(p->editorError()));
         QCOMPARE(s.controller.hits("POST", Api + u"/configmaps/yaml"), 0);
 
         QSignalSpy saved(p, &ResourcePage::saved);
@@ -276,8 +276,9 @@ private Q_SLOTS:
         QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
         ResourcePage *p = s.page(QStringLiteral("secrets"));
         QSignalSpy saved(p, &ResourcePage::saved);
-        QVERIFY(p->save(QStringLiteral("Secret"), {}, QStringLiteral(
-            "kind: Secret\nmetadata:\n  name: fixture-opaque\ntype: Opaque\ndata:\n  password: x\n")));
+        QVERIFY2(p->save(QStringLiteral("Secret"), {}, QStringLiteral(
+            "apiVersion: datasance.com/v3\nkind: Secret\nmetadata:\n  name: fixture-opaque\ntype: Opaque\n"
+            "spec:\n  type: Opaque\ndata:\n  password: x\n")), qPrintable(p->editorError()));
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, Wait);
         QJsonObject created;
         for (const HttpRequest &r : s.controller.requests()) {

@@ -4,6 +4,7 @@
 
 #include "core/profiles/memorysecretstore.h"
 #include "core/profiles/snapshotstore.h"
+#include "core/yaml/manifeststore.h"
 #include "core/resources/registry.h"
 #include "core/session/controlplanesession.h"
 #include "models/clusterview.h"
@@ -30,6 +31,8 @@ struct SignedInSession
     Profiles::MemorySecretStore secrets;
     QTemporaryDir snapshotDir;
     std::unique_ptr<Profiles::SnapshotStore> snapshots;
+    std::unique_ptr<Manifest::DraftStore> drafts;
+    std::unique_ptr<Manifest::HistoryStore> history;
     Resources::Registry kinds;
     std::unique_ptr<Session::ControlPlaneSession> session;
     /// Made with the session, as ControlPlanes makes it; destroyed before it.
@@ -40,7 +43,9 @@ struct SignedInSession
     {
         if (!controller.listen() || !snapshotDir.isValid())
             return false;
-        snapshots = std::make_unique<Profiles::SnapshotStore>(snapshotDir.path());
+        snapshots = std::make_unique<Profiles::SnapshotStore>(snapshotDir.path() + QStringLiteral("/snapshots"));
+        drafts = std::make_unique<Manifest::DraftStore>(snapshotDir.path() + QStringLiteral("/drafts"));
+        history = std::make_unique<Manifest::HistoryStore>(snapshotDir.path() + QStringLiteral("/history"));
         Profiles::Profile p;
         p.id = QUuid::createUuid();
         p.name = QStringLiteral("stand-in");
@@ -54,6 +59,8 @@ struct SignedInSession
         Models::ClusterView::Services clusterServices;
         clusterServices.snapshots = snapshots.get();
         clusterServices.kinds = &kinds;
+        clusterServices.drafts = drafts.get();
+        clusterServices.history = history.get();
         view = std::make_unique<Models::ClusterView>(session.get(), clusterServices);
         session->connectToController();
         if (!QTest::qWaitFor([&] { return session->state() == ConnectionState::SignInRequired; }, Wait))

@@ -47,6 +47,8 @@ bool ConsoleWindow::start()
     options.useMemorySecretStore = true;
     options.profilesFile = dir.filePath(QStringLiteral("profiles.yaml"));
     options.snapshotDir = dir.filePath(QStringLiteral("snapshots"));
+    options.draftDir = dir.filePath(QStringLiteral("drafts"));
+    options.historyDir = dir.filePath(QStringLiteral("history"));
     options.potctlHome = m_dirPath;
     options.requestTimeoutMs = 3000;
     options.openBrowser = [](const QUrl &) {};
@@ -140,6 +142,21 @@ bool ConsoleWindow::openSection(const QString &name)
         return false;
     clickItem(tab);
     QTest::qWait(50);
+    return true;
+}
+
+bool ConsoleWindow::reviewAndApply(const QString &screenshotName) const
+{
+    QQuickItem *review = button(QStringLiteral("Review changes"));
+    if (!review || !QTest::qWaitFor([review] { return review->isEnabled(); }, Wait))
+        return false;
+    clickItem(review);
+    QQuickItem *apply = button(QStringLiteral("Apply"));
+    if (!apply)
+        return false;
+    if (!screenshotName.isEmpty())
+        screenshot(screenshotName);
+    clickItem(apply);
     return true;
 }
 

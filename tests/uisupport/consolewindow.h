@@ -73,6 +73,8 @@ public:
     /// detail rows, reasons of disabled actions.
     QString description(const QString &name, QAccessible::Role role = QAccessible::NoRole) const;
     void screenshot(const QString &name) const;
+    /// In the YAML editor: Review changes, then Apply on the review (what saving takes now).
+    bool reviewAndApply(const QString &screenshotName = {}) const;
 
 private:
     /// Waits until the current profile is signed in, then closes a sign-in dialog the UI opened.

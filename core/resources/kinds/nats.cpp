@@ -3,6 +3,8 @@
 
 #include "core/nats/claimsinwords.h"
 #include "core/nats/jwt.h"
+#include "core/yaml/manifestcheck.h"
+#include "core/yaml/manifestdiff.h"
 #include "core/tr.h"
 
 #include <QDateTime>
@@ -503,6 +505,149 @@ QString findAccountRule(const NatsAccount &account, const QList<Api::Application
 
 } // namespace NatsDetails
 
+namespace {
+
+// ---- rule manifests (create, edit, delete through /nats/{account,user}-rules; controller-api.md §3.5, §4)
+
+/// The manifest of a rule as GET returns it: its JSON fields under spec (the Controller takes its
+/// own field names there), without the fields it sets itself and without nulls (a null fails its
+/// validation; PATCH merges, so a left-out field stays as it is).
+QJsonObject ruleDocument(const QString &kind, const QJsonObject &rule)
+{
+    QJsonObject spec;
+    for (auto it = rule.begin(); it != rule.end(); ++it) {
+        if (it.key() == u"name" || it.value().isNull() || Manifest::serverFields().contains(it.key()))
+            continue;
+        spec.insert(it.key(), it.value());
+    }
+    return QJsonObject{{QStringLiteral("apiVersion"), Kinds::apiVersion()},
+                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), rule.value(u"name")}}},
+                       {QStringLiteral("spec"), spec}};
+}
+
+/// Why a built-in rule cannot be changed or deleted; empty for the user's own rules.
+QString builtInRule(const QJsonObject &rule)
+{
+    if (rule.value(u"isSystem").toBool() || Manifest::isReservedRuleName(rule.value(u"name").toString()))
+        return Tr::tr("Built-in rule: the Controller keeps it as it is. Copy it as a new rule to change it.");
+    return {};
+}
+
+/// The applications (account rule) or microservices (user rule, as "application/microservice")
+/// that use the rule `name`, from the application lists as last read. Those without a rule of
+/// their own get the Controller's default rule.
+QStringList usersOfRule(bool accountRule, const QString &name, const Related &related)
+{
+    QStringList out;
+    for (const QString &listId : {QStringLiteral("applications"), QStringLiteral("systemApplications")}) {
+        for (const QJsonObject &o : related(listId)) {
+            const Result<Api::Application> app = Api::Application::fromJson(o);
+            if (!app)
+                continue;
+            if (accountRule) {
+                const QString rule = app->natsRule.isEmpty() ? QStringLiteral("default-account") : app->natsRule;
+                if (app->natsAccess && rule == name && !out.contains(app->name))
+                    out << app->name;
+                continue;
+            }
+            for (const Api::Microservice &ms : app->microservices) {
+                const QString rule = ms.natsRule.isEmpty() ? QStringLiteral("default-user") : ms.natsRule;
+                const QString who = app->name + u'/' + ms.name;
+                if (ms.natsAccess && rule == name && !out.contains(who))
+                    out << who;
+            }
+        }
+    }
+    return out;
+}
+
+Yaml ruleYaml(bool accountRule)
+{
+    Yaml y;
+    y.kind = accountRule ? QStringLiteral("NatsAccountRule") : QStringLiteral("NatsUserRule");
+    y.field = accountRule ? QByteArrayLiteral("natsAccountRule") : QByteArrayLiteral("natsUserRule");
+    const QString base = accountRule ? QStringLiteral("/nats/account-rules") : QStringLiteral("/nats/user-rules");
+    y.createPath = base + QStringLiteral("/yaml");
+    y.updatePath = base + QStringLiteral("/yaml/{key}");
+    y.hint = accountRule
+                 ? Tr::tr("kind NatsAccountRule, metadata.name, spec: limits, JetStream, exports, imports, "
+                          "default permissions. Fields you leave out keep their value (saving merges).")
+                 : Tr::tr("kind NatsUserRule, metadata.name, spec: limits, bearer token, connection types, "
+                          "source networks, time windows, permissions, responses, tags. Saving re-keys "
+                          "every user of the rule.");
+    y.example = accountRule
+                    ? QByteArrayLiteral("apiVersion: datasance.com/v3\nkind: NatsAccountRule\nmetadata:\n"
+                                        "  name: my-account-rule\nspec:\n  description: What the accounts may do\n"
+                                        "  limits:\n    conn: 100\n    leaf: 10\n    subs: 1000\n"
+                                        "    payload: 1m\n    data: -1\n    imports: 10\n    exports: 10\n"
+                                        "    wildcards: true\n  default_permissions:\n    pub:\n"
+                                        "      allow: [\"my.>\"]\n    sub:\n      allow: [\"my.>\", \"_INBOX.>\"]\n")
+                    : QByteArrayLiteral("apiVersion: datasance.com/v3\nkind: NatsUserRule\nmetadata:\n"
+                                        "  name: my-user-rule\nspec:\n  description: What the users may do\n"
+                                        "  subs: 100\n  payload: 256k\n  data: -1\n"
+                                        "  allowed_connection_types: [STANDARD]\n  pub:\n"
+                                        "    allow: [\"my.>\"]\n  sub:\n    allow: [\"my.>\", \"_INBOX.>\"]\n"
+                                        "  resp:\n    max: 1\n    ttl: 1s\n");
+    y.document = [kind = y.kind](const QJsonObject &rule) { return ruleDocument(kind, rule); };
+    y.editRefused = builtInRule;
+    y.impact = [accountRule](const QJsonObject &live, const QJsonObject &edited, const Related &related) {
+        QStringList out;
+        if (live.isEmpty())
+            return out;
+        const QStringList users = usersOfRule(accountRule, edited.value(u"name").toString(), related);
+        if (accountRule) {
+            out << (users.isEmpty()
+                        ? Tr::tr("No application uses this rule now.")
+                        : Tr::tr("The account JWTs of %1 are signed again with the new limits and "
+                                 "permissions (their users keep their creds).")
+                              .arg(users.join(u", ")));
+        } else {
+            out << Tr::tr("Changing a user rule gives every user of it a new key and new creds, revokes "
+                          "the old key and drops any expiry: creds downloaded before stop working.");
+            out << (users.isEmpty()
+                        ? Tr::tr("No microservice uses this rule now (users made with Create user and "
+                                 "this rule are not listed by the Controller).")
+                        : Tr::tr("Microservices re-keyed: %1.").arg(users.join(u", ")));
+        }
+        return out;
+    };
+    return y;
+}
+
+Action ruleDeleteAction(bool accountRule)
+{
+    const QString singular = accountRule ? Tr::tr("account rule") : Tr::tr("user rule");
+    Action a = deleteAction(singular,
+                            (accountRule ? QStringLiteral("/nats/account-rules") : QStringLiteral("/nats/user-rules"))
+                                + QStringLiteral("/{key}"),
+                            accountRule ? Tr::tr("Applications cannot be given it any more.")
+                                        : Tr::tr("Microservices cannot be given it any more."));
+    a.refused = builtInRule;
+    // A rule in use is refused with a bare 500 (a ValidationError the route does not list).
+    a.failed = [accountRule](const Error &error, const QJsonObject &rule, const Related &related) {
+        const QString message = error.message + u' ' + error.detail;
+        if (!message.contains(u"attached", Qt::CaseInsensitive) && !message.contains(u"in use", Qt::CaseInsensitive))
+            return QString();
+        const QString name = rule.value(u"name").toString();
+        const QStringList users = usersOfRule(accountRule, name, related);
+        if (accountRule)
+            return users.isEmpty()
+                       ? Tr::tr("The account rule %1 is still used by an application: give those "
+                                "applications another rule first.").arg(name)
+                       : Tr::tr("The account rule %1 is used by %2: give those applications another "
+                                "rule first.").arg(name, users.join(u", "));
+        return users.isEmpty()
+                   ? Tr::tr("The user rule %1 is still used by a microservice: give those "
+                            "microservices another rule first.").arg(name)
+                   : Tr::tr("The user rule %1 is used by %2: give those microservices another rule "
+                            "first.").arg(name, users.join(u", "));
+    };
+    return a;
+}
+
+} // namespace
+
 namespace Kinds {
 
 Kind natsAccounts()
@@ -614,8 +759,7 @@ Kind natsAccountRules()
     k.listPath = QStringLiteral("/nats/account-rules");
     k.arrayKey = QStringLiteral("rules");
     k.rbacResource = QStringLiteral("natsAccountRules");
-    k.emptyText = Tr::tr("The Controller lists its built-in rules here, and rules made with "
-                         "POST /nats/account-rules.");
+    k.emptyText = Tr::tr("The Controller lists its built-in rules here, and the rules you create.");
     return KindOf<NatsAccountRule>(k)
         .column(Tr::tr("Name"), 190, [](const NatsAccountRule &r) { return Cell(r.name); })
         .column(Tr::tr("Kind"), 80, [](const NatsAccountRule &r) { return ruleKindCell(r); })
@@ -630,6 +774,8 @@ Kind natsAccountRules()
         .column(Tr::tr("Flags"), 170, [](const NatsAccountRule &r) { return ruleFlagsCell(r); })
         .column(Tr::tr("Description"), 300, [](const NatsAccountRule &r) { return descriptionCell(r); })
         .details(NatsDetails::accountRuleRows)
+        .action(ruleDeleteAction(true))
+        .yaml(ruleYaml(true))
         .build();
 }
 
@@ -643,8 +789,7 @@ Kind natsUserRules()
     k.listPath = QStringLiteral("/nats/user-rules");
     k.arrayKey = QStringLiteral("rules");
     k.rbacResource = QStringLiteral("natsUserRules");
-    k.emptyText = Tr::tr("The Controller lists its built-in rules here, and rules made with "
-                         "POST /nats/user-rules.");
+    k.emptyText = Tr::tr("The Controller lists its built-in rules here, and the rules you create.");
     return KindOf<NatsUserRule>(k)
         .column(Tr::tr("Name"), 180, [](const NatsUserRule &r) { return Cell(r.name); })
         .column(Tr::tr("Kind"), 80, [](const NatsUserRule &r) { return ruleKindCell(r); })
@@ -657,6 +802,8 @@ Kind natsUserRules()
         .column(Tr::tr("Flags"), 170, [](const NatsUserRule &r) { return ruleFlagsCell(r); })
         .column(Tr::tr("Description"), 300, [](const NatsUserRule &r) { return descriptionCell(r); })
         .details(NatsDetails::userRuleRows)
+        .action(ruleDeleteAction(false))
+        .yaml(ruleYaml(false))
         .build();
 }
 

@@ -96,15 +96,19 @@ Kind secrets()
     Yaml y;
     y.kind = QStringLiteral("Secret");
     y.field = QByteArrayLiteral("secret");
-    y.hint = Tr::tr("kind Secret, metadata.name, type (Opaque or tls) and data. tls values are base64.");
+    y.hint = Tr::tr("kind Secret, metadata.name, type and spec.type (Opaque or tls, the same) and data. "
+                    "tls values are base64.");
+    // The Controller's own manifest shape (a file applied elsewhere reads the same): spec.type too.
     y.example = QByteArrayLiteral("apiVersion: datasance.com/v3\nkind: Secret\nmetadata:\n"
-                                  "  name: my-secret\ntype: Opaque\ndata:\n  password: change-me\n");
+                                  "  name: my-secret\ntype: Opaque\nspec:\n  type: Opaque\n"
+                                  "data:\n  password: change-me\n");
     y.document = [](const QJsonObject &d) {
         return QJsonObject{{QStringLiteral("apiVersion"), apiVersion()},
                            {QStringLiteral("kind"), QStringLiteral("Secret")},
                            {QStringLiteral("metadata"),
                             QJsonObject{{QStringLiteral("name"), d.value(u"name")}}},
                            {QStringLiteral("type"), d.value(u"type")},
+                           {QStringLiteral("spec"), QJsonObject{{QStringLiteral("type"), d.value(u"type")}}},
                            {QStringLiteral("data"), d.value(u"data").toObject()}};
     };
     y.check = check;
