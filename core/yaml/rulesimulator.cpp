@@ -408,6 +408,13 @@ void decideSubscribe(const UserPermissions &p, const QString &subject, const QSt
         }
     }
     sim.decision = Simulation::Decision::Allowed;
+    if (allowEntry && subject.endsWith(u'>')) {
+        const QStringList entry = tokens(split(allowEntry->value).subject);
+        const qsizetype last = tokens(subject).size() - 1;
+        if (last < entry.size() && entry.at(last) == u"*")
+            sim.notes << Tr::tr("nats-server's subscription check lets the '*' of %1 cover the '>' of %2, so this subscription also receives subjects with more tokens than %1 allows.")
+                             .arg(q(allowEntry->value), q(subject));
+    }
     if (allowEntry) {
         sim.explanation = p.subDeny.isEmpty()
             ? Tr::tr("Allowed: subAllow %1 covers %2.").arg(q(allowEntry->value), what)
@@ -587,7 +594,7 @@ Result<Simulation> simulate(const Document &userRule, const Document *accountRul
         sim.explanation += u' ' + Tr::tr("(The user rule sets no permissions, so nats-server applies the account rule's default_permissions.)");
     if (p.source == UserPermissions::Source::None && !accountRule)
         sim.notes << Tr::tr("The user rule sets no permissions: nats-server then applies the account rule's default_permissions, which were not given here.");
-    if (p.responses && p.responses->expiresNs > 0 && p.responses->expiresNs < 1000000)
+    if (action != Action::Subscribe && p.responses && p.responses->expiresNs > 0 && p.responses->expiresNs < 1000000)
         sim.notes << Tr::tr("The response TTL is %1 (the JWT's ttl is nanoseconds): a reply must be sent within that.").arg(duration(p.responses->expiresNs));
     if (accountRule)
         accountNotes(*accountRule, action, subject, sim);
