@@ -265,6 +265,16 @@ QString responseSentence(const UserPermissions::Responses &r)
         .arg(r.at.field, where, count, duration(r.expiresNs));
 }
 
+/// A user without permissions (client.perms nil): nats-server allows every publish and subscribe.
+bool allowsEverything(const UserPermissions &p, Simulation &sim)
+{
+    if (p.source != UserPermissions::Source::None)
+        return false;
+    sim.decision = Simulation::Decision::Allowed;
+    sim.explanation = Tr::tr("Allowed: the user has no permissions at all (no pub/sub allow or deny lists, no response permissions), so nats-server allows every subject.");
+    return true;
+}
+
 /// pubAllowedFullCheck without the reply tracking: the decision for an ordinary publish.
 void decidePublish(const UserPermissions &p, const QString &subject, Simulation &sim)
 {
@@ -273,11 +283,8 @@ void decidePublish(const UserPermissions &p, const QString &subject, Simulation 
         sim.explanation = Tr::tr("Denied: subjects starting with $GNR. carry gateway replies; nats-server refuses a client's publish to them whatever the permissions.");
         return;
     }
-    if (p.source == UserPermissions::Source::None) {
-        sim.decision = Simulation::Decision::Allowed;
-        sim.explanation = Tr::tr("Allowed: the user has no permissions at all (no pub/sub allow or deny lists, no response permissions), so nats-server allows every subject.");
+    if (allowsEverything(p, sim))
         return;
-    }
     if (!p.pubAllow && p.pubDeny.isEmpty()) {
         sim.decision = Simulation::Decision::Allowed;
         sim.explanation = Tr::tr("Allowed: there is neither a pubAllow nor a pubDeny list, so every subject may be published.");
@@ -329,11 +336,8 @@ void decideSubscribe(const UserPermissions &p, const QString &subject, const QSt
         sim.explanation = Tr::tr("Denied: the queue group _sys_ is reserved by nats-server; no client may use it.");
         return;
     }
-    if (p.source == UserPermissions::Source::None) {
-        sim.decision = Simulation::Decision::Allowed;
-        sim.explanation = Tr::tr("Allowed: the user has no permissions at all (no pub/sub allow or deny lists, no response permissions), so nats-server allows every subject.");
+    if (allowsEverything(p, sim))
         return;
-    }
     bool allowed = true;
     std::optional<RuleEntry> allowEntry;
     QString allowReason;

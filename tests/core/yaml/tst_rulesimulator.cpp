@@ -428,30 +428,25 @@ private Q_SLOTS:
                                      u"events.*"_qs, u"work.a"_qs, u"work.a workers"_qs, u"work.a others"_qs,
                                      u"jobs.x others"_qs, u"jobs.x pool"_qs, u"jobs.x"_qs, u"jobs.private pool"_qs,
                                      u"jobs.*"_qs, u">"_qs, u"orders.a _sys_"_qs};
+        QList<std::pair<Action, QString>> rows;
+        for (const QString &s : publishes)
+            rows.append({Action::Publish, s});
+        for (const QString &s : subscribes)
+            rows.append({Action::Subscribe, s});
         int checked = 0;
-        for (const QString &s : publishes) {
-            const Result<Simulation> predicted = simulate(user, nullptr, Action::Publish, s);
-            QVERIFY_RESULT(predicted);
-            const QByteArray answer = sim.publish(s);
-            const bool allowed = answer == "+OK";
-            QVERIFY2(allowed || answer.startsWith("-ERR 'Permissions Violation for Publish"),
-                     qPrintable(s + u": " + QString::fromUtf8(answer)));
-            QVERIFY2(allowed == predicted->allowed(),
-                     qPrintable(u"PUB "_qs + s + u": nats-server " + QString::fromUtf8(answer) + u", simulator "
-                                + predicted->explanation));
-            ++checked;
-        }
         int sid = 1;
-        for (const QString &s : subscribes) {
-            const Result<Simulation> predicted = simulate(user, nullptr, Action::Subscribe, s);
+        for (const auto &[action, s] : rows) {
+            const bool publish = action == Action::Publish;
+            const Result<Simulation> predicted = simulate(user, nullptr, action, s);
             QVERIFY_RESULT(predicted);
-            const QByteArray answer = sim.subscribe(s, sid++);
+            const QByteArray answer = publish ? sim.publish(s) : sim.subscribe(s, sid++);
             const bool allowed = answer == "+OK";
-            QVERIFY2(allowed || answer.startsWith("-ERR 'Permissions Violation for Subscription"),
+            QVERIFY2(allowed || answer.startsWith(publish ? "-ERR 'Permissions Violation for Publish"
+                                                          : "-ERR 'Permissions Violation for Subscription"),
                      qPrintable(s + u": " + QString::fromUtf8(answer)));
             QVERIFY2(allowed == predicted->allowed(),
-                     qPrintable(u"SUB "_qs + s + u": nats-server " + QString::fromUtf8(answer) + u", simulator "
-                                + predicted->explanation));
+                     qPrintable((publish ? u"PUB "_qs : u"SUB "_qs) + s + u": nats-server " + QString::fromUtf8(answer)
+                                + u", simulator " + predicted->explanation));
             ++checked;
         }
         QCOMPARE(checked, int(publishes.size() + subscribes.size()));
