@@ -461,7 +461,7 @@ QString placeOf(const Node *spec, const char *list, qsizetype i)
     return QStringLiteral("spec.%1[%2] at %3:%4").arg(S(list)).arg(i).arg(item.line).arg(item.column);
 }
 
-void accountNotes(const Document &account, Action action, const QString &subject, Simulation &sim)
+void accountExplanation(const Document &account, Action action, const QString &subject, Simulation &sim)
 {
     const QJsonObject model = modelOf(account);
     const Node *spec = account.root.value(u"spec");
@@ -476,14 +476,18 @@ void accountNotes(const Document &account, Action action, const QString &subject
         const QString remote = im.value(u"subject").toString();
         const bool service = im.value(u"type").toString() == u"service";
         const QString where = placeOf(spec, "imports", i);
-        if (action == Action::Subscribe && !service) {
-            sim.notes << Tr::tr("%1 is reached through the stream import %2 (%3): the subscription receives what account %4 publishes on %5. Whether that account exports it and publishes anything is not known here.")
+        if (!sim.allowed()) {
+            if ((action == Action::Subscribe) != service)
+                sim.explanation += u' ' + Tr::tr("%1 is reached through the %2 import %3 (%4) from account %5, which this user may not use.")
+                                              .arg(q(subject), service ? Tr::tr("service") : Tr::tr("stream"), q(name), where, from);
+        } else if (action == Action::Subscribe && !service) {
+            sim.explanation += u' ' + Tr::tr("%1 is reached through the stream import %2 (%3): the subscription receives what account %4 publishes on %5. Whether that account exports it and publishes anything is not known here.")
                              .arg(q(subject), q(name), where, from, q(remote));
         } else if (action != Action::Subscribe && service) {
-            sim.notes << Tr::tr("%1 is reached through the service import %2 (%3): the request goes to account %4 on %5. Whether that account exports the service and answers is not known here.")
+            sim.explanation += u' ' + Tr::tr("%1 is reached through the service import %2 (%3): the request goes to account %4 on %5. Whether that account exports the service and answers is not known here.")
                              .arg(q(subject), q(name), where, from, q(remote));
         } else if (action != Action::Subscribe) {
-            sim.notes << Tr::tr("%1 is the local side of the stream import %2 (%3): publishing here reaches subscribers of this account only, not account %4.")
+            sim.explanation += u' ' + Tr::tr("%1 is the local side of the stream import %2 (%3): publishing here reaches subscribers of this account only, not account %4.")
                              .arg(q(subject), q(name), where, from);
         }
     }
@@ -495,10 +499,12 @@ void accountNotes(const Document &account, Action action, const QString &subject
             continue;
         const bool service = ex.value(u"type").toString() == u"service";
         const QString where = placeOf(spec, "exports", i);
+        if (!sim.allowed())
+            continue;
         if (action != Action::Subscribe && !service)
-            sim.notes << Tr::tr("The account exports %1 as a stream (%2): accounts that import it receive this message too.").arg(q(exported), where);
+            sim.explanation += u' ' + Tr::tr("The account exports %1 as a stream (%2): accounts that import it receive this message too.").arg(q(exported), where);
         else if (action == Action::Subscribe && service)
-            sim.notes << Tr::tr("The account exports %1 as a service (%2): requests from accounts that import it arrive on this subscription.").arg(q(exported), where);
+            sim.explanation += u' ' + Tr::tr("The account exports %1 as a service (%2): requests from accounts that import it arrive on this subscription.").arg(q(exported), where);
     }
 }
 
@@ -601,7 +607,7 @@ Result<Simulation> simulate(const Document &userRule, const Document *accountRul
     if (action != Action::Subscribe && p.responses && p.responses->expiresNs > 0 && p.responses->expiresNs < 1000000)
         sim.notes << Tr::tr("The response TTL is %1 (the JWT's ttl is nanoseconds): a reply must be sent within that.").arg(duration(p.responses->expiresNs));
     if (accountRule)
-        accountNotes(*accountRule, action, subject, sim);
+        accountExplanation(*accountRule, action, subject, sim);
     userNotes(userRule, action, sim);
     return sim;
 }

@@ -151,7 +151,7 @@ private Q_SLOTS:
                  u"sub"_qs, u"imported.foo.temp"_qs});
         QVERIFY2(r.code == 0, qPrintable(shown(r)));
         QVERIFY2(r.out.contains(account + u":28:15: spec.default_permissions.sub.allow[0]: imported.foo.>"_qs), qPrintable(r.out));
-        QVERIFY2(r.out.contains(u"note: \"imported.foo.temp\" is reached through the stream import \"foo-stream\""), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"\"imported.foo.temp\" is reached through the stream import \"foo-stream\""), qPrintable(r.out));
 
         // No entry decides: no deciding line, the reason says why.
         r = cli({u"rule"_qs, u"simulate"_qs, u"--user-rule"_qs, rules(u"bare-user.yaml"_qs), u"pub"_qs, u"any.thing"_qs});

@@ -316,9 +316,14 @@ private Q_SLOTS:
         QVERIFY(sim->allowed());
         QCOMPARE(sim->decidedBy->path, u"spec.sub.allow[0]"_qs);
         QCOMPARE(sim->decidedBy->line, 19);
-        const QString notes = sim->notes.join(u'\n');
-        QVERIFY2(notes.contains(u"stream import \"foo-stream\"") && notes.contains(u"\"foo.>\"")
-                     && notes.contains(u"not known here"), qPrintable(notes));
+        QVERIFY2(sim->explanation.contains(u"stream import \"foo-stream\"") && sim->explanation.contains(u"\"foo.>\"")
+                     && sim->explanation.contains(u"not known here"), qPrintable(sim->explanation));
+        // Refused: the import is named, nothing is promised.
+        sim = simulate(user, &account, Action::Subscribe, u"imported.foo.secret.x"_qs);
+        QVERIFY_RESULT(sim);
+        QVERIFY(!sim->allowed());
+        QVERIFY2(sim->explanation.contains(u"stream import \"foo-stream\"") && sim->explanation.contains(u"may not use"),
+                 qPrintable(sim->explanation));
 
         // A user rule without permissions gets the account's default_permissions, with their places.
         const Document bare = single(rule("  description: no permissions\n").toUtf8());
@@ -346,8 +351,8 @@ private Q_SLOTS:
         sim = simulate(bare, &withService, Action::Publish, u"quote"_qs);
         QVERIFY_RESULT(sim);
         QVERIFY(sim->allowed());
-        QVERIFY2(sim->notes.join(u'\n').contains(u"service import \"pricing\" (spec.imports[0] at 7:7)"),
-                 qPrintable(sim->notes.join(u'\n')));
+        QVERIFY2(sim->explanation.contains(u"service import \"pricing\" (spec.imports[0] at 7:7): the request goes to account"),
+                 qPrintable(sim->explanation));
     }
 
     void badInputIsAnErrorNotACrash()
