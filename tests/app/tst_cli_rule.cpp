@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,6 +87,16 @@ private Q_SLOTS:
         QVERIFY2(many.code == 1, qPrintable(shown(many)));
         QVERIFY2(many.out.contains(malformed + u":7:5: error: "_qs), qPrintable(many.out));
         QVERIFY2(many.out.contains(missing + u": error: cannot read it: "_qs), qPrintable(many.out));
+
+        // A file without any document has no place: "FILE: error: …".
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(u"empty.yaml"_qs);
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("# nothing here\n") > 0);
+        f.close();
+        const Run none = cli({u"rule"_qs, u"validate"_qs, empty});
+        QVERIFY2(none.code == 1, qPrintable(shown(none)));
+        QCOMPARE(none.out, empty + u": error: The text is empty.\n"_qs);
 
         // Warnings alone do not fail; no file at all is a usage error.
         QCOMPARE(cli({u"rule"_qs, u"validate"_qs, controller(kDashboard)}).code, 0);
