@@ -2,12 +2,15 @@
 #include "natslivecommand.h"
 
 #include "app/cli/natscommands.h"
+#include "app/cli/rulecommands.h"
 
 #include "core/nats/jwt.h"
 #include "core/secretbytes.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 namespace Pot::Cli {
 
@@ -27,6 +30,35 @@ QString usage(const std::vector<Command> &commands)
 }
 
 } // namespace
+
+QString commandHelp(const QCommandLineParser &parser, const QString &invocation)
+{
+    QString help = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype at = program.isEmpty() ? -1 : help.indexOf(program);
+    if (at >= 0 && at < help.indexOf(u'\n') && invocation.startsWith(program))
+        help.replace(at, program.size(), QFileInfo(program).fileName() + invocation.mid(program.size()));
+    return help;
+}
+
+int parseCommandLine(QCommandLineParser &parser, const QStringList &args, Io &io, int positionals)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        io.err << parser.errorText() << '\n' << commandHelp(parser, args.first());
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        io.out << commandHelp(parser, args.first());
+        return ExitOk;
+    }
+    if (positionals >= 0 && parser.positionalArguments().size() != positionals) {
+        io.err << QCoreApplication::translate("cli", "Expected %1 file argument(s).\n").arg(positionals)
+               << commandHelp(parser, args.first());
+        return ExitUsage;
+    }
+    return -1;
+}
 
 Result<QByteArray> readInput(const QString &path, Io &io)
 {
@@ -56,6 +88,8 @@ std::vector<Command> allCommands()
     for (Command &c : natsCommands())
         commands.push_back(std::move(c));
     commands.push_back(credsTestCommand()); // creds test (live NATS handshake)
+    for (Command &c : ruleCommands())
+        commands.push_back(std::move(c));
     return commands;
 }
 

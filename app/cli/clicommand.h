@@ -8,6 +8,8 @@
 #include <QTextStream>
 
 #include <functional>
+
+class QCommandLineParser;
 #include <vector>
 
 namespace Pot::Cli {
@@ -33,6 +35,14 @@ struct Io
 /// Nats::Jwt::MaxTokenSize) with the same message for both. Reading stops at the limit, so a
 /// huge or endless input costs no more memory and time than that.
 Result<QByteArray> readInput(const QString &path, Io &io);
+
+/// The parser's help, whose usage line names the whole command ("pot-console-cli jwt decode")
+/// where QCommandLineParser names the executable only. `invocation` is args.first().
+QString commandHelp(const QCommandLineParser &parser, const QString &invocation);
+
+/// Adds --help and parses `args`; returns -1 to go on, or the exit code (help shown, usage error).
+/// `positionals` ≥ 0: exactly that many file arguments.
+int parseCommandLine(QCommandLineParser &parser, const QStringList &args, Io &io, int positionals);
 
 /// A subcommand path such as {"jwt","decode"} with a one-line summary and a runner that gets the
 /// remaining arguments (program name first, as QCommandLineParser expects).

@@ -45,37 +45,6 @@ Result<Jwt> jwtFromInput(const QByteArray &data, bool *fromCreds = nullptr)
     return Jwt::decode(data);
 }
 
-/// The parser's help, whose usage line names the whole command ("pot-console-cli jwt decode")
-/// where QCommandLineParser names the executable only. `invocation` is args.first().
-QString helpText(const QCommandLineParser &parser, const QString &invocation)
-{
-    QString help = parser.helpText();
-    const QString program = QCoreApplication::arguments().value(0);
-    const qsizetype at = program.isEmpty() ? -1 : help.indexOf(program);
-    if (at >= 0 && at < help.indexOf(u'\n') && invocation.startsWith(program))
-        help.replace(at, program.size(), QFileInfo(program).fileName() + invocation.mid(program.size()));
-    return help;
-}
-
-/// Parses options; returns -1 to continue, or the exit code (help, usage error).
-int parse(QCommandLineParser &parser, const QStringList &args, Io &io, int positionals)
-{
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        io.err << parser.errorText() << '\n' << helpText(parser, args.first());
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << helpText(parser, args.first());
-        return ExitOk;
-    }
-    if (positionals >= 0 && parser.positionalArguments().size() != positionals) {
-        io.err << tr("Expected %1 file argument(s).\n").arg(positionals) << helpText(parser, args.first());
-        return ExitUsage;
-    }
-    return -1;
-}
-
 Result<qint64> nowFrom(const QCommandLineParser &parser)
 {
     if (!parser.isSet(QStringLiteral("at")))
@@ -108,7 +77,7 @@ int jwtDecode(const QStringList &args, Io &io)
     parser.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object.")));
     parser.addOption(atOption());
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("JWT or creds file, - for stdin."));
-    if (const int rc = parse(parser, args, io, 1); rc >= 0)
+    if (const int rc = parseCommandLine(parser, args, io, 1); rc >= 0)
         return rc;
     const bool json = parser.isSet(QStringLiteral("json"));
     const Result<qint64> now = nowFrom(parser);
@@ -204,10 +173,10 @@ int jwtVerify(const QStringList &args, Io &io)
                                         QStringLiteral("file")));
     parser.addOption(atOption());
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("Account or user JWT, or a creds file; - for stdin."));
-    if (const int rc = parse(parser, args, io, 1); rc >= 0)
+    if (const int rc = parseCommandLine(parser, args, io, 1); rc >= 0)
         return rc;
     if (!parser.isSet(QStringLiteral("operator"))) {
-        io.err << tr("--operator is required.\n") << helpText(parser, args.first());
+        io.err << tr("--operator is required.\n") << commandHelp(parser, args.first());
         return ExitUsage;
     }
     const Result<qint64> now = nowFrom(parser);
@@ -261,7 +230,7 @@ int credsCheck(const QStringList &args, Io &io)
     parser.setApplicationDescription(tr("Check a .creds file: format, seed/JWT match, signature and expiry."));
     parser.addOption(atOption());
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("Creds file, - for stdin."));
-    if (const int rc = parse(parser, args, io, 1); rc >= 0)
+    if (const int rc = parseCommandLine(parser, args, io, 1); rc >= 0)
         return rc;
     const Result<qint64> now = nowFrom(parser);
     if (!now) {
@@ -311,11 +280,11 @@ int credsExport(const QStringList &args, Io &io)
     parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")}, tr("Creds file to write."),
                                         QStringLiteral("file")));
     parser.addOption(QCommandLineOption(QStringLiteral("force"), tr("Replace an existing file.")));
-    if (const int rc = parse(parser, args, io, 0); rc >= 0)
+    if (const int rc = parseCommandLine(parser, args, io, 0); rc >= 0)
         return rc;
     for (const char *opt : {"jwt", "seed", "o"}) {
         if (!parser.isSet(QString::fromLatin1(opt))) {
-            io.err << tr("--jwt, --seed and -o are required.\n") << helpText(parser, args.first());
+            io.err << tr("--jwt, --seed and -o are required.\n") << commandHelp(parser, args.first());
             return ExitUsage;
         }
     }

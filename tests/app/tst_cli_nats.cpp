@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,12 +17,7 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = Pot::Test::ProcessRun;
 
 /// How the CLI is started: directly, or under `sh -c 'umask 000; exec …'`.
 enum class Umask { Inherit, Zero };
@@ -34,25 +28,11 @@ enum class Stdin { Close, KeepOpen };
 Run cli(const QStringList &args, const QByteArray &stdinData = {}, Umask umask = Umask::Inherit,
         Stdin stdinEnd = Stdin::Close)
 {
-    QProcess p;
     if (umask == Umask::Zero)
-        p.start(QStringLiteral("sh"), QStringList{u"-c"_qs, u"umask 000 && exec \"$0\" \"$@\""_qs,
-                                                  QStringLiteral(POT_CLI_EXE)} + args);
-    else
-        p.start(QStringLiteral(POT_CLI_EXE), args);
-    if (!p.waitForStarted(10000))
-        return {};
-    p.write(stdinData);
-    if (stdinEnd == Stdin::Close)
-        p.closeWriteChannel();
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    if (p.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return Pot::Test::runProcess(QStringLiteral("sh"),
+                                     QStringList{u"-c"_qs, u"umask 000 && exec \"$0\" \"$@\""_qs, QStringLiteral(POT_CLI_EXE)} + args,
+                                     stdinData, stdinEnd == Stdin::Close);
+    return Pot::Test::runProcess(QStringLiteral(POT_CLI_EXE), args, stdinData, stdinEnd == Stdin::Close);
 }
 
 QString vec(const QString &name)

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QLocale>
+#include <QProcess>
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
@@ -45,6 +46,26 @@ uint fileMode(const QString &path)
     Q_UNUSED(path);
 #endif
     return 0;
+}
+
+ProcessRun runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,
+                      bool closeStdin, int timeoutMs)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForStarted(10000))
+        return {};
+    p.write(stdinData);
+    if (closeStdin)
+        p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    if (p.exitStatus() != QProcess::NormalExit)
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 void initTestEnvironment()

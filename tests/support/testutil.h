@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 namespace Pot::Test {
@@ -24,6 +25,20 @@ QByteArray fileContent(const QString &path);
 /// st_mode of `path` itself (lstat: a symbolic link is not followed), 0 when nothing is there.
 /// POSIX only (0 elsewhere).
 uint fileMode(const QString &path);
+
+/// What a process run by runProcess() gave.
+struct ProcessRun
+{
+    int code = -1; ///< exit code; -1 when it did not start, did not finish in time or crashed
+    QString out;
+    QString err;
+};
+
+/// Runs `program` with `args`, writes `stdinData` to its standard input and closes it (unless
+/// `closeStdin` is false: a writer that keeps the pipe open), and waits up to `timeoutMs` for it to
+/// end; a process that does not end in time is killed.
+ProcessRun runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
+                      bool closeStdin = true, int timeoutMs = 30000);
 
 /// Makes logging and locale deterministic for a test run.
 void initTestEnvironment();
