@@ -217,12 +217,14 @@ Dialog {
 
     footer: DialogButtonBox {
         Button {
-            visible: !dialog.reviewing && dialog.key.length > 0
+            // Always there (a footer whose buttons come and go jumps); off where it means nothing.
+            enabled: !dialog.reviewing && dialog.key.length > 0
             text: qsTr("History…")
             DialogButtonBox.buttonRole: Dialog.HelpRole
             Accessible.name: qsTr("History")
             ToolTip.visible: hovered
-            ToolTip.text: qsTr("Earlier states kept before each change made here: compare with now and revert")
+            ToolTip.text: dialog.key.length === 0 ? qsTr("A new object has no history yet")
+                                                  : qsTr("Earlier states kept before each change made here: compare with now and revert")
             onClicked: {
                 historyMenu.entries = dialog.access.historyOf(dialog.key);
                 historyMenu.popup();

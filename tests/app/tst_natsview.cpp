@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 #include <functional>
 
 using namespace Pot;
@@ -640,6 +642,55 @@ private Q_SLOTS:
         QCOMPARE(m_console.description(QStringLiteral("Data"), QAccessible::ListItem),
                  QStringLiteral("not set (null)"));
         m_console.screenshot(QStringLiteral("nats-user-rules"));
+    }
+
+    void userRuleEditedThroughTheReview()
+    {
+        // Continues on the user rules tab with dashboard-reader selected.
+        auto uploads = std::make_shared<QList<QByteArray>>();
+        m_console.controller().setHandler(
+            "PATCH", QStringLiteral("/api/v3/nats/user-rules/yaml/dashboard-reader"), [uploads](const HttpRequest &r) {
+                QByteArray yaml;
+                if (!r.formFile("natsUserRule", &yaml))
+                    return HttpResponse::json(500, QByteArrayLiteral("{\"message\":\"no file\"}"));
+                *uploads << yaml;
+                return HttpResponse::fixture(200, QStringLiteral("PATCH_nats_user-rules_yaml_NAME__dashboard-reader.json"));
+            });
+        QVERIFY(m_console.clickCell(QStringLiteral("dashboard-reader")));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Edit YAML…")));
+        QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        QTRY_VERIFY_WITH_TIMEOUT(yaml->property("text").toString().contains(u"kind: NatsUserRule"), ConsoleWindow::Wait);
+        const QString live = yaml->property("text").toString();
+        QVERIFY(live.contains(u"maxSubscriptions: 200"));
+
+        // A wrong value is marked at its line; nothing can be reviewed.
+        yaml->setProperty("text", QString(live).replace(QStringLiteral("maxSubscriptions: 200"),
+                                                        QStringLiteral("maxSubscriptions: lots")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML check")).contains(u"1 error"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(!m_console.button(QStringLiteral("Review changes"))->isEnabled());
+        m_console.screenshot(QStringLiteral("rule-editor-markers"));
+
+        // Fixed: the review says what changes, what is sent and that the users get new creds.
+        yaml->setProperty("text", QString(live).replace(QStringLiteral("maxSubscriptions: 200"),
+                                                        QStringLiteral("maxSubscriptions: 300")));
+        QQuickItem *review = m_console.button(QStringLiteral("Review changes"));
+        QTRY_VERIFY_WITH_TIMEOUT(review->isEnabled(), ConsoleWindow::Wait);
+        Pot::Test::clickItem(review);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Change")),
+                                  QStringLiteral("~ maxSubscriptions: 200 → 300"), ConsoleWindow::Wait);
+        QVERIFY(m_console.description(QStringLiteral("Request"))
+                    .startsWith(u"PATCH /api/v3/nats/user-rules/yaml/dashboard-reader — multipart/form-data"));
+        QVERIFY(m_console.description(QStringLiteral("Impact")).contains(u"new key and new creds"));
+        QVERIFY(uploads->isEmpty());
+        m_console.screenshot(QStringLiteral("rule-review"));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Apply")));
+        QTRY_COMPARE_WITH_TIMEOUT(uploads->size(), 1, ConsoleWindow::Wait);
+        QVERIFY(uploads->constFirst().contains("maxSubscriptions: 300"));
+        QTRY_VERIFY_WITH_TIMEOUT(!Pot::Test::findAccessible(m_console.window(), QStringLiteral("YAML"),
+                                                            QAccessible::EditableText),
+                                 ConsoleWindow::Wait);
     }
 
     void viewerCannotRotate()
