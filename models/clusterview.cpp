@@ -1,4 +1,5 @@
 #include "clusterview.h"
+#include "models/manifestapply.h"
 
 #include "core/cluster/actionservice.h"
 #include "core/cluster/clusterstate.h"
@@ -61,6 +62,7 @@ ClusterView::ClusterView(Session::ControlPlaneSession *session, Services service
         for (const Resources::Kind &kind : m_services.kinds->kinds())
             m_resourcePages << new ResourcePage(kind, this);
     }
+    m_applier = new ManifestApply(this);
     m_agents = new AgentsPage(this);
     // NATS reads the account rule of an application account from the applications list: first.
     m_applications = new ApplicationsPage(this);

@@ -4,6 +4,7 @@
 #include "core/profiles/snapshotstore.h"
 #include "core/resources/registry.h"
 #include "core/rbac/rbac.h"
+#include "models/manifestapply.h"
 #include "models/resourcelist.h"
 
 #include <QJsonValue>
@@ -32,6 +33,7 @@ class ClusterState;
 namespace Pot::Models {
 
 class AgentsPage;
+class ManifestApply;
 class ApplicationsPage;
 class NatsPage;
 class AccessPage;
@@ -68,6 +70,8 @@ class ClusterView final : public QObject
     Q_PROPERTY(Pot::Models::NatsPage *nats READ nats CONSTANT)
     Q_PROPERTY(Pot::Models::AccessPage *access READ access CONSTANT)
     Q_PROPERTY(Pot::Models::EventsPage *events READ events CONSTANT)
+    /// Applies a file of many manifests (any page's "Apply file…").
+    Q_PROPERTY(Pot::Models::ManifestApply *applier READ applier CONSTANT)
     Q_MOC_INCLUDE("models/agentspage.h")
     Q_MOC_INCLUDE("models/applicationspage.h")
     Q_MOC_INCLUDE("models/natspage.h")
@@ -121,6 +125,7 @@ public:
     /// The generic page of kind `id` (Resources::Kind::id), or nullptr.
     Q_INVOKABLE Pot::Models::ResourcePage *resourcePage(const QString &id) const;
     QList<ResourcePage *> resourcePages() const { return m_resourcePages; }
+    ManifestApply *applier() const { return m_applier; }
 
     // Typed look-ups across kinds, so a page asks for "the agent with this uuid" instead of
     // reading another page's list.
@@ -212,6 +217,7 @@ private:
     AccessPage *m_access = nullptr;
     EventsPage *m_events = nullptr;
     QList<ResourcePage *> m_resourcePages;
+    ManifestApply *m_applier = nullptr;
     QTimer m_freshness;
     int m_permissionsRevision = 0;
     // Declared last: destroyed first, so no parse job outlives the lists it reports to.

@@ -98,6 +98,12 @@ void ManifestEditor::setText(const QString &text)
         m_draftTimer.start();
 }
 
+void ManifestEditor::setOwnKind(const QString &kind)
+{
+    m_ownKind = kind;
+    runCheck();
+}
+
 void ManifestEditor::setExpectedKind(const QString &kind)
 {
     if (kind == m_expectedKind)
@@ -182,6 +188,14 @@ void ManifestEditor::runCheck()
     m_checked = Manifest::check(m_text.toUtf8(), m_expectedKind);
     if (m_text.trimmed().isEmpty())
         m_checked.problems.clear(); // an empty editor is a state, not a problem
+    if (!m_ownKind.isEmpty()) {
+        // A kind the console saves through JSON routes (no /yaml route knows it): its `kind` is
+        // right, whatever the manifest layer says of it.
+        m_checked.problems.removeIf([this](const Manifest::Problem &p) {
+            return p.path == u"kind" && p.document < m_checked.documents.size()
+                   && m_checked.documents.at(p.document).kind() == m_ownKind;
+        });
+    }
     m_problems->setProblems(m_checked.problems);
     Q_EMIT checked();
 }

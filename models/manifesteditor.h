@@ -78,6 +78,9 @@ public:
     bool modified() const { return m_text != m_baseline; }
     QString expectedKind() const { return m_expectedKind; }
     void setExpectedKind(const QString &kind);
+    /// A kind the console saves through the Controller's JSON routes (catalog items, registries):
+    /// not refused as unknown to the /yaml routes.
+    void setOwnKind(const QString &kind);
     ManifestProblemModel *problems() const { return m_problems; }
     int errorCount() const { return m_checked.errorCount(); }
     int warningCount() const { return m_checked.warningCount(); }
@@ -134,6 +137,7 @@ private:
     QString m_text;
     QString m_baseline;
     QString m_expectedKind;
+    QString m_ownKind;
     QString m_fileName;
     QString m_draftKey;
     std::optional<QString> m_draft;

@@ -105,7 +105,10 @@ ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
         es.drafts = m_cluster->services().drafts;
         es.profile = m_cluster->session() ? m_cluster->session()->profile().id : QUuid();
         m_manifest = new ManifestEditor(es, this);
-        m_manifest->setExpectedKind(m_kind.yaml->kind);
+        if (Manifest::kindInfo(m_kind.yaml->kind))
+            m_manifest->setExpectedKind(m_kind.yaml->kind);
+        else
+            m_manifest->setOwnKind(m_kind.yaml->kind);
     }
 }
 
@@ -558,8 +561,15 @@ Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJso
         warnings = *read;
     }
     // Every problem at its line and column (the editor marks them all); the first error refuses.
-    const Manifest::Checked checked = Manifest::check(text.toUtf8(), y.kind);
+    // Kinds the Controller takes as JSON only (catalog items, registries) have no manifest kind:
+    // their documents are read as they are and checked by the kind.
+    const bool manifestKind = Manifest::kindInfo(y.kind) != nullptr;
+    const Manifest::Checked checked = manifestKind ? Manifest::check(text.toUtf8(), y.kind)
+                                                   : Manifest::check(text.toUtf8(), QString());
     for (const Manifest::Problem &problem : checked.problems) {
+        if (!manifestKind && problem.path == u"kind" && problem.document < checked.documents.size()
+            && checked.documents.at(problem.document).kind() == y.kind)
+            continue; // not a kind of the /yaml routes, by design
         QString line = problem.line > 0 ? tr("Line %1, column %2: ").arg(problem.line).arg(problem.column) : QString();
         line += problem.path.isEmpty() ? problem.message : problem.path + QStringLiteral(": ") + problem.message;
         if (!problem.isError()) {
@@ -746,6 +756,38 @@ QVariantMap ResourcePage::review(const QString &key, const QString &text)
     out.insert(QStringLiteral("warnings"), p->warnings);
     out.insert(QStringLiteral("error"), QString());
     return out;
+}
+
+Result<Net::ApiRequest> ResourcePage::applyRequest(const QString &text, bool *update, QString *name,
+                                                   QByteArray *live)
+{
+    if (!m_kind.yaml || !m_list)
+        return Error(ErrorCode::InvalidInput, tr("%1 cannot be applied from a file.").arg(m_kind.title));
+    const Result<Parsed> p = parse(text, {});
+    if (!p)
+        return p.error();
+    *name = p->name;
+    const QJsonObject listed = m_list->rowOfKey(p->name) >= 0 ? m_list->object(p->name) : QJsonObject();
+    *update = !listed.isEmpty();
+    const Resources::Yaml &y = *m_kind.yaml;
+    QString denied = *update ? m_cluster->deniedReason(m_kind.rbacResource, verbOf(y.updateMethod), rbacName(listed))
+                             : m_cluster->deniedReason(m_kind.rbacResource, QStringLiteral("create"));
+    if (denied.isEmpty() && *update) {
+        if (y.updatePath.isEmpty() && !y.update)
+            denied = tr("The Controller offers no way to change %1.").arg(singularWithArticle());
+        else if (y.editRefused)
+            denied = y.editRefused(listed);
+    }
+    if (!denied.isEmpty())
+        return Error(ErrorCode::Forbidden, denied);
+    live->clear();
+    if (*update && m_kind.detailPath.isEmpty() && !m_kind.secretDetails) {
+        static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
+                                       QStringLiteral("metadata"), QStringLiteral("type"),
+                                       QStringLiteral("spec"), QStringLiteral("data")};
+        *live = y.write ? y.write(listed) : Resources::jsonToYaml(y.document(listed), order);
+    }
+    return saveRequest(*update ? p->name : QString(), listed, *p, text);
 }
 
 QVariantList ResourcePage::historyOf(const QString &key) const

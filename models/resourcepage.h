@@ -131,6 +131,11 @@ public:
     /// {error, changes: [{type: "added"|"removed"|"changed"|"kept", text}], requests: [text],
     ///  impact: [text], warnings: [text]}. `error` set: it cannot be applied as it is.
     Q_INVOKABLE QVariantMap review(const QString &key, const QString &text);
+    /// For the file applier: the request that applies `text` (one document of this kind), an
+    /// update of the listed object of that name when there is one (`update` set), else a create;
+    /// checked as save() checks. `live` gets the YAML of the listed object when its list entry is
+    /// all of it (for the history), else stays empty.
+    Result<Net::ApiRequest> applyRequest(const QString &text, bool *update, QString *name, QByteArray *live);
     /// The states of the object `key` kept before each apply, newest first: [{id, at, note}].
     Q_INVOKABLE QVariantList historyOf(const QString &key) const;
 

@@ -124,6 +124,11 @@ Item {
         onAccepted: page.model.run(picker.action.id, picker.key, choice.currentValue)
     }
 
+    ApplyFileDialog {
+        id: applyFile
+        applier: page.cluster ? page.cluster.applier : null
+    }
+
     YamlEditorDialog {
         id: editor
         access: page.model
@@ -185,6 +190,11 @@ Item {
                         text: qsTr("New %1…").arg(page.model ? page.model.singular : "")
                         deniedReason: page.denied("create")
                         onClicked: editor.openNew()
+                    }
+                    ActionButton {
+                        text: qsTr("Apply file…")
+                        deniedReason: page.cluster ? page.cluster.readOnlyReason : ""
+                        onClicked: applyFile.open()
                     }
                     Item { Layout.fillWidth: true }
                 }

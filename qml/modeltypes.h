@@ -14,6 +14,7 @@
 #include "models/controlplanes.h"
 #include "models/detailsmodel.h"
 #include "models/eventspage.h"
+#include "models/manifestapply.h"
 #include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
 #include "models/natspage.h"
@@ -152,6 +153,14 @@ struct ManifestEditorType
     QML_FOREIGN(Pot::Models::ManifestEditor)
     QML_NAMED_ELEMENT(ManifestEditor)
     QML_UNCREATABLE("made by the page that edits")
+};
+
+struct ManifestApplyType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ManifestApply)
+    QML_NAMED_ELEMENT(ManifestApply)
+    QML_UNCREATABLE("made by ClusterView")
 };
 
 struct ManifestProblemModelType

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <memory>
+
 using namespace Pot;
 using Pot::Test::ConsoleWindow;
 using Pot::Test::HttpRequest;
@@ -115,6 +117,42 @@ private Q_SLOTS:
                                   ConsoleWindow::Wait);
         QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("team-config"), QAccessible::Cell),
                                  ConsoleWindow::Wait);
+    }
+
+    void applyAFileOfManyManifests()
+    {
+        // Continues on Config maps (team-config was deleted). A user rule and a config map in one
+        // file: the review lists both requests in the order they go, then both are applied.
+        auto ruleUploads = std::make_shared<int>(0);
+        m_console.controller().setHandler("POST", QStringLiteral("/api/v3/nats/user-rules/yaml"), [ruleUploads](const HttpRequest &r) {
+            QByteArray yaml;
+            if (!r.formFile("natsUserRule", &yaml))
+                return HttpResponse::json(500, QByteArrayLiteral("{\"message\":\"no file\"}"));
+            ++*ruleUploads;
+            return HttpResponse::fixture(201, QStringLiteral("POST_nats_user-rules_yaml__dashboard-reader.json"));
+        });
+        Test::clickItem(m_console.button(QStringLiteral("Apply file…")));
+        QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        yaml->setProperty("text", QStringLiteral(
+            "apiVersion: datasance.com/v3\nkind: ConfigMap\nmetadata:\n  name: team-config\nspec:\n"
+            "  immutable: false\n  useVault: false\ndata:\n  rate: \"5\"\n---\n"
+            "apiVersion: datasance.com/v3\nkind: NatsUserRule\nmetadata:\n  name: panel-reader\nspec:\n"
+            "  subs: 100\n  payload: 256k\n  maxData: -1\n  sub:\n    allow: [\"imported.foo.>\"]\n"));
+        QQuickItem *review = m_console.button(QStringLiteral("Review changes"));
+        QTRY_VERIFY_WITH_TIMEOUT(review->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(review);
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Step")),
+                                  QStringLiteral("1. create ConfigMap team-config (POST /api/v3/configmaps/yaml)"),
+                                  ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("apply-file-review"));
+        Test::clickItem(m_console.button(QStringLiteral("Apply")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Apply outcome")),
+                                  QStringLiteral("Applied 2 documents."), ConsoleWindow::Wait);
+        QCOMPARE(*ruleUploads, 1);
+        QCOMPARE(m_console.controller().hits("POST", QStringLiteral("/api/v3/configmaps/yaml")), 3);
+        m_console.screenshot(QStringLiteral("apply-file-done"));
+        Test::clickItem(m_console.button(QStringLiteral("Close")));
     }
 
     void secretValuesAreMaskedUntilRevealed()

@@ -1,6 +1,7 @@
 #include "core/yaml/manifestcheck.h"
 #include "core/yaml/manifeststore.h"
 #include "models/clusterview.h"
+#include "models/manifestapply.h"
 #include "models/manifesteditor.h"
 #include "models/resourcepage.h"
 #include "signedinsession.h"
@@ -62,6 +63,31 @@ class TstRuleEditor : public QObject
 
 private Q_SLOTS:
     void initTestCase() { Test::initTestEnvironment(); }
+
+    void everyKindsExampleIsAValidManifest()
+    {
+        // The text a "New …" editor starts with, through each page's editor as a user meets it
+        // (kinds saved through JSON routes included): no error, no warning for the rule kinds.
+        SignedIn s;
+        QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        int checked = 0;
+        for (ResourcePage *p : s.cluster()->resourcePages()) {
+            if (!p->canCreate() || !p->manifest())
+                continue;
+            QVERIFY2(p->openEditor(QString()), qPrintable(p->kindId() + u": " + p->deniedReason(QStringLiteral("create"))));
+            p->manifest()->checkNow();
+            QStringList problems;
+            for (const Manifest::Problem &problem : p->manifest()->result().problems) {
+                if (problem.isError() || p->yamlKind().startsWith(u"Nats"))
+                    problems << problem.toString();
+            }
+            QVERIFY2(problems.isEmpty(), qPrintable(p->kindId() + u": " + problems.join(u"; ")));
+            // And the page itself accepts it (what Review does first).
+            QCOMPARE(p->review(QString(), p->manifest()->text()).value(QStringLiteral("error")).toString(), QString());
+            ++checked;
+        }
+        QVERIFY(checked >= 10);
+    }
 
     void accountRuleCreateDuplicateReservedAndInUseDelete()
     {
@@ -247,6 +273,82 @@ private Q_SLOTS:
         QCOMPARE(back.value(QStringLiteral("error")).toString(), QString());
         QVERIFY2(texts(back.value(QStringLiteral("changes")).toList()).join(u'\n').contains(u"maxSubscriptions: 300 → 200"),
                  qPrintable(texts(back.value(QStringLiteral("changes")).toList()).join(u'\n')));
+    }
+
+    void fileOfManyDocumentsIsAppliedInDependencyOrderAndStopsAtTheFirstRefusal()
+    {
+        SignedIn s;
+        // Applied in the order of Manifest::kinds() (config maps and rules before what names
+        // them), whatever the file's order; the account rule is refused, so the user rule after it
+        // is never sent.
+        s.controller.protectedFixture("POST", Api + u"/configmaps/yaml", 201,
+                                      QStringLiteral("POST_configmaps_yaml__fixture-yaml-config.json"));
+        s.controller.protectedFixture("POST", Api + u"/nats/user-rules/yaml", 201,
+                                      QStringLiteral("POST_nats_user-rules_yaml__dashboard-reader.json"));
+        s.controller.protectedFixture("PATCH", Api + u"/nats/account-rules/yaml/foo-importer", 400,
+                                      QStringLiteral("PATCH_nats_account-rules_yaml_NAME__name-mismatch_400.json"));
+        QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        for (const QString &id : {QStringLiteral("natsUserRules"), QStringLiteral("natsAccountRules"), QStringLiteral("configMaps")})
+            QVERIFY(QTest::qWaitFor([&] { return s.page(id)->list()->loaded(); }, Wait));
+        ManifestApply *apply = s.cluster()->applier();
+        QVERIFY(apply);
+
+        const QByteArray configMap = "apiVersion: datasance.com/v3\nkind: ConfigMap\nmetadata:\n  name: team-config\n"
+                                     "spec:\n  immutable: false\n  useVault: false\ndata:\n  a: b\n";
+        QByteArray userRule = Test::fixture(QStringLiteral("POST_nats_user-rules_yaml__dashboard-reader.request.yaml"))
+                                  .replace("name: dashboard-reader", "name: panel-reader");
+        if (!userRule.endsWith('\n'))
+            userRule += '\n';
+        QByteArray accountRule = Test::fixture(QStringLiteral("POST_nats_account-rules_yaml__foo-importer.request.yaml"));
+        if (!accountRule.endsWith('\n'))
+            accountRule += '\n';
+        // A kind the console cannot apply: nothing is sent.
+        apply->editor()->setText(QString::fromUtf8(configMap + "---\nkind: Nonsense\n"));
+        QVERIFY(!apply->plan().constFirst().toMap().value(QStringLiteral("error")).toString().isEmpty());
+        QVERIFY(!apply->apply());
+        QVERIFY(!apply->outcome().isEmpty());
+
+        apply->editor()->setText(QString::fromUtf8(userRule + "---\n" + accountRule + "---\n" + configMap));
+        const QVariantList plan = apply->plan();
+        QVERIFY2(plan.size() == 3, qPrintable(plan.constFirst().toMap().value(QStringLiteral("error")).toString()));
+        QCOMPARE(plan.at(0).toMap().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("create ConfigMap team-config (POST /api/v3/configmaps/yaml)"));
+        // foo-importer is listed already: updated; the others are new.
+        QCOMPARE(plan.at(1).toMap().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("update NatsAccountRule foo-importer (PATCH /api/v3/nats/account-rules/yaml/foo-importer)"));
+        QCOMPARE(plan.at(2).toMap().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("create NatsUserRule panel-reader (POST /api/v3/nats/user-rules/yaml)"));
+        // A plan sends nothing.
+        QVERIFY(s.sent("POST", QStringLiteral("/configmaps/yaml")).isEmpty());
+        QVERIFY(s.sent("PATCH", QStringLiteral("/nats/account-rules/yaml/foo-importer")).isEmpty());
+
+        QSignalSpy finished(apply, &ManifestApply::finished);
+        QVERIFY(apply->apply());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+        QCOMPARE(apply->log(), QStringList{QStringLiteral("Created ConfigMap team-config.")});
+        QVERIFY2(apply->outcome().contains(u"NatsAccountRule foo-importer was refused")
+                     && apply->outcome().contains(u"doesn't match endpoint path")
+                     && apply->outcome().contains(u"1 applied"),
+                 qPrintable(apply->outcome()));
+        QStringList order;
+        for (const HttpRequest &r : s.controller.requests()) {
+            if (r.method != "GET" && r.path.contains(u"yaml"))
+                order << QString::fromLatin1(r.method) + u' ' + r.path;
+        }
+        QCOMPARE(order, (QStringList{QStringLiteral("POST /api/v3/configmaps/yaml"),
+                                     QStringLiteral("PATCH /api/v3/nats/account-rules/yaml/foo-importer")}));
+        // Each document is sent on its own, as written.
+        QByteArray uploaded;
+        QVERIFY(s.sent("PATCH", QStringLiteral("/nats/account-rules/yaml/foo-importer")).constFirst()
+                    .formFile("natsAccountRule", &uploaded));
+        QCOMPARE(uploaded, accountRule);
+        // The rule's live state was kept before the attempt to change it.
+        const QList<Manifest::HistoryEntry> kept = s.history->entries(s.session->profile().id);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.constFirst().name, QStringLiteral("foo-importer"));
+        // A failed apply keeps the text.
+        QVERIFY(apply->editor()->modified());
     }
 };
 

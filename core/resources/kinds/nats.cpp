@@ -585,10 +585,10 @@ Yaml ruleYaml(bool accountRule)
                                         "      allow: [\"my.>\"]\n    sub:\n      allow: [\"my.>\", \"_INBOX.>\"]\n")
                     : QByteArrayLiteral("apiVersion: datasance.com/v3\nkind: NatsUserRule\nmetadata:\n"
                                         "  name: my-user-rule\nspec:\n  description: What the users may do\n"
-                                        "  subs: 100\n  payload: 256k\n  data: -1\n"
+                                        "  subs: 100\n  payload: 256k\n  maxData: -1\n"
                                         "  allowed_connection_types: [STANDARD]\n  pub:\n"
                                         "    allow: [\"my.>\"]\n  sub:\n    allow: [\"my.>\", \"_INBOX.>\"]\n"
-                                        "  resp:\n    max: 1\n    ttl: 1s\n");
+                                        "  resp:\n    max: 1\n    ttl: 1000000000  # nanoseconds: 1 s\n");
     y.document = [kind = y.kind](const QJsonObject &rule) { return ruleDocument(kind, rule); };
     y.editRefused = builtInRule;
     y.impact = [accountRule](const QJsonObject &live, const QJsonObject &edited, const Related &related) {
