@@ -35,17 +35,9 @@ const QString Api = QStringLiteral("/api/v3");
 /// A session signed in to the stand-in Controller with the generic resource pages.
 struct SignedIn : Test::SignedInSession
 {
-    ResourcePage *page(const QString &id) const { return cluster()->resourcePage(id); }
     void serve(const QByteArray &method, const QString &path, int status, const QString &fixture)
     {
         controller.protectedFixture(method, Api + path, status, fixture);
-    }
-    bool select(ResourcePage *p, const QString &key)
-    {
-        if (!QTest::qWaitFor([&] { return p->list()->loaded() && p->list()->rowOfKey(key) >= 0; }, Wait))
-            return false;
-        p->list()->setSelectedKey(key);
-        return p->selectedKey() == key;
     }
 };
 

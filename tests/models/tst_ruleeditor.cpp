@@ -24,14 +24,6 @@ const QString Api = QStringLiteral("/api/v3");
 
 struct SignedIn : Test::SignedInSession
 {
-    ResourcePage *page(const QString &id) const { return cluster()->resourcePage(id); }
-    bool select(ResourcePage *p, const QString &key)
-    {
-        if (!QTest::qWaitFor([&] { return p->list()->loaded() && p->list()->rowOfKey(key) >= 0; }, Wait))
-            return false;
-        p->list()->setSelectedKey(key);
-        return p->selectedKey() == key;
-    }
     /// The requests of `method` on `path` the stand-in received, in order.
     QList<HttpRequest> sent(const QByteArray &method, const QString &path) const
     {

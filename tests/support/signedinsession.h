@@ -8,6 +8,7 @@
 #include "core/resources/registry.h"
 #include "core/session/controlplanesession.h"
 #include "models/clusterview.h"
+#include "models/resourcepage.h"
 #include "standincontroller.h"
 
 #include <QNetworkAccessManager>
@@ -72,6 +73,16 @@ struct SignedInSession
                                Wait);
     }
     Models::ClusterView *cluster() const { return view.get(); }
+    /// The generic page of the kind `id`.
+    Models::ResourcePage *page(const QString &id) const { return cluster()->resourcePage(id); }
+    /// Waits until the page lists `key`, then selects it.
+    bool select(Models::ResourcePage *p, const QString &key)
+    {
+        if (!QTest::qWaitFor([&] { return p->list()->loaded() && p->list()->rowOfKey(key) >= 0; }, Wait))
+            return false;
+        p->list()->setSelectedKey(key);
+        return p->selectedKey() == key;
+    }
 };
 
 } // namespace Pot::Test
