@@ -1,5 +1,7 @@
 #include "manifesteditor.h"
 
+#include "core/yaml/rulesimulator.h"
+
 #include "core/securefile.h"
 #include "core/yaml/manifeststore.h"
 
@@ -304,6 +306,39 @@ void ManifestEditor::markSaved()
     m_draft.reset();
     Q_EMIT modifiedChanged();
     Q_EMIT draftChanged();
+}
+
+QVariantMap ManifestEditor::simulate(const QString &action, const QString &subject,
+                                     const QString &accountRule) const
+{
+    const auto fail = [](const QString &why) { return QVariantMap{{QStringLiteral("error"), why}}; };
+    const Manifest::Parsed user = Manifest::parse(m_text.toUtf8());
+    if (user.documents.size() != 1)
+        return fail(tr("The simulator reads one NatsUserRule document."));
+    std::optional<Manifest::Document> account;
+    if (!accountRule.trimmed().isEmpty()) {
+        const Manifest::Parsed a = Manifest::parse(accountRule.toUtf8());
+        if (a.documents.size() != 1)
+            return fail(tr("The account rule must be one NatsAccountRule document."));
+        account = a.documents.constFirst();
+    }
+    Manifest::Action a = Manifest::Action::Publish;
+    if (action == u"sub")
+        a = Manifest::Action::Subscribe;
+    else if (action == u"reply")
+        a = Manifest::Action::Reply;
+    else if (action != u"pub")
+        return fail(tr("The action is pub, sub or reply."));
+    const Result<Manifest::Simulation> r =
+        Manifest::simulate(user.documents.constFirst(), account ? &*account : nullptr, a, subject.trimmed());
+    if (!r)
+        return fail(r.error().message);
+    QVariantMap out{{QStringLiteral("allowed"), r->allowed()},
+                    {QStringLiteral("explanation"), r->explanation},
+                    {QStringLiteral("notes"), r->notes},
+                    {QStringLiteral("decidedBy"), r->decidedBy ? r->decidedBy->toString() : QString()},
+                    {QStringLiteral("line"), r->decidedBy && !r->decidedBy->account ? r->decidedBy->line : 0}};
+    return out;
 }
 
 } // namespace Pot::Models

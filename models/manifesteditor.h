@@ -118,6 +118,12 @@ public:
     Q_INVOKABLE QString saveAs(const QUrl &url);
     /// The text canonically ordered (unknown keys kept); unchanged when it cannot be read.
     Q_INVOKABLE QString canonicalText() const;
+    /// What nats-server decides for a user made from the NatsUserRule being edited (with the
+    /// NatsAccountRule text `accountRule` when given): `action` "pub", "sub" or "reply" on
+    /// `subject`. {allowed, explanation, decidedBy ("12:7 spec.sub.deny[1] foo.>"), line, notes} or
+    /// {error}. Works on the text alone: no Controller needed.
+    Q_INVOKABLE QVariantMap simulate(const QString &action, const QString &subject,
+                                     const QString &accountRule = {}) const;
     /// What was typed is now live (applied) or deliberately dropped: the baseline becomes the text
     /// and the draft goes.
     Q_INVOKABLE void markSaved();

@@ -664,6 +664,18 @@ private Q_SLOTS:
         const QString live = yaml->property("text").toString();
         QVERIFY(live.contains(u"maxSubscriptions: 200"));
 
+        // The simulator answers from the text: the deny entry wins, at its line.
+        QQuickItem *action = m_console.find(QStringLiteral("Simulated action"));
+        QVERIFY(action);
+        action->setProperty("currentIndex", 1); // subscribe
+        QCOMPARE(action->property("currentValue").toString(), QStringLiteral("sub"));
+        Pot::Test::typeInto(m_console.field(QStringLiteral("Simulated subject")), QStringLiteral("imported.foo.secret.key"));
+        Pot::Test::clickItem(m_console.button(QStringLiteral("Simulate")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Simulation")).startsWith(u"Denied"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(m_console.description(QStringLiteral("Simulation")).contains(u"subDeny"));
+        m_console.screenshot(QStringLiteral("rule-simulator"));
+
         // A wrong value is marked at its line; nothing can be reviewed.
         yaml->setProperty("text", QString(live).replace(QStringLiteral("maxSubscriptions: 200"),
                                                         QStringLiteral("maxSubscriptions: lots")));

@@ -115,6 +115,30 @@ private Q_SLOTS:
         QTRY_VERIFY(!secret.draftError().isEmpty());
     }
 
+    void simulatesTheUserRuleBeingEdited()
+    {
+        ManifestEditor editor({});
+        editor.load(QString::fromUtf8(Test::fixture(QStringLiteral("POST_nats_user-rules_yaml__dashboard-reader.request.yaml"))));
+        // sub.deny: imported.foo.secret.> wins over sub.allow: imported.foo.>, at its line.
+        QVariantMap r = editor.simulate(QStringLiteral("sub"), QStringLiteral("imported.foo.secret.key"));
+        QCOMPARE(r.value(QStringLiteral("error")).toString(), QString());
+        QCOMPARE(r.value(QStringLiteral("allowed")).toBool(), false);
+        QVERIFY2(r.value(QStringLiteral("decidedBy")).toString().contains(u"spec.sub.deny[0] imported.foo.secret.>"),
+                 qPrintable(r.value(QStringLiteral("decidedBy")).toString()));
+        QVERIFY(r.value(QStringLiteral("line")).toInt() > 0);
+        r = editor.simulate(QStringLiteral("sub"), QStringLiteral("imported.foo.temperature"));
+        QCOMPARE(r.value(QStringLiteral("allowed")).toBool(), true);
+        // Publishing is allowed to _INBOX.> only.
+        QCOMPARE(editor.simulate(QStringLiteral("pub"), QStringLiteral("foo.bar")).value(QStringLiteral("allowed")).toBool(), false);
+        QCOMPARE(editor.simulate(QStringLiteral("pub"), QStringLiteral("_INBOX.abc")).value(QStringLiteral("allowed")).toBool(), true);
+        // Bad input: a message, no guess.
+        QVERIFY(!editor.simulate(QStringLiteral("pub"), QStringLiteral("foo..bar")).value(QStringLiteral("error")).toString().isEmpty());
+        QVERIFY(!editor.simulate(QStringLiteral("pub"), QStringLiteral("foo.*")).value(QStringLiteral("error")).toString().isEmpty());
+        QVERIFY(!editor.simulate(QStringLiteral("jump"), QStringLiteral("foo")).value(QStringLiteral("error")).toString().isEmpty());
+        editor.setText(QStringLiteral("kind: NatsUserRule\nmetadata: [\n"));
+        QVERIFY(!editor.simulate(QStringLiteral("pub"), QStringLiteral("foo")).value(QStringLiteral("error")).toString().isEmpty());
+    }
+
     void filesInAndOut()
     {
         ManifestEditor editor(services(nullptr));
