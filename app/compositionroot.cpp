@@ -9,6 +9,7 @@
 #include "core/yaml/manifeststore.h"
 #include "clipboardguard.h"
 #include "models/controlplanes.h"
+#include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
 
 #include <QDesktopServices>
@@ -63,6 +64,13 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     services.history = m_history.get();
     m_planes = new Models::ControlPlanes(services, this);
 
+    // Its drafts are kept apart from every profile's (under a fixed id of their own).
+    Models::ManifestEditor::Services toolServices;
+    toolServices.drafts = m_drafts.get();
+    toolServices.profile = QUuid(QStringLiteral("{6f66666c-696e-6500-0000-6d616e696665}"));
+    m_manifestTool = new Models::ManifestEditor(toolServices, this);
+    m_manifestTool->load({}, QStringLiteral("offline/manifest"));
+
     m_decoder = new Models::NatsDecoder(
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
     // The decoder judges trust against the connected control plane's operator and accounts.
@@ -90,7 +98,8 @@ bool CompositionRoot::load(QQmlApplicationEngine &engine)
                          failed = true;
                      });
     engine.setInitialProperties({{u"planes"_s, QVariant::fromValue<QObject *>(m_planes)},
-                                 {u"decoder"_s, QVariant::fromValue<QObject *>(m_decoder)}});
+                                 {u"decoder"_s, QVariant::fromValue<QObject *>(m_decoder)},
+                                 {u"manifestTool"_s, QVariant::fromValue<QObject *>(m_manifestTool)}});
     engine.load(QUrl(u"qrc:/PotConsole/Main.qml"_s));
     return !failed && !engine.rootObjects().isEmpty();
 }

@@ -25,6 +25,7 @@ class HistoryStore;
 
 namespace Pot::Models {
 class ControlPlanes;
+class ManifestEditor;
 class NatsDecoder;
 } // namespace Pot::Models
 
@@ -62,6 +63,8 @@ public:
     Profiles::SnapshotStore *snapshotStore() const { return m_snapshots.get(); }
     Models::ControlPlanes *controlPlanes() const { return m_planes; }
     Models::NatsDecoder *natsDecoder() const { return m_decoder; }
+    /// Tools → Manifest editor: manifests written with no Controller.
+    Models::ManifestEditor *manifestTool() const { return m_manifestTool; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
     /// A problem found while starting (e.g. a profile file that could not be read), for the UI.
     QString startupWarning() const { return m_startupWarning; }
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<Profiles::SnapshotStore> m_snapshots;
     std::unique_ptr<Manifest::DraftStore> m_drafts;
     std::unique_ptr<Manifest::HistoryStore> m_history;
+    Models::ManifestEditor *m_manifestTool = nullptr;
     Resources::Registry m_kinds;
     Models::ControlPlanes *m_planes = nullptr;
     Models::NatsDecoder *m_decoder = nullptr;

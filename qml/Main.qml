@@ -7,6 +7,7 @@ ApplicationWindow {
     id: window
     required property ControlPlanes planes
     required property NatsDecoder decoder
+    required property ManifestEditor manifestTool
 
     width: 1200
     height: 760
@@ -196,7 +197,7 @@ ApplicationWindow {
     Component { id: natsPage; NatsPage { planes: window.planes } }
     Component { id: accessPage; AccessPage { planes: window.planes } }
     Component { id: eventsPage; EventsPage { planes: window.planes } }
-    Component { id: toolsPage; NatsDecoderPage { decoder: window.decoder } }
+    Component { id: toolsPage; ToolsPage { decoder: window.decoder; manifestTool: window.manifestTool } }
     Component { id: resourcePage; ResourcePage { planes: window.planes } }
     Component {
         id: certificatesPage

@@ -202,53 +202,11 @@ Dialog {
         }
 
         // A user rule: what nats-server would decide for a subject, from the text as it stands.
-        RowLayout {
-            id: simulator
-            property var result: ({})
-            function run() {
-                simulator.result = dialog.manifest.simulate(simAction.currentValue, simSubject.text);
-            }
+        RuleSimulator {
             Layout.fillWidth: true
             visible: !dialog.reviewing && dialog.access !== null && dialog.access.yamlKind === "NatsUserRule"
-            spacing: Theme.spacing
-            Label { text: qsTr("Try a subject:") }
-            ComboBox {
-                id: simAction
-                textRole: "text"
-                valueRole: "value"
-                model: [{ value: "pub", text: qsTr("publish") }, { value: "sub", text: qsTr("subscribe") },
-                        { value: "reply", text: qsTr("reply") }]
-                Accessible.name: qsTr("Simulated action")
-                onActivated: if (simSubject.text.length > 0) simulator.run()
-            }
-            TextField {
-                id: simSubject
-                Layout.preferredWidth: 220
-                placeholderText: qsTr("orders.eu.created")
-                Accessible.name: qsTr("Simulated subject")
-                onAccepted: simulator.run()
-            }
-            Button {
-                text: qsTr("Simulate")
-                enabled: simSubject.text.length > 0 && dialog.manifest !== null
-                Accessible.name: text
-                onClicked: simulator.run()
-            }
-            Label {
-                Layout.fillWidth: true
-                text: simulator.result.error ? simulator.result.error
-                      : simulator.result.explanation ? simulator.result.explanation
-                        + (simulator.result.decidedBy ? " (" + simulator.result.decidedBy + ")" : "") : ""
-                color: simulator.result.error ? Theme.bad : simulator.result.allowed ? Theme.ok : Theme.warn
-                elide: Text.ElideRight
-                textFormat: Text.PlainText
-                Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("Simulation")
-                Accessible.description: text
-                ToolTip.visible: simHover.hovered && text.length > 0
-                ToolTip.text: text + ((simulator.result.notes || []).length > 0 ? "\n" + simulator.result.notes.join("\n") : "")
-                HoverHandler { id: simHover }
-            }
+                     && dialog.manifest !== null
+            editor: dialog.manifest
         }
 
         Label {

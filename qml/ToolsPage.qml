@@ -1,0 +1,50 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PotConsole
+
+// Tools that need no Controller: the NATS decoder, and the manifest editor (write, check, tidy,
+// simulate and save manifests of any kind offline).
+Item {
+    id: page
+    required property NatsDecoder decoder
+    required property ManifestEditor manifestTool
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            TabButton { text: qsTr("NATS decoder"); width: implicitWidth; Accessible.name: text }
+            TabButton { text: qsTr("Manifest editor"); width: implicitWidth; Accessible.name: text }
+        }
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+            NatsDecoderPage { decoder: page.decoder }
+            Pane {
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    Label {
+                        text: qsTr("Manifest editor")
+                        font.pixelSize: 18
+                        font.bold: true
+                    }
+                    YamlEditor {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        editor: page.manifestTool
+                        hint: qsTr("Write, open or drop manifests of any kind (--- between documents): every problem is checked here, without a Controller. Save them as a file, or apply them from a control plane's page with Apply file…. What you type is kept in a draft on this computer.")
+                    }
+                    RuleSimulator {
+                        Layout.fillWidth: true
+                        editor: page.manifestTool
+                    }
+                }
+            }
+        }
+    }
+}
