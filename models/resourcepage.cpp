@@ -745,9 +745,18 @@ QVariantMap ResourcePage::review(const QString &key, const QString &text)
         what += tr(" — multipart/form-data, field %1, file %2.yaml (%3 bytes of YAML)")
                     .arg(QString::fromLatin1(y.field), p->name)
                     .arg(text.toUtf8().size());
-    else if (!request.body.isEmpty())
-        what += m_kind.secretDetails ? tr(" — JSON body with the values (not shown)")
-                                     : tr(" — JSON body %1").arg(QString::fromUtf8(request.body.left(400)));
+    else if (!request.body.isEmpty()) {
+        // A registry's password goes in its JSON body: the review names the field, never its value.
+        QJsonObject shown = QJsonDocument::fromJson(request.body).object();
+        for (auto it = shown.begin(); it != shown.end(); ++it) {
+            if (it.key().contains(u"password", Qt::CaseInsensitive) || it.key().contains(u"secret", Qt::CaseInsensitive)
+                || it.key().contains(u"token", Qt::CaseInsensitive))
+                it.value() = tr("(not shown)");
+        }
+        what += m_kind.secretDetails
+                    ? tr(" — JSON body with the values (not shown)")
+                    : tr(" — JSON body %1").arg(QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact).left(400)));
+    }
     out.insert(QStringLiteral("requests"), QStringList{what});
     QStringList impact;
     if (y.impact)

@@ -79,6 +79,17 @@ private Q_SLOTS:
             ++checked;
         }
         QVERIFY(checked >= 10);
+
+        // A registry goes as JSON with its password: the review names the field, never the value.
+        ResourcePage *registries = s.page(QStringLiteral("registries"));
+        const QVariantMap r = registries->review(QString(), QStringLiteral(
+            "kind: Registry\nspec:\n  url: registry.example.com:5000\n  isPublic: false\n"
+            "  username: robot\n  password: hunter2-registry\n  email: robot@example.com\n"));
+        QCOMPARE(r.value(QStringLiteral("error")).toString(), QString());
+        const QString request = r.value(QStringLiteral("requests")).toStringList().join(u'\n');
+        QVERIFY2(request.startsWith(u"POST /api/v3/registries — JSON body") && request.contains(u"password"),
+                 qPrintable(request));
+        QVERIFY(!request.contains(u"hunter2-registry"));
     }
 
     void accountRuleCreateDuplicateReservedAndInUseDelete()
