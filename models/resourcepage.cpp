@@ -29,6 +29,14 @@ QString verbOf(const QByteArray &method)
     return QStringLiteral("patch");
 }
 
+/// The top-level keys of a document written from a live object, in the order manifests use.
+const QStringList &documentOrder()
+{
+    static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"), QStringLiteral("metadata"),
+                                   QStringLiteral("type"), QStringLiteral("spec"), QStringLiteral("data")};
+    return order;
+}
+
 /// A secret value as shown before it is revealed: nothing of it but its length.
 QString mask(const QString &value)
 {
@@ -531,10 +539,7 @@ QString ResourcePage::yamlOf(const QString &, const QString &key) const
         return {};
     if (m_kind.yaml->write)
         return QString::fromUtf8(m_kind.yaml->write(existing()));
-    static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
-                                   QStringLiteral("metadata"), QStringLiteral("type"),
-                                   QStringLiteral("spec"), QStringLiteral("data")};
-    return QString::fromUtf8(Resources::jsonToYaml(m_kind.yaml->document(existing()), order));
+    return QString::fromUtf8(Resources::jsonToYaml(m_kind.yaml->document(existing()), documentOrder()));
 }
 
 QString ResourcePage::newYaml(const QString &) const
@@ -654,10 +659,7 @@ bool ResourcePage::openCopy(const QString &key)
     if (!m_manifest || key != selectedKey() || !deniedReason(QStringLiteral("copy")).isEmpty())
         return false;
     const Resources::Yaml &y = *m_kind.yaml;
-    static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
-                                   QStringLiteral("metadata"), QStringLiteral("type"),
-                                   QStringLiteral("spec"), QStringLiteral("data")};
-    const QByteArray live = y.write ? y.write(existing()) : Resources::jsonToYaml(y.document(existing()), order);
+    const QByteArray live = y.write ? y.write(existing()) : Resources::jsonToYaml(y.document(existing()), documentOrder());
     Manifest::Parsed parsed = Manifest::parse(live);
     if (parsed.documents.size() != 1)
         return false;
@@ -722,9 +724,6 @@ QVariantMap ResourcePage::review(const QString &key, const QString &text)
     if (info && info->fieldByField) {
         changes = Manifest::diff(before, Manifest::modelOf(p->document), merge);
     } else {
-        static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
-                                       QStringLiteral("metadata"), QStringLiteral("type"),
-                                       QStringLiteral("spec"), QStringLiteral("data")};
         const QJsonObject liveDoc = create || !y.document ? QJsonObject() : y.document(before);
         changes = Manifest::diff(liveDoc, p->doc, false);
     }
@@ -791,10 +790,7 @@ Result<Net::ApiRequest> ResourcePage::applyRequest(const QString &text, bool *up
         return Error(ErrorCode::Forbidden, denied);
     live->clear();
     if (*update && m_kind.detailPath.isEmpty() && !m_kind.secretDetails) {
-        static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"),
-                                       QStringLiteral("metadata"), QStringLiteral("type"),
-                                       QStringLiteral("spec"), QStringLiteral("data")};
-        *live = y.write ? y.write(listed) : Resources::jsonToYaml(y.document(listed), order);
+        *live = y.write ? y.write(listed) : Resources::jsonToYaml(y.document(listed), documentOrder());
     }
     return saveRequest(*update ? p->name : QString(), listed, *p, text);
 }
