@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Templates as T
 import PotConsole
 
 ApplicationWindow {
@@ -27,13 +28,16 @@ ApplicationWindow {
 
     // A dialog opened for one control plane must not act on another: switching control planes
     // (Alt+1…9 works while a dialog is open) closes every dialog of the cluster pages.
-    property ClusterView shownCluster: planes.cluster
+    // Not a binding: a binding would follow planes.cluster before the handler below compares them.
+    property ClusterView shownCluster: null
+    Component.onCompleted: shownCluster = planes.cluster
     function closePopupsIn(obj) {
         if (!obj || obj.data === undefined)
             return;
         for (let i = 0; i < obj.data.length; ++i) {
             const o = obj.data[i];
-            if (o instanceof Popup) {
+            // T.Popup: the style's Popup is a QML type that Dialog does not derive from.
+            if (o instanceof T.Popup) {
                 if (o.opened)
                     o.close();
                 closePopupsIn(o.contentItem);

@@ -58,9 +58,7 @@ private Q_SLOTS:
         QVERIFY(yaml);
         QVERIFY(text(yaml).contains(u"metadata:\n  name: nats-operator\nrules:\n"));
         Test::clickItem(m_console.button(QStringLiteral("Cancel")));
-        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("YAML"),
-                                                       QAccessible::EditableText),
-                                 ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
 
         // A built-in role is read-only, and the buttons say why.
         QVERIFY(m_console.clickCell(QStringLiteral("sre")));
@@ -98,9 +96,7 @@ private Q_SLOTS:
         QVERIFY(m_created.constFirst().body.contains("name=\"role\""));
         QVERIFY(m_created.constFirst().body.contains(good));
         // The dialog closes once the Controller accepted it; the banner says what happened.
-        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("YAML"),
-                                                       QAccessible::EditableText),
-                                 ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.cluster()->lastActionMessage(),
                                   QStringLiteral("Created role cert-viewer."), ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected role")),

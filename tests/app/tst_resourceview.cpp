@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include "uitestutil.h"
 
+#include "models/controlplanes.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -98,8 +100,7 @@ private Q_SLOTS:
         yaml->setProperty("text", text(yaml).replace(QStringLiteral("my-config"), QStringLiteral("team-config")));
         Test::clickItem(m_console.button(QStringLiteral("Back to editing")));
         QVERIFY(m_console.reviewAndApply());
-        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("YAML"), QAccessible::EditableText),
-                                 ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected config map")),
                                   QStringLiteral("team-config"), ConsoleWindow::Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("rate")), QStringLiteral("5"), ConsoleWindow::Wait);
@@ -183,6 +184,45 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_console.description(m_linked.at(0).toString() == u"8b6c66bf-ef7f-405b-8e04-d6c7bdd088fc"
                                                             ? QStringLiteral("edge-node-1") : QStringLiteral("remote-hub")).isEmpty(),
                                  ConsoleWindow::Wait);
+    }
+
+    void editorOfOneControlPlaneClosesWhenAnotherIsSignedIn()
+    {
+        // A dialog opened for one control plane must not apply to another. The editor is left in
+        // its review (the state a pending Apply is in) and another control plane is signed in:
+        // the editor closes, and what was typed is kept in the first profile's draft.
+        const int first = m_console.planes()->currentIndex();
+        const int posts = m_console.controller().hits("POST", QStringLiteral("/api/v3/configmaps/yaml"));
+        QVERIFY(m_console.openSection(QStringLiteral("Config maps")));
+        Test::clickItem(m_console.button(QStringLiteral("New config map…")));
+        QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        yaml->setProperty("text", text(yaml).replace(QStringLiteral("my-config"), QStringLiteral("switch-config")));
+        QQuickItem *review = m_console.button(QStringLiteral("Review changes"));
+        QTRY_VERIFY_WITH_TIMEOUT(review->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(review);
+        QVERIFY(m_console.button(QStringLiteral("Apply")));
+
+        QVERIFY(m_console.signIn(QStringLiteral("viewer@example.com"), QStringLiteral("viewer-pass"), false,
+                                 QStringLiteral("second plane")));
+        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("Apply"), QAccessible::Button),
+                                 ConsoleWindow::Wait);
+        QVERIFY(!m_console.editorOpen());
+        QCOMPARE(m_console.controller().hits("POST", QStringLiteral("/api/v3/configmaps/yaml")), posts);
+
+        // Back on the first control plane, the draft is offered again.
+        QVERIFY(m_console.switchTo(first, QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        QVERIFY(m_console.openSection(QStringLiteral("Config maps")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("New config map…"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("New config map…")));
+        QQuickItem *restore = m_console.button(QStringLiteral("Restore draft"));
+        QVERIFY(restore);
+        Test::clickItem(restore);
+        yaml = m_console.field(QStringLiteral("YAML"));
+        QTRY_VERIFY_WITH_TIMEOUT(text(yaml).contains(u"name: switch-config"), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Cancel")));
+        Test::clickItem(m_console.button(QStringLiteral("Close, keep draft")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
     }
 
     void routerPageShowsTheDefaultRouter()

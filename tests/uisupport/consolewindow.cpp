@@ -113,6 +113,19 @@ bool ConsoleWindow::waitSignedIn(const QDeadlineTimer &deadline)
     return true;
 }
 
+bool ConsoleWindow::switchTo(int index, const QString &email, const QString &password)
+{
+    Models::ControlPlanes *p = planes();
+    p->connectProfile(index);
+    QDeadlineTimer deadline(Wait);
+    while (p->currentState() != int(ConnectionState::SignInRequired)
+           && p->currentState() != int(ConnectionState::SignedIn) && !deadline.hasExpired())
+        QTest::qWait(20);
+    if (p->currentState() == int(ConnectionState::SignInRequired))
+        p->signIn(index, email, password, QString(), false);
+    return waitSignedIn(deadline);
+}
+
 bool ConsoleWindow::signInAgain(const QString &email, const QString &password)
 {
     Models::ControlPlanes *p = planes();
@@ -123,6 +136,12 @@ bool ConsoleWindow::signInAgain(const QString &email, const QString &password)
         QTest::qWait(20);
     p->signIn(index, email, password, QString(), false);
     return waitSignedIn(deadline);
+}
+
+bool ConsoleWindow::editorOpen() const
+{
+    return findAccessible(m_window, QStringLiteral("YAML"), QAccessible::EditableText)
+        || findAccessible(m_window, QStringLiteral("Apply"), QAccessible::Button);
 }
 
 bool ConsoleWindow::openDemo()

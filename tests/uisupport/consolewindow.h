@@ -57,6 +57,10 @@ public:
     /// Signs the current profile out and in again as another user (the same profile). Returns when
     /// signed in, false on time-out.
     bool signInAgain(const QString &email, const QString &password);
+    /// Makes the saved profile at `index` current again and signs in to it (as Alt+1…9 would).
+    bool switchTo(int index, const QString &email, const QString &password);
+    /// A YAML editor is open, in editing or in its review (where the YAML field is hidden).
+    bool editorOpen() const;
     /// Opens the bundled demo control plane.
     bool openDemo();
     /// Clicks a sidebar section ("Agents", "NATS"...).
