@@ -70,6 +70,7 @@ ManifestEditor::ManifestEditor(Services services, QObject *parent)
     : QObject(parent)
     , m_services(std::move(services))
     , m_problems(new ManifestProblemModel(this))
+    , m_form(new RuleFormModel(this))
 {
     m_checkTimer.setSingleShot(true);
     m_checkTimer.setInterval(m_services.checkDelayMs);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/yaml/manifestcheck.h"
+#include "models/ruleformmodel.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -60,6 +61,8 @@ class ManifestEditor final : public QObject
     Q_PROPERTY(bool draftAvailable READ draftAvailable NOTIFY draftChanged)
     Q_PROPERTY(QString draftText READ draftInfo NOTIFY draftChanged)
     Q_PROPERTY(QString draftError READ draftError NOTIFY draftChanged)
+    /// The form of a NATS rule in the text (active only while shown).
+    Q_PROPERTY(Pot::Models::RuleFormModel *form READ form CONSTANT)
 
 public:
     struct Services
@@ -82,6 +85,7 @@ public:
     /// not refused as unknown to the /yaml routes.
     void setOwnKind(const QString &kind);
     ManifestProblemModel *problems() const { return m_problems; }
+    RuleFormModel *form() const { return m_form; }
     int errorCount() const { return m_checked.errorCount(); }
     int warningCount() const { return m_checked.warningCount(); }
     int documentCount() const { return int(m_checked.documents.size()); }
@@ -151,6 +155,7 @@ private:
     QString m_draftError;
     Manifest::Checked m_checked;
     ManifestProblemModel *m_problems;
+    RuleFormModel *m_form;
     QTimer m_checkTimer;
     QTimer m_draftTimer;
 };

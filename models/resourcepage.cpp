@@ -542,6 +542,21 @@ QString ResourcePage::yamlOf(const QString &, const QString &key) const
     return QString::fromUtf8(Resources::jsonToYaml(m_kind.yaml->document(existing()), documentOrder()));
 }
 
+QVariantList ResourcePage::manifests() const
+{
+    QVariantList out;
+    // Never for kinds whose details hold secret values.
+    if (!m_kind.yaml || !m_kind.row || m_kind.secretDetails)
+        return out;
+    for (const QJsonObject &o : m_list->objects()) {
+        const std::optional<Resources::Row> r = m_kind.row(o);
+        const QByteArray text = m_kind.yaml->write ? m_kind.yaml->write(o)
+                                                   : Resources::jsonToYaml(m_kind.yaml->document(o), documentOrder());
+        out << QVariantMap{{QStringLiteral("name"), r ? r->name : QString()}, {QStringLiteral("text"), QString::fromUtf8(text)}};
+    }
+    return out;
+}
+
 QString ResourcePage::newYaml(const QString &) const
 {
     return m_kind.yaml ? QString::fromUtf8(m_kind.yaml->example) : QString();

@@ -114,6 +114,9 @@ public:
     // The YAML editor (the same calls as the access-control page, so one dialog serves both).
     Q_INVOKABLE QString yamlOf(const QString &kind, const QString &key) const;
     Q_INVOKABLE QString newYaml(const QString &kind) const;
+    /// Every object of the list as YAML: [{name, text}] in the Controller's order (for the
+    /// simulator's choice of an account rule). Empty when the kind has no YAML.
+    Q_INVOKABLE QVariantList manifests() const;
     Q_INVOKABLE QString nameOf(const QString &kind, const QString &key) const;
     Q_INVOKABLE QString check(const QString &kind, const QString &text);
     Q_INVOKABLE bool save(const QString &kind, const QString &key, const QString &text);

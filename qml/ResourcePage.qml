@@ -134,6 +134,10 @@ Item {
         access: page.model
         kindLabel: page.model ? page.model.singular : ""
         hint: page.model ? page.model.yamlHint : ""
+        // A user rule is simulated with one of the live account rules (their default permissions,
+        // imports and exports).
+        accountRules: page.cluster && page.model && page.model.yamlKind === "NatsUserRule"
+                      ? page.cluster.resourcePage("natsAccountRules") : null
     }
 
     ColumnLayout {

@@ -8,10 +8,19 @@ import PotConsole
 RowLayout {
     id: simulator
     required property ManifestEditor editor
+    /// Live account rules to simulate with (a ResourcePage of NatsAccountRule), or null.
+    property ResourceModel accountRuleSource: null
+    property var accountRules: []
     property var result: ({})
     function run() {
-        simulator.result = simulator.editor.simulate(simAction.currentValue, simSubject.text);
+        const rule = simAccount.currentIndex > 0 ? simulator.accountRules[simAccount.currentIndex - 1].text : "";
+        simulator.result = simulator.editor.simulate(simAction.currentValue, simSubject.text, rule);
     }
+    function reloadAccountRules() {
+        simulator.accountRules = simulator.accountRuleSource ? simulator.accountRuleSource.manifests() : [];
+    }
+    onVisibleChanged: if (visible) reloadAccountRules()
+    onAccountRuleSourceChanged: reloadAccountRules()
     spacing: Theme.spacing
 
     Label { text: qsTr("Try a subject:") }
@@ -22,6 +31,16 @@ RowLayout {
         model: [{ value: "pub", text: qsTr("publish") }, { value: "sub", text: qsTr("subscribe") },
                 { value: "reply", text: qsTr("reply") }]
         Accessible.name: qsTr("Simulated action")
+        onActivated: if (simSubject.text.length > 0) simulator.run()
+    }
+    ComboBox {
+        id: simAccount
+        visible: simulator.accountRules.length > 0
+        Layout.preferredWidth: 200
+        model: [qsTr("no account rule")].concat(simulator.accountRules.map(r => qsTr("account rule %1").arg(r.name)))
+        Accessible.name: qsTr("Simulated account rule")
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Add the default permissions of an account rule, as for a user of an account made from it")
         onActivated: if (simSubject.text.length > 0) simulator.run()
     }
     TextField {

@@ -28,16 +28,48 @@ Item {
                 ColumnLayout {
                     anchors.fill: parent
                     spacing: Theme.spacing
-                    Label {
-                        text: qsTr("Manifest editor")
-                        font.pixelSize: 18
-                        font.bold: true
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Manifest editor")
+                            font.pixelSize: 18
+                            font.bold: true
+                        }
+                        Button {
+                            id: formToggle
+                            checkable: true
+                            text: qsTr("Form")
+                            Accessible.name: qsTr("Show form")
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("A NATS account or user rule as a form beside its YAML")
+                        }
                     }
-                    YamlEditor {
+                    // The form reads the text only while it is shown.
+                    Binding {
+                        target: page.manifestTool.form
+                        property: "active"
+                        value: formToggle.checked && page.visible
+                    }
+                    SplitView {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
-                        editor: page.manifestTool
-                        hint: qsTr("Write, open or drop manifests of any kind (--- between documents): every problem is checked here, without a Controller. Save them as a file, or apply them from a control plane's page with Apply file…. What you type is kept in a draft on this computer.")
+                        orientation: Qt.Horizontal
+                        Loader {
+                            visible: formToggle.checked
+                            active: formToggle.checked
+                            SplitView.preferredWidth: parent.width * 0.5
+                            SplitView.minimumWidth: 380
+                            sourceComponent: Component {
+                                RuleForm { form: page.manifestTool.form }
+                            }
+                        }
+                        YamlEditor {
+                            SplitView.fillWidth: true
+                            SplitView.minimumWidth: 300
+                            editor: page.manifestTool
+                            hint: qsTr("Write, open or drop manifests of any kind (--- between documents): every problem is checked here, without a Controller. Save them as a file, or apply them from a control plane's page with Apply file…. What you type is kept in a draft on this computer.")
+                        }
                     }
                     RuleSimulator {
                         Layout.fillWidth: true

@@ -13,6 +13,8 @@ Item {
     required property ManifestEditor editor
     property string hint
     readonly property alias textArea: area
+    // The editor can be handed in after the text area is made (initial properties of a parent).
+    onEditorChanged: if (root.editor && area.text !== root.editor.text) area.text = root.editor.text
 
     implicitWidth: 640
     implicitHeight: 420
@@ -275,7 +277,7 @@ Item {
                     background: null
                     Accessible.name: qsTr("YAML")
                     onTextChanged: if (root.editor.text !== text) root.editor.text = text
-                    Component.onCompleted: text = root.editor.text
+                    Component.onCompleted: if (root.editor) text = root.editor.text
                     // YAML is indented with spaces: Tab inserts two.
                     Keys.onTabPressed: (event) => { area.insert(area.cursorPosition, "  "); event.accepted = true; }
                 }

@@ -18,6 +18,11 @@ Dialog {
     property var reviewData: ({})
     readonly property var manifest: access ? access.manifest : null
     readonly property bool modified: manifest !== null && manifest.modified
+    readonly property bool ruleKind: access !== null && (access.yamlKind === "NatsAccountRule" || access.yamlKind === "NatsUserRule")
+    property bool formWanted: true
+    /// Where the simulator of a user rule takes account rules from (a ResourcePage), or null.
+    property ResourceModel accountRules: null
+    readonly property bool formShown: ruleKind && formWanted
 
     function start(ok, key) {
         if (!ok)
@@ -59,7 +64,7 @@ Dialog {
                                              : qsTr("New %1").arg(kindLabel)
     modal: true
     anchors.centerIn: Overlay.overlay
-    width: Math.min(860, parent ? parent.width - 40 : 860)
+    width: Math.min(dialog.formShown ? 1240 : 860, parent ? parent.width - 40 : 860)
     height: Math.min(680, parent ? parent.height - 40 : 680)
     // Escape and clicks outside go through tryClose(): nothing typed is dropped silently.
     closePolicy: Popup.NoAutoClose
@@ -68,6 +73,13 @@ Dialog {
         dialog.reviewing = false;
         if (dialog.manifest)
             dialog.manifest.keepDraft();
+    }
+
+    // The form reads the text only while it is shown.
+    Binding {
+        target: dialog.manifest ? dialog.manifest.form : null
+        property: "active"
+        value: dialog.opened && dialog.formShown
     }
 
     Connections {
@@ -106,17 +118,32 @@ Dialog {
             Layout.fillHeight: true
             currentIndex: dialog.reviewing ? 1 : 0
 
-            Loader {
-                id: editorLoader
-                active: dialog.manifest !== null
-                sourceComponent: Component {
-                    YamlEditor {
-                        id: yamlEditor
-                        editor: dialog.manifest
-                        hint: dialog.hint
-                        Connections {
-                            target: dialog
-                            function onOpened() { yamlEditor.textArea.forceActiveFocus() }
+            // A NATS rule shows its form beside the YAML: two views of one text.
+            SplitView {
+                orientation: Qt.Horizontal
+                Loader {
+                    visible: dialog.formShown
+                    active: dialog.formShown && dialog.manifest !== null
+                    SplitView.preferredWidth: parent.width * 0.55
+                    SplitView.minimumWidth: 380
+                    sourceComponent: Component {
+                        RuleForm { form: dialog.manifest.form }
+                    }
+                }
+                Loader {
+                    id: editorLoader
+                    SplitView.fillWidth: true
+                    SplitView.minimumWidth: 300
+                    active: dialog.manifest !== null
+                    sourceComponent: Component {
+                        YamlEditor {
+                            id: yamlEditor
+                            editor: dialog.manifest
+                            hint: dialog.hint
+                            Connections {
+                                target: dialog
+                                function onOpened() { yamlEditor.textArea.forceActiveFocus() }
+                            }
                         }
                     }
                 }
@@ -207,6 +234,7 @@ Dialog {
             visible: !dialog.reviewing && dialog.access !== null && dialog.access.yamlKind === "NatsUserRule"
                      && dialog.manifest !== null
             editor: dialog.manifest
+            accountRuleSource: dialog.accountRules
         }
 
         Label {
@@ -255,6 +283,19 @@ Dialog {
                     }
                 }
             }
+        }
+        Button {
+            // Always there for rules; for other kinds there is no form.
+            visible: dialog.ruleKind
+            enabled: !dialog.reviewing
+            checkable: true
+            checked: dialog.formWanted
+            text: qsTr("Form")
+            DialogButtonBox.buttonRole: Dialog.HelpRole
+            Accessible.name: qsTr("Show form")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("The rule as a form beside its YAML; a change on either side shows on the other")
+            onToggled: dialog.formWanted = checked
         }
         Button {
             text: dialog.reviewing ? qsTr("Back") : qsTr("Cancel")

@@ -23,6 +23,7 @@
 #include "models/resourcelist.h"
 #include "models/resourcepage.h"
 #include "models/resourcetablemodel.h"
+#include "models/ruleformmodel.h"
 
 #include <QtQml/qqml.h>
 
@@ -153,6 +154,14 @@ struct ManifestEditorType
     QML_FOREIGN(Pot::Models::ManifestEditor)
     QML_NAMED_ELEMENT(ManifestEditor)
     QML_UNCREATABLE("made by the page that edits")
+};
+
+struct RuleFormModelType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::RuleFormModel)
+    QML_NAMED_ELEMENT(RuleFormModel)
+    QML_UNCREATABLE("made by ManifestEditor")
 };
 
 struct ManifestApplyType

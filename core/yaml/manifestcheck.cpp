@@ -12,6 +12,14 @@
 
 namespace Pot::Manifest {
 
+const QStringList &connectionTypes()
+{
+    static const QStringList v{QStringLiteral("STANDARD"), QStringLiteral("WEBSOCKET"), QStringLiteral("LEAFNODE"),
+                               QStringLiteral("LEAFNODE_WS"), QStringLiteral("MQTT"), QStringLiteral("MQTT_WS"),
+                               QStringLiteral("IN_PROCESS")};
+    return v;
+}
+
 namespace {
 
 QString S(const char *s)
@@ -22,13 +30,6 @@ QString S(const char *s)
 const QStringList &apiVersions()
 {
     static const QStringList v{S("datasance.com/v3"), S("iofog.org/v3")};
-    return v;
-}
-
-const QStringList &connectionTypes()
-{
-    static const QStringList v{S("STANDARD"), S("WEBSOCKET"), S("LEAFNODE"), S("LEAFNODE_WS"),
-                               S("MQTT"), S("MQTT_WS"), S("IN_PROCESS")};
     return v;
 }
 

@@ -35,6 +35,9 @@ bool isReservedRuleName(const QString &name);
 /// allowed. Empty: fine; else what is wrong.
 QString subjectProblem(const QString &subject, bool queue = false);
 
+/// The NATS connection types a user rule may allow (STANDARD, WEBSOCKET, …, IN_PROCESS).
+const QStringList &connectionTypes();
+
 /// A size the Controller takes: a whole number ≥ -1 of bytes, or text `-1` / digits with k, m, g or
 /// t (1024-based). The bytes, or -2 when it is not a size.
 qint64 sizeInBytes(const QJsonValue &value);

@@ -21,6 +21,7 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QLocale>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -400,6 +401,15 @@ private Q_SLOTS:
         clickItem(find(QStringLiteral("Tidy YAML"), QAccessible::Button));
         QTRY_VERIFY_WITH_TIMEOUT(m_root->manifestTool()->text().startsWith(u"apiVersion"), kWait);
         QCOMPARE(m_root->manifestTool()->errorCount(), 0);
+        // The same rule as a form, offline too: a change there shows in the YAML.
+        clickItem(find(QStringLiteral("Show form")));
+        QTRY_COMPARE_WITH_TIMEOUT(field(QStringLiteral("Subscriptions"))->property("text").toString(), QStringLiteral("100"), kWait);
+        QCOMPARE(textOf(find(QStringLiteral("Message payload value"))),
+                 QStringLiteral("1 MiB (%1 bytes)").arg(QLocale().toString(1048576)));
+        typeInto(field(QStringLiteral("Subscriptions")), QStringLiteral("250"));
+        QTRY_VERIFY_WITH_TIMEOUT(yaml->property("text").toString().contains(u"subs: 250\n"), kWait);
+        maybeScreenshot(m_window, QStringLiteral("10-manifest-form-offline"));
+        clickItem(find(QStringLiteral("Show form")));
     }
 
     // A CA pasted with its line breaks stripped is accepted (stored re-wrapped); a cut-off one is

@@ -684,9 +684,23 @@ private Q_SLOTS:
         QVERIFY(!m_console.button(QStringLiteral("Review changes"))->isEnabled());
         m_console.screenshot(QStringLiteral("rule-editor-markers"));
 
-        // Fixed: the review says what changes, what is sent and that the users get new creds.
-        yaml->setProperty("text", QString(live).replace(QStringLiteral("maxSubscriptions: 200"),
-                                                        QStringLiteral("maxSubscriptions: 300")));
+        // Fixed in the form beside the YAML (it shows what it cannot read as written); the YAML
+        // follows.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Subscriptions value")).contains(u"lots"),
+                                 ConsoleWindow::Wait);
+        Pot::Test::typeInto(m_console.field(QStringLiteral("Subscriptions")), QStringLiteral("300"));
+        QTRY_VERIFY_WITH_TIMEOUT(yaml->property("text").toString().contains(u"maxSubscriptions: 300"), ConsoleWindow::Wait);
+        QCOMPARE(m_console.field(QStringLiteral("Subscriptions"))->property("text").toString(), QStringLiteral("300"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML check")).contains(u"0 errors")
+                                     || !m_console.description(QStringLiteral("YAML check")).contains(u"error"),
+                                 ConsoleWindow::Wait);
+        // The live account rules can be added to the simulation.
+        QQuickItem *accountRule = m_console.find(QStringLiteral("Simulated account rule"));
+        QVERIFY(accountRule);
+        QTRY_VERIFY_WITH_TIMEOUT(accountRule->property("count").toInt() >= 3, ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("rule-form"));
+
+        // The review says what changes, what is sent and that the users get new creds.
         QQuickItem *review = m_console.button(QStringLiteral("Review changes"));
         QTRY_VERIFY_WITH_TIMEOUT(review->isEnabled(), ConsoleWindow::Wait);
         Pot::Test::clickItem(review);

@@ -278,6 +278,46 @@ private Q_SLOTS:
                  qPrintable(texts(back.value(QStringLiteral("changes")).toList()).join(u'\n')));
     }
 
+    void userRuleIsSimulatedWithALiveAccountRule()
+    {
+        // The simulator of a user rule offers the live account rules as YAML; a user rule that
+        // sets no permissions gets the account rule's default permissions (nats-server's rule).
+        SignedIn s;
+        QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        ResourcePage *accounts = s.page(QStringLiteral("natsAccountRules"));
+        QVERIFY(accounts);
+        QVERIFY(QTest::qWaitFor([&] { return accounts->list()->loaded(); }, Wait));
+        const QVariantList rules = accounts->manifests();
+        QStringList names;
+        QString importer;
+        for (const QVariant &r : rules) {
+            names << r.toMap().value(QStringLiteral("name")).toString();
+            if (names.last() == u"foo-importer")
+                importer = r.toMap().value(QStringLiteral("text")).toString();
+        }
+        QVERIFY2(names.contains(u"foo-exporter") && names.contains(u"default-account"), qPrintable(names.join(u',')));
+        QVERIFY(!importer.isEmpty());
+        const Manifest::Checked checked = Manifest::check(importer.toUtf8(), QStringLiteral("NatsAccountRule"));
+        QCOMPARE(checked.errorCount(), 0);
+        QVERIFY2(importer.contains(u"imported.foo.>"), qPrintable(importer));
+
+        ResourcePage *users = s.page(QStringLiteral("natsUserRules"));
+        QVERIFY(users);
+        QVERIFY(users->openEditor(QString()));
+        users->manifest()->setText(QStringLiteral("apiVersion: datasance.com/v3\nkind: NatsUserRule\nmetadata:\n  name: plain\n"
+                                                  "spec:\n  subs: -1\n  payload: -1\n  maxData: -1\n"));
+        // Without an account rule: no permissions, everything allowed.
+        QVERIFY(users->manifest()->simulate(QStringLiteral("pub"), QStringLiteral("foo.bar")).value(QStringLiteral("allowed")).toBool());
+        // With foo-importer: its default permissions decide.
+        const QVariantMap withAccount = users->manifest()->simulate(QStringLiteral("pub"), QStringLiteral("foo.bar"), importer);
+        QVERIFY2(!withAccount.value(QStringLiteral("allowed")).toBool(), qPrintable(withAccount.value(QStringLiteral("explanation")).toString()));
+        // (foo-importer allows publishing to imported.foo.ack.> only.)
+        QVERIFY2(withAccount.value(QStringLiteral("decidedBy")).toString().contains(u"imported.foo.ack.>"),
+                 qPrintable(withAccount.value(QStringLiteral("decidedBy")).toString()));
+        // Secret values are never offered this way.
+        QVERIFY(s.page(QStringLiteral("secrets"))->manifests().isEmpty());
+    }
+
     void fileOfManyDocumentsIsAppliedInDependencyOrderAndStopsAtTheFirstRefusal()
     {
         SignedIn s;
