@@ -1,6 +1,7 @@
 #include "timetext.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace Pot {
 
@@ -30,7 +31,10 @@ QString TimeText::exact(qint64 whenMs)
 {
     if (whenMs <= 0)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(whenMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // The system zone is read once per process: QDateTime's local time asks the C library, which
+    // looks at /etc/localtime again on every call (a file system check per row of a list).
+    static const QTimeZone zone = QTimeZone::systemTimeZone();
+    return QDateTime::fromMSecsSinceEpoch(whenMs, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString TimeText::duration(qint64 ms)

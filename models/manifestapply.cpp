@@ -162,31 +162,45 @@ void ManifestApply::runNext()
         finish(false, tr("%1 %2: %3").arg(step.kind, step.name, request.error().message));
         return;
     }
-    // The live state first, as an edit keeps it (no Secret values).
-    const Manifest::HistoryStore *history = m_cluster->services().history;
-    if (update && !live.isEmpty() && history && m_cluster->session()) {
-        if (const Result<QByteArray> clean = Manifest::withoutSecretValues(live); clean) {
-            const Result<Manifest::HistoryEntry> kept = history->record(
-                m_cluster->session()->profile().id, step.kind, step.name, *clean, tr("before applying a file"));
-            if (!kept)
-                qCWarning(lcModels) << "history not kept:" << kept.error().toString();
-        }
-    }
-    const QString done = update ? tr("Updated %1 %2.").arg(step.kind, step.name)
-                                : tr("Created %1 %2.").arg(step.kind, step.name);
+    // The live state first, as an edit keeps it (no Secret values). Where the list entry is not
+    // all of the object (config maps), its details are read for it first.
     QPointer<ManifestApply> self(this);
-    m_cluster->runAction(done, *request, {step.page->list()}, [self, step, done](Result<Net::ApiResponse> r) {
+    auto send = [self, step, request = *request, update](const QByteArray &live) {
         if (!self)
             return;
-        if (!r) {
-            self->finish(false, tr("%1 %2 was refused: %3").arg(step.kind, step.name, r.error().message));
-            return;
-        }
-        self->m_log << done;
-        ++self->m_done;
-        Q_EMIT self->changed();
-        self->runNext();
-    });
+        self->keepHistory(step, live);
+        const QString done = update ? tr("Updated %1 %2.").arg(step.kind, step.name)
+                                    : tr("Created %1 %2.").arg(step.kind, step.name);
+        self->m_cluster->runAction(done, request, {step.page->list()}, [self, step, done](Result<Net::ApiResponse> r) {
+            if (!self)
+                return;
+            if (!r) {
+                self->finish(false, tr("%1 %2 was refused: %3").arg(step.kind, step.name, r.error().message));
+                return;
+            }
+            self->m_log << done;
+            ++self->m_done;
+            Q_EMIT self->changed();
+            self->runNext();
+        });
+    };
+    if (update && live.isEmpty())
+        step.page->readLiveYaml(name, this, send);
+    else
+        send(update ? live : QByteArray());
+}
+
+void ManifestApply::keepHistory(const Step &step, const QByteArray &live)
+{
+    const Manifest::HistoryStore *history = m_cluster->services().history;
+    if (live.isEmpty() || !history || !m_cluster->session())
+        return;
+    if (const Result<QByteArray> clean = Manifest::withoutSecretValues(live); clean) {
+        const Result<Manifest::HistoryEntry> kept = history->record(
+            m_cluster->session()->profile().id, step.kind, step.name, *clean, tr("before applying a file"));
+        if (!kept)
+            qCWarning(lcModels) << "history not kept:" << kept.error().toString();
+    }
 }
 
 void ManifestApply::finish(bool ok, const QString &outcome)

@@ -62,6 +62,8 @@ private:
     /// The steps of the editor's text, or the reason there are none.
     Result<QList<Step>> steps() const;
     void runNext();
+    /// Keeps `live` (the object before the step changes it) in the history, without Secret values.
+    void keepHistory(const Step &step, const QByteArray &live);
     void finish(bool ok, const QString &outcome);
 
     ClusterView *m_cluster;

@@ -28,6 +28,15 @@ ColumnLayout {
         Accessible.description: text
     }
 
+    Label {
+        Layout.fillWidth: true
+        visible: root.form.available
+        text: qsTr("A change here rewrites the YAML beside it in its usual order; fields the form does not show are kept, comments are not.")
+        color: Theme.mutedText
+        font.pixelSize: 11
+        wrapMode: Text.WordWrap
+    }
+
     ListView {
         id: fields
         Layout.fillWidth: true

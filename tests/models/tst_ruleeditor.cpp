@@ -393,6 +393,53 @@ private Q_SLOTS:
         // A failed apply keeps the text.
         QVERIFY(apply->editor()->modified());
     }
+
+    void fileAppliedConfigMapKeepsItsLiveDataInTheHistory()
+    {
+        // A config map's list entry has no data: the applier reads its details for the history
+        // before it changes it (as the single-object editor does).
+        SignedIn s;
+        QJsonArray maps = QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_configmaps.json"))).object()
+                              .value(u"configMaps").toArray();
+        maps << QJsonObject{{QStringLiteral("id"), 11}, {QStringLiteral("name"), QStringLiteral("fixture-yaml-config")},
+                            {QStringLiteral("immutable"), false}, {QStringLiteral("useVault"), false}};
+        s.controller.setHandler("GET", Api + u"/configmaps", [&s, maps](const HttpRequest &r) {
+            HttpResponse refusal;
+            if (!s.controller.authorize(r, &refusal))
+                return refusal;
+            return HttpResponse::json(200, QJsonObject{{QStringLiteral("configMaps"), maps}});
+        });
+        s.controller.protectedFixture("GET", Api + u"/configmaps/fixture-yaml-config", 200,
+                                      QStringLiteral("GET_configmaps_NAME__fixture-yaml-config.json"));
+        s.controller.protectedFixture("PATCH", Api + u"/configmaps/yaml/fixture-yaml-config", 200,
+                                      QStringLiteral("PATCH_configmaps_yaml_NAME__fixture-yaml-config.json"));
+        QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        QVERIFY(QTest::qWaitFor([&] { return s.page(QStringLiteral("configMaps"))->list()->loaded(); }, Wait));
+        ManifestApply *apply = s.cluster()->applier();
+        apply->editor()->setText(QString::fromUtf8(
+            Test::fixture(QStringLiteral("PATCH_configmaps_yaml_NAME__fixture-yaml-config.request.yaml"))).replace(
+            QStringLiteral("MODE: edge"), QStringLiteral("MODE: cloud")));
+        QCOMPARE(apply->plan().constFirst().toMap().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("update ConfigMap fixture-yaml-config (PATCH /api/v3/configmaps/yaml/fixture-yaml-config)"));
+        QSignalSpy finished(apply, &ManifestApply::finished);
+        QVERIFY(apply->apply());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY2(finished.constFirst().constFirst().toBool(), qPrintable(apply->outcome()));
+        // The details were read before the change was sent.
+        QStringList order;
+        for (const HttpRequest &r : s.controller.requests()) {
+            if (r.path.endsWith(u"fixture-yaml-config"))
+                order << QString::fromLatin1(r.method) + u' ' + r.path;
+        }
+        QCOMPARE(order, (QStringList{QStringLiteral("GET /api/v3/configmaps/fixture-yaml-config"),
+                                     QStringLiteral("PATCH /api/v3/configmaps/yaml/fixture-yaml-config")}));
+        const QList<Manifest::HistoryEntry> kept = s.history->entries(s.session->profile().id);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.constFirst().kind, QStringLiteral("ConfigMap"));
+        const Result<QByteArray> text = s.history->read(s.session->profile().id, kept.constFirst().id);
+        QVERIFY(text.ok());
+        QVERIFY2(text->contains("MODE: edge") && text->contains("listen 9090"), text->constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuleEditor)

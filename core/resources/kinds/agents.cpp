@@ -380,10 +380,15 @@ Kind agents()
     del.question = Tr::tr("Delete agent %1 from the control plane? Its microservices are removed "
                           "from it and the agent can no longer connect. This cannot be undone.");
     del.doneText = Tr::tr("Agent %1 deleted.");
-    const auto megabytes = [](double mb) { return Cell::number(mb, Tr::tr("%1 MB").arg(mb, 0, 'f', 0)); };
+    // Texts translated once, not per row: 10,000 rows would ask the translator 60,000 times
+    // (bench_lists: a load of 10,000 agents within 2.5× a plain JSON parse).
+    const QString mbText = Tr::tr("%1 MB"), systemText = Tr::tr("%1 (system)");
+    const QString hostTip = Tr::tr("host %1, IP %2, external %3");
+    const QString never = Tr::tr("never"), neverTip = Tr::tr("The agent never reported.");
+    const auto megabytes = [mbText](double mb) { return Cell::number(mb, mbText.arg(mb, 0, 'f', 0)); };
     return KindOf<Api::Fog>(k)
-        .column(Tr::tr("Name"), 170, [](const Api::Fog &f) {
-            Cell c(f.isSystem ? Tr::tr("%1 (system)").arg(f.name) : f.name);
+        .column(Tr::tr("Name"), 170, [systemText](const Api::Fog &f) {
+            Cell c(f.isSystem ? systemText.arg(f.name) : f.name);
             c.tip = f.uuid;
             return c;
         })
@@ -392,9 +397,9 @@ Kind agents()
             c.tip = f.warningMessage;
             return c;
         })
-        .column(Tr::tr("Host"), 130, [](const Api::Fog &f) {
+        .column(Tr::tr("Host"), 130, [hostTip](const Api::Fog &f) {
             Cell c(!f.host.isEmpty() ? f.host : !f.ipAddressExternal.isEmpty() ? f.ipAddressExternal : f.ipAddress);
-            c.tip = Tr::tr("host %1, IP %2, external %3").arg(f.host, f.ipAddress, f.ipAddressExternal);
+            c.tip = hostTip.arg(f.host, f.ipAddress, f.ipAddressExternal);
             return c;
         })
         .column(Tr::tr("Type"), 60, [](const Api::Fog &f) { return Cell(Api::fogTypeName(f.fogTypeId)); })
@@ -406,12 +411,11 @@ Kind agents()
         .column(Tr::tr("Memory"), 80, [megabytes](const Api::Fog &f) { return megabytes(f.memoryUsage); })
         .column(Tr::tr("Disk"), 60, [megabytes](const Api::Fog &f) { return megabytes(f.diskUsage); })
         .column(Tr::tr("Version"), 80, [](const Api::Fog &f) { return Cell(f.version); })
-        .column(Tr::tr("Last active"), 110, [](const Api::Fog &f) {
+        .column(Tr::tr("Last active"), 110, [never, neverTip](const Api::Fog &f) {
             const bool seen = f.lastActiveMs > 0;
             Cell c = Cell::number(double(std::max<qint64>(f.lastActiveMs, 0)),
-                                  seen ? TimeText::relative(f.lastActiveMs, QDateTime::currentMSecsSinceEpoch())
-                                       : Tr::tr("never"));
-            c.tip = seen ? TimeText::exact(f.lastActiveMs) : Tr::tr("The agent never reported.");
+                                  seen ? TimeText::relative(f.lastActiveMs, QDateTime::currentMSecsSinceEpoch()) : never);
+            c.tip = seen ? TimeText::exact(f.lastActiveMs) : neverTip;
             return c;
         })
         .column(Tr::tr("Router"), 80, [](const Api::Fog &f) { return Cell(f.routerMode); })
