@@ -33,8 +33,10 @@ QString TimeText::exact(qint64 whenMs)
         return {};
     // The system zone is read once per process: QDateTime's local time asks the C library, which
     // looks at /etc/localtime again on every call (a file system check per row of a list).
+    // (A zone changed while the console runs is seen after a restart.)
     static const QTimeZone zone = QTimeZone::systemTimeZone();
-    return QDateTime::fromMSecsSinceEpoch(whenMs, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QDateTime t = zone.isValid() ? QDateTime::fromMSecsSinceEpoch(whenMs, zone) : QDateTime::fromMSecsSinceEpoch(whenMs);
+    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString TimeText::duration(qint64 ms)

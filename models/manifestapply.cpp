@@ -184,9 +184,13 @@ void ManifestApply::runNext()
             self->runNext();
         });
     };
-    if (update && live.isEmpty())
-        step.page->readLiveYaml(name, this, send);
-    else
+    const bool reading = update && live.isEmpty()
+        && step.page->readLiveYaml(name, this, [send, step](const QByteArray &read) {
+               if (read.isEmpty())
+                   qCWarning(lcModels) << "history not kept: the details of" << step.kind << step.name << "could not be read";
+               send(read);
+           });
+    if (!reading)
         send(update ? live : QByteArray());
 }
 

@@ -810,13 +810,11 @@ Result<Net::ApiRequest> ResourcePage::applyRequest(const QString &text, bool *up
     return saveRequest(*update ? p->name : QString(), listed, *p, text);
 }
 
-void ResourcePage::readLiveYaml(const QString &name, QObject *context, std::function<void(QByteArray)> done)
+bool ResourcePage::readLiveYaml(const QString &name, QObject *context, std::function<void(QByteArray)> done)
 {
     const QJsonObject listed = m_list ? m_list->object(name) : QJsonObject();
-    if (!m_kind.yaml || m_kind.detailPath.isEmpty() || m_kind.secretDetails || listed.isEmpty() || m_cluster->demo()) {
-        QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
-        return;
-    }
+    if (!m_kind.yaml || m_kind.detailPath.isEmpty() || m_kind.secretDetails || listed.isEmpty() || m_cluster->demo())
+        return false;
     const Resources::Yaml &y = *m_kind.yaml;
     m_cluster->send(Net::ApiRequest::get(Kind::expand(m_kind.detailPath, name, listed)), context,
                     [done, write = y.write, document = y.document](Result<Net::ApiResponse> r) {
@@ -826,6 +824,7 @@ void ResourcePage::readLiveYaml(const QString &name, QObject *context, std::func
                             return done({});
                         done(write ? write(o) : Resources::jsonToYaml(document(o), documentOrder()));
                     });
+    return true;
 }
 
 QVariantList ResourcePage::historyOf(const QString &key) const

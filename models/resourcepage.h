@@ -141,8 +141,9 @@ public:
     Result<Net::ApiRequest> applyRequest(const QString &text, bool *update, QString *name, QByteArray *live);
     /// For the file applier's history, when the list entry is not all of an object (config maps:
     /// their data comes from a details route): reads `name`'s details and calls `done` with its
-    /// YAML, or with nothing when it cannot be read. Never for kinds holding secret values.
-    void readLiveYaml(const QString &name, QObject *context, std::function<void(QByteArray)> done);
+    /// YAML, or with nothing when it cannot be read. False (and `done` is not called) when there
+    /// is nothing to read: the list entry is all of it, or the kind holds secret values.
+    bool readLiveYaml(const QString &name, QObject *context, std::function<void(QByteArray)> done);
     /// The states of the object `key` kept before each apply, newest first: [{id, at, note}].
     Q_INVOKABLE QVariantList historyOf(const QString &key) const;
 

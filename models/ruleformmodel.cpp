@@ -59,7 +59,7 @@ int RuleFormModel::rowCount(const QModelIndex &parent) const
 
 QVariant RuleFormModel::data(const QModelIndex &index, int role) const
 {
-    if (!m_form || !index.isValid() || index.row() >= m_form->fields().size())
+    if (!m_form || !index.isValid() || index.row() >= m_form->fields().size() || index.row() >= m_values.size())
         return {};
     const FormField &f = m_form->fields().at(index.row());
     const FieldValue &v = m_values.at(index.row());
@@ -109,8 +109,8 @@ void RuleFormModel::setActive(bool active)
 
 void RuleFormModel::textChanged()
 {
-    // What the form wrote is what it shows already.
-    if (!m_active || m_editor->text() == m_written)
+    // What the form wrote is what it shows already (unless a failed read came in between).
+    if (!m_active || (m_editor->text() == m_written && available()))
         return;
     m_readTimer.start();
 }
@@ -118,6 +118,7 @@ void RuleFormModel::textChanged()
 void RuleFormModel::reread()
 {
     m_readTimer.stop();
+    m_written.clear();
     const QString text = m_editor->text();
     Result<Manifest::RuleForm> form = Manifest::RuleForm::read(text.toUtf8());
     if (!form.ok()) {
@@ -126,7 +127,6 @@ void RuleFormModel::reread()
         Q_EMIT availableChanged();
         return;
     }
-    m_written.clear();
     m_editErrors.clear();
     replaceForm(std::move(form).value());
 }
@@ -136,8 +136,10 @@ void RuleFormModel::replaceForm(Manifest::RuleForm form)
     const bool sameFields = m_form && idsOf(m_form->fields()) == idsOf(form.fields());
     const bool wasAvailable = available();
     const QString oldKind = kind();
-    if (!sameFields)
+    if (!sameFields) {
         beginResetModel();
+        m_editErrors.clear(); // keyed by row
+    }
     m_form = std::move(form);
     m_reason.clear();
     m_values.clear();
@@ -182,7 +184,7 @@ void RuleFormModel::updateProblems()
         Q_EMIT dataChanged(index(0), index(int(m_problems.size()) - 1), {ProblemRole});
 }
 
-QString RuleFormModel::commit(int row, const Status &status)
+QString RuleFormModel::commit(int row, const Status &status, const FieldValue *written)
 {
     if (!status) {
         m_editErrors.insert(row, status.error().message);
@@ -194,16 +196,42 @@ QString RuleFormModel::commit(int row, const Status &status)
     m_editor->setText(m_written);
     // Re-read what was written: values, fields (an added export) and the editor's problems.
     Result<Manifest::RuleForm> again = Manifest::RuleForm::read(m_written.toUtf8());
-    if (again.ok())
-        replaceForm(std::move(again).value());
+    replaceForm(again.ok() ? std::move(again).value() : *m_form);
+    // The unit just chosen stays while it shows the value exactly: typing 60 in seconds does not
+    // turn the field into 1 min under the cursor, nor an emptied field into bytes.
+    if (written && row >= 0 && row < m_values.size() && m_values.at(row).state == FieldValue::State::Set) {
+        const FieldType type = m_form->fields().at(row).type;
+        FieldValue &v = m_values[row];
+        if ((type == FieldType::Size || type == FieldType::Duration) && v.unit != written->unit) {
+            const qint64 base = v.amount * Manifest::unitFactor(type, v.unit);
+            const qint64 factor = Manifest::unitFactor(type, written->unit);
+            if (base % factor == 0) {
+                v.unit = written->unit;
+                v.amount = base / factor;
+                Q_EMIT dataChanged(index(row), index(row));
+            }
+        }
+    }
     return {};
+}
+
+bool RuleFormModel::catchUp(int row)
+{
+    // Text typed in the YAML in the last moment is read before the form writes over it.
+    if (!m_readTimer.isActive())
+        return true;
+    const QString id = m_form && row >= 0 && row < m_form->fields().size() ? m_form->fields().at(row).id : QString();
+    reread();
+    return available() && (row < 0 || rowOf(id) == row);
 }
 
 QString RuleFormModel::apply(int row, const FieldValue &value)
 {
+    if (!catchUp(row))
+        return tr("The form was updated from the YAML; make the change again.");
     if (!available() || row < 0 || row >= m_form->fields().size())
         return tr("The form cannot be changed now: %1").arg(m_reason);
-    return commit(row, m_form->set(m_form->fields().at(row).id, value));
+    return commit(row, m_form->set(m_form->fields().at(row).id, value), &value);
 }
 
 QString RuleFormModel::setAmount(int row, int state, double amount, int unit)
@@ -241,6 +269,8 @@ QString RuleFormModel::setLines(int row, const QString &lines)
 
 QString RuleFormModel::setItemChecked(int row, const QString &item, bool on)
 {
+    if (!catchUp(row))
+        return tr("The form was updated from the YAML; make the change again.");
     if (!available() || row < 0 || row >= m_values.size())
         return tr("The form cannot be changed now: %1").arg(m_reason);
     FieldValue v = m_values.at(row);
@@ -260,14 +290,14 @@ QString RuleFormModel::setItemChecked(int row, const QString &item, bool on)
 
 QString RuleFormModel::addItem(const QString &list)
 {
-    if (!available())
+    if (!catchUp(-1) || !available())
         return tr("The form cannot be changed now: %1").arg(m_reason);
     return commit(rowOf(QStringLiteral("spec.") + list), m_form->addItem(list));
 }
 
 QString RuleFormModel::removeItem(const QString &list, int index)
 {
-    if (!available())
+    if (!catchUp(-1) || !available())
         return tr("The form cannot be changed now: %1").arg(m_reason);
     return commit(rowOf(QStringLiteral("spec.") + list), m_form->removeItem(list, index));
 }

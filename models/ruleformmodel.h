@@ -88,8 +88,11 @@ private:
     void textChanged();
     void reread();
     void updateProblems();
+    /// Reads a pending YAML change now; false when `row` no longer is the same field.
+    bool catchUp(int row);
     QString apply(int row, const Manifest::FieldValue &value);
-    QString commit(int row, const Status &status);
+    /// `written`: the value the form wrote at `row` (its unit is kept where it still fits).
+    QString commit(int row, const Status &status, const Manifest::FieldValue *written = nullptr);
     void replaceForm(Manifest::RuleForm form);
     QString shown(const Manifest::FormField &field, const Manifest::FieldValue &value) const;
 

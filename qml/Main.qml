@@ -38,7 +38,7 @@ ApplicationWindow {
             const o = obj.data[i];
             // T.Popup: the style's Popup is a QML type that Dialog does not derive from.
             if (o instanceof T.Popup) {
-                if (o.opened)
+                if (o.visible) // opened, or still opening
                     o.close();
                 closePopupsIn(o.contentItem);
             } else {

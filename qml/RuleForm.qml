@@ -160,9 +160,9 @@ ColumnLayout {
                 RowLayout {
                     spacing: Theme.spacing
                     function modeState(i) { return field.limited ? i : (i === 0 ? 0 : 2) }
-                    function push(state) {
+                    function push(state, unit) {
                         root.form.setAmount(field.index, state, Number(amountField.text.length > 0 ? amountField.text : "0"),
-                                            unitBox.currentIndex);
+                                            unit === undefined ? unitBox.currentIndex : unit);
                     }
                     ComboBox {
                         id: modeBox
@@ -204,7 +204,7 @@ ColumnLayout {
                         model: field.units
                         currentIndex: field.unit
                         Accessible.name: qsTr("%1 unit").arg(field.accessibleName)
-                        onActivated: parent.push(2)
+                        onActivated: index => parent.push(2, index)
                     }
                     Item { Layout.fillWidth: true }
                 }

@@ -20,6 +20,10 @@ RowLayout {
         simulator.accountRules = simulator.accountRuleSource ? simulator.accountRuleSource.manifests() : [];
     }
     onVisibleChanged: if (visible) reloadAccountRules()
+    Connections {
+        target: simulator.accountRuleSource ? simulator.accountRuleSource.list : null
+        function onApplied() { simulator.reloadAccountRules() }
+    }
     onAccountRuleSourceChanged: reloadAccountRules()
     spacing: Theme.spacing
 

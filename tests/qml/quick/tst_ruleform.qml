@@ -108,8 +108,8 @@ Item {
             mode.activated(1); // Unlimited
             verify(editor.text.indexOf("maxData: -1") >= 0, editor.text);
             const unit = input("spec.payload", "/unit");
-            unit.currentIndex = 2;
             unit.activated(2); // 256 MiB
+            compare(unit.currentText, "MiB");
             verify(editor.text.indexOf("payload: 256m") >= 0, editor.text);
             input("spec.allowed_connection_types", "/MQTT").toggle();
             input("spec.allowed_connection_types", "/MQTT").toggled();
@@ -147,6 +147,48 @@ Item {
             verify(editor.text.indexOf("deny: [imported.foo.secret.>, audit.*]") >= 0, editor.text);
             // The simulator agrees with what the form wrote.
             compare(editor.simulate("sub", "audit.login").allowed, false);
+        }
+
+        function test_theUnitStaysWhileANumberIsTyped() {
+            open(userRule());
+            // 60 s is also 1 min: typing on to 600 must give 600 s, not 600 min.
+            input("spec.resp.ttl", "/mode").activated(1);
+            const ttlUnit = input("spec.resp.ttl", "/unit");
+            ttlUnit.activated(3); // s
+            compare(ttlUnit.currentText, "s");
+            const ttl = input("spec.resp.ttl", "/amount");
+            ttl.selectAll();
+            typeText(ttl, "600");
+            verify(editor.text.indexOf("ttl: 600000000000") >= 0, editor.text);
+            compare(ttlUnit.currentText, "s");
+            // Emptied on the way (0 is representable in any unit) and typed again: still MiB.
+            const payloadUnit = input("spec.payload", "/unit");
+            payloadUnit.activated(2);
+            const payload = input("spec.payload", "/amount");
+            payload.selectAll();
+            keyClick(Qt.Key_Delete);
+            typeText(payload, "2");
+            verify(editor.text.indexOf("payload: 2m") >= 0, editor.text);
+            compare(payloadUnit.currentText, "MiB");
+        }
+
+        function test_aFormChangeRightAfterTypingInTheYamlKeepsBoth() {
+            open(userRule());
+            // No wait between the two: the form reads the YAML before it writes.
+            pane.yaml.textArea.text = pane.yaml.textArea.text.replace("subs: 200", "subs: 201");
+            input("spec.bearer_token").activated(1);
+            verify(editor.text.indexOf("subs: 201") >= 0, editor.text);
+            verify(editor.text.indexOf("bearer_token: true") >= 0, editor.text);
+        }
+
+        function test_theFormComesBackWhenTheYamlIsUndone() {
+            open(userRule());
+            input("spec.bearer_token").activated(1);
+            const written = editor.text;
+            pane.yaml.textArea.text = written.replace("subs: 200", "subs: [");
+            tryCompare(editor.form, "available", false);
+            pane.yaml.textArea.text = written; // back to what the form wrote
+            tryCompare(editor.form, "available", true);
         }
 
         function test_keysTheFormDoesNotKnowSurvive() {
