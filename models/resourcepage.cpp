@@ -537,9 +537,13 @@ QString ResourcePage::yamlOf(const QString &, const QString &key) const
 {
     if (!m_kind.yaml || key != selectedKey() || !deniedReason(QStringLiteral("edit")).isEmpty())
         return {};
-    if (m_kind.yaml->write)
-        return QString::fromUtf8(m_kind.yaml->write(existing()));
-    return QString::fromUtf8(Resources::jsonToYaml(m_kind.yaml->document(existing()), documentOrder()));
+    return QString::fromUtf8(yamlText(existing()));
+}
+
+QByteArray ResourcePage::yamlText(const QJsonObject &o) const
+{
+    const Resources::Yaml &y = *m_kind.yaml;
+    return y.write ? y.write(o) : Resources::jsonToYaml(y.document(o), documentOrder());
 }
 
 QVariantList ResourcePage::manifests() const
@@ -550,8 +554,7 @@ QVariantList ResourcePage::manifests() const
         return out;
     for (const QJsonObject &o : m_list->objects()) {
         const std::optional<Resources::Row> r = m_kind.row(o);
-        const QByteArray text = m_kind.yaml->write ? m_kind.yaml->write(o)
-                                                   : Resources::jsonToYaml(m_kind.yaml->document(o), documentOrder());
+        const QByteArray text = yamlText(o);
         out << QVariantMap{{QStringLiteral("name"), r ? r->name : QString()}, {QStringLiteral("text"), QString::fromUtf8(text)}};
     }
     return out;
@@ -673,9 +676,7 @@ bool ResourcePage::openCopy(const QString &key)
 {
     if (!m_manifest || key != selectedKey() || !deniedReason(QStringLiteral("copy")).isEmpty())
         return false;
-    const Resources::Yaml &y = *m_kind.yaml;
-    const QByteArray live = y.write ? y.write(existing()) : Resources::jsonToYaml(y.document(existing()), documentOrder());
-    Manifest::Parsed parsed = Manifest::parse(live);
+    Manifest::Parsed parsed = Manifest::parse(yamlText(existing()));
     if (parsed.documents.size() != 1)
         return false;
     // A name no object of the list has yet: "<name>-copy", "<name>-copy-2", …
@@ -805,7 +806,7 @@ Result<Net::ApiRequest> ResourcePage::applyRequest(const QString &text, bool *up
         return Error(ErrorCode::Forbidden, denied);
     live->clear();
     if (*update && m_kind.detailPath.isEmpty() && !m_kind.secretDetails) {
-        *live = y.write ? y.write(listed) : Resources::jsonToYaml(y.document(listed), documentOrder());
+        *live = yamlText(listed);
     }
     return saveRequest(*update ? p->name : QString(), listed, *p, text);
 }
@@ -815,14 +816,12 @@ bool ResourcePage::readLiveYaml(const QString &name, QObject *context, std::func
     const QJsonObject listed = m_list ? m_list->object(name) : QJsonObject();
     if (!m_kind.yaml || m_kind.detailPath.isEmpty() || m_kind.secretDetails || listed.isEmpty() || m_cluster->demo())
         return false;
-    const Resources::Yaml &y = *m_kind.yaml;
+    // The page outlives the applier (`context`), whose end drops the answer.
     m_cluster->send(Net::ApiRequest::get(Kind::expand(m_kind.detailPath, name, listed)), context,
-                    [done, write = y.write, document = y.document](Result<Net::ApiResponse> r) {
+                    [this, done](Result<Net::ApiResponse> r) {
                         const QJsonObject o = r ? (r->json.isObject() ? r->json.toObject() : QJsonDocument::fromJson(r->body).object())
                                                 : QJsonObject();
-                        if (o.isEmpty())
-                            return done({});
-                        done(write ? write(o) : Resources::jsonToYaml(document(o), documentOrder()));
+                        done(o.isEmpty() ? QByteArray() : yamlText(o));
                     });
     return true;
 }

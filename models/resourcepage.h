@@ -176,6 +176,8 @@ private:
     QList<QJsonObject> relatedObjects(const QString &kindId);
     /// The object being edited: its details when the kind has a detail route, else as listed.
     QJsonObject existing() const;
+    /// `o` as its kind's YAML document (the kind's own writer, else its document in manifest order).
+    QByteArray yamlText(const QJsonObject &o) const;
     QString rbacName(const QJsonObject &object) const;
     void setEditor(const QString &error, const QStringList &warnings = {});
     void loadSingle();

@@ -194,9 +194,8 @@ QString RuleFormModel::commit(int row, const Status &status, const FieldValue *w
     m_editErrors.remove(row);
     m_written = QString::fromUtf8(m_form->text());
     m_editor->setText(m_written);
-    // Re-read what was written: values, fields (an added export) and the editor's problems.
-    Result<Manifest::RuleForm> again = Manifest::RuleForm::read(m_written.toUtf8());
-    replaceForm(again.ok() ? std::move(again).value() : *m_form);
+    // The form's document is what was written: its values and fields (an added export) again.
+    replaceForm(*m_form);
     // The unit just chosen stays while it shows the value exactly: typing 60 in seconds does not
     // turn the field into 1 min under the cursor, nor an emptied field into bytes.
     if (written && row >= 0 && row < m_values.size() && m_values.at(row).state == FieldValue::State::Set) {

@@ -87,15 +87,7 @@ bool ConsoleWindow::signIn(const QString &email, const QString &password, bool r
         qWarning("profile not saved: %s", qPrintable(error));
         return false;
     }
-    const int index = p->currentIndex();
-    p->connectProfile(index);
-    QDeadlineTimer deadline(Wait);
-    while (p->currentState() != int(ConnectionState::SignInRequired)
-           && p->currentState() != int(ConnectionState::SignedIn) && !deadline.hasExpired())
-        QTest::qWait(20);
-    if (p->currentState() == int(ConnectionState::SignInRequired))
-        p->signIn(index, email, password, QString(), false);
-    return waitSignedIn(deadline);
+    return switchTo(p->currentIndex(), email, password);
 }
 
 bool ConsoleWindow::waitSignedIn(const QDeadlineTimer &deadline)
