@@ -56,6 +56,12 @@ bool ResourceFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
             return *lk < *rk;
     } else if (lk || rk) {
         return bool(lk); // rows with a number come before rows without one
+    } else if (l.isFinished() && r.isFinished()) {
+        // The lower-cased cells kept for the filter: a plain compare of those is several times
+        // faster than a case-insensitive one, which folds every character again (clearing the
+        // filter re-sorts 10,000 rows: bench_lists (b), "(cleared)").
+        if (const int c = l.foldedCell(col).compare(r.foldedCell(col)); c != 0)
+            return c < 0;
     } else if (const int c = l.cell(col).compare(r.cell(col), Qt::CaseInsensitive); c != 0) {
         return c < 0;
     }

@@ -67,6 +67,23 @@ QStringView ResourceRow::tip(int column) const
     return column >= 0 && column < tips.size() ? QStringView(tips.at(column)) : QStringView();
 }
 
+QStringView ResourceRow::foldedCell(int column) const
+{
+    if (!m_finished)
+        return {};
+    // The filter text is the cells lower-cased, each followed by U+001F: the column-th segment.
+    const QStringView all(m_filterText);
+    qsizetype from = 0;
+    for (int c = 0; c < column; ++c) {
+        const qsizetype end = all.indexOf(u'\x1f', from);
+        if (end < 0)
+            return {};
+        from = end + 1;
+    }
+    const qsizetype end = all.indexOf(u'\x1f', from);
+    return end < 0 ? QStringView() : all.sliced(from, end - from);
+}
+
 Tone ResourceRow::tone(int column) const
 {
     return tones.value(column, Tone::None);

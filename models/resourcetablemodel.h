@@ -50,6 +50,9 @@ public:
     QStringView cell(int column) const;
     QStringView tip(int column) const;
     Tone tone(int column) const;
+    /// The cell lower-cased, as the filter searches it; empty before finish().
+    QStringView foldedCell(int column) const;
+    bool isFinished() const { return m_finished; }
     /// The numeric sort key of `column`, if it has one.
     std::optional<double> sortKey(int column) const;
     /// Whether any cell contains `needle` (already lower-cased).
