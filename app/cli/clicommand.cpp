@@ -1,6 +1,7 @@
 #include "clicommand.h"
 #include "natslivecommand.h"
 
+#include "app/cli/certcommands.h"
 #include "app/cli/natscommands.h"
 #include "app/cli/rulecommands.h"
 
@@ -89,6 +90,8 @@ std::vector<Command> allCommands()
         commands.push_back(std::move(c));
     commands.push_back(credsTestCommand()); // creds test (live NATS handshake)
     for (Command &c : ruleCommands())
+        commands.push_back(std::move(c));
+    for (Command &c : certCommands())
         commands.push_back(std::move(c));
     return commands;
 }
