@@ -27,6 +27,7 @@ namespace Pot::Models {
 class ControlPlanes;
 class ManifestEditor;
 class NatsDecoder;
+class CertificateInspector;
 } // namespace Pot::Models
 
 namespace Pot::App {
@@ -63,6 +64,7 @@ public:
     Profiles::SnapshotStore *snapshotStore() const { return m_snapshots.get(); }
     Models::ControlPlanes *controlPlanes() const { return m_planes; }
     Models::NatsDecoder *natsDecoder() const { return m_decoder; }
+    Models::CertificateInspector *certificateInspector() const { return m_certificates; }
     /// Tools → Manifest editor: manifests written with no Controller.
     Models::ManifestEditor *manifestTool() const { return m_manifestTool; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
@@ -85,6 +87,7 @@ private:
     Resources::Registry m_kinds;
     Models::ControlPlanes *m_planes = nullptr;
     Models::NatsDecoder *m_decoder = nullptr;
+    Models::CertificateInspector *m_certificates = nullptr;
     ClipboardGuard *m_clipboard = nullptr;
     QString m_startupWarning;
 };

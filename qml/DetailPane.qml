@@ -10,6 +10,9 @@ ListView {
     id: pane
     property bool revealed: false
     property ClusterView cluster        // ClusterView, for copy()
+    // Without a cluster view, a page that copies values itself turns this on and handles copyRequested.
+    property bool copyable: cluster !== null
+    signal copyRequested(string label, string value, bool sensitive)
     property string name: qsTr("Details")
     signal linkActivated(string label, string value)
 
@@ -72,11 +75,16 @@ ListView {
             }
             ToolButton {
                 text: qsTr("Copy")
-                visible: rowItem.value.length > 0 && rowItem.value !== "—" && pane.cluster !== null
+                visible: rowItem.value.length > 0 && rowItem.value !== "—" && pane.copyable
                 font.pixelSize: 11
                 Layout.alignment: Qt.AlignTop
                 Accessible.name: qsTr("Copy %1").arg(rowItem.label)
-                onClicked: pane.cluster.copy(rowItem.fullValue, rowItem.sensitive)
+                onClicked: {
+                    if (pane.cluster !== null)
+                        pane.cluster.copy(rowItem.fullValue, rowItem.sensitive)
+                    else
+                        pane.copyRequested(rowItem.label, rowItem.fullValue, rowItem.sensitive)
+                }
             }
         }
     }

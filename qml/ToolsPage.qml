@@ -3,12 +3,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PotConsole
 
-// Tools that need no Controller: the NATS decoder, and the manifest editor (write, check, tidy,
-// simulate and save manifests of any kind offline).
+// Tools that need no Controller: the NATS decoder, the manifest editor (write, check, tidy,
+// simulate and save manifests of any kind offline) and the certificate inspector.
 Item {
     id: page
     required property NatsDecoder decoder
     required property ManifestEditor manifestTool
+    required property CertificateInspector certificates
 
     ColumnLayout {
         anchors.fill: parent
@@ -18,6 +19,7 @@ Item {
             Layout.fillWidth: true
             TabButton { text: qsTr("NATS decoder"); width: implicitWidth; Accessible.name: text }
             TabButton { text: qsTr("Manifest editor"); width: implicitWidth; Accessible.name: text }
+            TabButton { text: qsTr("Certificate inspector"); width: implicitWidth; Accessible.name: text }
         }
         StackLayout {
             Layout.fillWidth: true
@@ -77,6 +79,7 @@ Item {
                     }
                 }
             }
+            CertificateInspectorPage { inspector: page.certificates }
         }
     }
 }

@@ -17,6 +17,7 @@
 #include "models/manifestapply.h"
 #include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
+#include "models/certificateinspector.h"
 #include "models/natspage.h"
 #include "models/permissiongridmodel.h"
 #include "models/profilelistmodel.h"
@@ -85,6 +86,14 @@ struct NatsDecoderType
     QML_FOREIGN(Pot::Models::NatsDecoder)
     QML_NAMED_ELEMENT(NatsDecoder)
     QML_UNCREATABLE("made by the composition root and by NatsModel")
+};
+
+struct CertificateInspectorType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::CertificateInspector)
+    QML_NAMED_ELEMENT(CertificateInspector)
+    QML_UNCREATABLE("made by the composition root")
 };
 
 struct ResourceListType

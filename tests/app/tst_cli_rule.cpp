@@ -13,10 +13,7 @@ Run cli(const QStringList &args)
     return Pot::Test::runProcess(QStringLiteral(POT_CLI_EXE), args);
 }
 
-QString shown(const Run &r)
-{
-    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.code).arg(r.out, r.err);
-}
+using Pot::Test::shown;
 
 QString rules(const QString &name)
 {

@@ -7,6 +7,8 @@
 #include "models/controlplanes.h"
 #include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
+#include "models/certificateinspector.h"
+#include "testpki.h"
 #include "standincontroller.h"
 #include "testutil.h"
 #include "uitestutil.h"
@@ -410,6 +412,68 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(yaml->property("text").toString().contains(u"subs: 250\n"), kWait);
         maybeScreenshot(m_window, QStringLiteral("10-manifest-form-offline"));
         clickItem(find(QStringLiteral("Show form")));
+    }
+
+    // Tools → Certificate inspector: pasted PEM, then a PKCS#12 file that asks for its password.
+    void certificateInspectorReadsFilesOffline()
+    {
+        Pot::Test::TestPki pki(QStringLiteral("Inspector Test CA"));
+        QVERIFY(pki.generate());
+        QTest::keyClick(m_window, Qt::Key_7, Qt::ControlModifier);
+        clickItem(find(QStringLiteral("Certificate inspector"), QAccessible::PageTab));
+        QQuickItem *text = field(QStringLiteral("Certificate text"));
+        QVERIFY(text);
+        Models::CertificateInspector *inspector = m_root->certificateInspector();
+        QVERIFY(!inspector->loaded());
+
+        // Garbage: the reason, no crash.
+        typeInto(text, QStringLiteral("not a certificate"));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Certificate error"))).contains(u"neither PEM, DER nor PKCS#12"), kWait);
+
+        // The server certificate and its CA, pasted.
+        text->setProperty("text", QString::fromLatin1(pki.serverCertPem() + pki.caPem()));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Certificate file summary"))).contains(u"PEM, 2 certificate(s)"), kWait);
+        QVERIFY(inspector->error().isEmpty());
+        QCOMPARE(inspector->details()->valueOf(QStringLiteral("SHA-256")), pki.serverFingerprint());
+        QVERIFY(inspector->details()->valueOf(QStringLiteral("Alternative names")).contains(u"IP:127.0.0.1"));
+        QCOMPARE(inspector->details()->valueOf(QStringLiteral("Signature 1")), QStringLiteral("verified"));
+        QVERIFY(textOf(find(QStringLiteral("Validity"))).contains(u"day(s) left"));
+        QCOMPARE(inspector->titles().size(), 2);
+        inspector->setCurrent(1);
+        QTRY_VERIFY_WITH_TIMEOUT(inspector->details()->valueOf(QStringLiteral("Subject")).contains(u"Inspector Test CA"), kWait);
+        inspector->setCurrent(0);
+
+        // A PKCS#12 with a password: asked for, used once, then the field is empty again.
+        const QString p12 = m_dir.filePath(QStringLiteral("server.p12"));
+        const Pot::Test::ProcessRun made = Pot::Test::runProcess(
+            QStringLiteral("openssl"), {QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-inkey"),
+                                        pki.serverKeyPath(), QStringLiteral("-in"), pki.serverCertPath(), QStringLiteral("-certfile"),
+                                        pki.caCertPath(), QStringLiteral("-passout"), QStringLiteral("pass:inspect-me"),
+                                        QStringLiteral("-out"), p12});
+        QCOMPARE(made.code, 0);
+        inspector->loadFile(QUrl::fromLocalFile(p12));
+        QTRY_VERIFY_WITH_TIMEOUT(inspector->needsPassword(), kWait);
+        QQuickItem *password = field(QStringLiteral("Certificate password"));
+        QVERIFY(password && password->isVisible());
+        typeInto(password, QStringLiteral("wrong"));
+        clickItem(button(QStringLiteral("Open with password")));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Certificate error"))).contains(u"does not open"), kWait);
+        typeInto(password, QStringLiteral("inspect-me"));
+        clickItem(button(QStringLiteral("Open with password")));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Certificate file summary")))
+                                     .contains(u"PKCS#12, 2 certificate(s), private key (EC P-256) of certificate 1"),
+                                 kWait);
+        QVERIFY(password->property("text").toString().isEmpty());
+        QVERIFY(!password->isVisible());
+        maybeScreenshot(m_window, QStringLiteral("11-certificate-inspector"));
+
+        // Copy puts the fingerprint on the clipboard.
+        QVERIFY(QMetaObject::invokeMethod(find(QStringLiteral("Certificate details")), "positionViewAtEnd"));
+        clickItem(button(QStringLiteral("Copy SHA-256")));
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::clipboard()->text(), pki.serverFingerprint(), kWait);
+        clickItem(button(QStringLiteral("Clear certificate")));
+        QTRY_VERIFY_WITH_TIMEOUT(!inspector->loaded(), kWait);
+        clickItem(find(QStringLiteral("NATS decoder"), QAccessible::PageTab));
     }
 
     // A CA pasted with its line breaks stripped is accepted (stored re-wrapped); a cut-off one is

@@ -48,6 +48,11 @@ uint fileMode(const QString &path)
     return 0;
 }
 
+QString shown(const ProcessRun &run)
+{
+    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(run.code).arg(run.out, run.err);
+}
+
 ProcessRun runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,
                       bool closeStdin, int timeoutMs)
 {

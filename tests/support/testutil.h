@@ -39,6 +39,8 @@ struct ProcessRun
 /// end; a process that does not end in time is killed.
 ProcessRun runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
                       bool closeStdin = true, int timeoutMs = 30000);
+/// "exit N", stdout and stderr of `run`, for a failure message.
+QString shown(const ProcessRun &run);
 
 /// Makes logging and locale deterministic for a test run.
 void initTestEnvironment();
