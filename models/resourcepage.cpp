@@ -414,7 +414,7 @@ void ResourcePage::fetchDetails()
         return;
     }
     // Not fetchDocument(): details (secret values above all) are never written to a snapshot.
-    Net::ApiRequest request = Net::ApiRequest::get(Kind::expand(m_kind.detailPath, key, selectedObject()));
+    Net::ApiRequest request = Net::ApiRequest::get(m_kind.detailPathFor(key, selectedObject()));
     request.parseJson = !m_kind.secretDetails;
     m_cluster->send(request, context, [apply](Result<Net::ApiResponse> r) {
         if (!r)
@@ -817,7 +817,7 @@ bool ResourcePage::readLiveYaml(const QString &name, QObject *context, std::func
     if (!m_kind.yaml || m_kind.detailPath.isEmpty() || m_kind.secretDetails || listed.isEmpty() || m_cluster->demo())
         return false;
     // The page outlives the applier (`context`), whose end drops the answer.
-    m_cluster->send(Net::ApiRequest::get(Kind::expand(m_kind.detailPath, name, listed)), context,
+    m_cluster->send(Net::ApiRequest::get(m_kind.detailPathFor(name, listed)), context,
                     [this, done](Result<Net::ApiResponse> r) {
                         const QJsonObject o = r ? (r->json.isObject() ? r->json.toObject() : QJsonDocument::fromJson(r->body).object())
                                                 : QJsonObject();

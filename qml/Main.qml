@@ -9,6 +9,7 @@ ApplicationWindow {
     required property ControlPlanes planes
     required property NatsDecoder decoder
     required property ManifestEditor manifestTool
+    required property CertificateInspector certificateInspector
 
     width: 1200
     height: 760
@@ -168,7 +169,7 @@ ApplicationWindow {
         { id: "configMaps", title: qsTr("Config maps"), group: qsTr("Configuration"), kind: "configMaps", shortcut: "Ctrl+9" },
         { id: "volumeMounts", title: qsTr("Volume mounts"), group: qsTr("Configuration"), kind: "volumeMounts" },
         { id: "registries", title: qsTr("Registries"), group: qsTr("Configuration"), kind: "registries" },
-        { id: "certificates", title: qsTr("Certificates"), group: qsTr("Security"), component: certificatesPage, shortcut: "Ctrl+5" },
+        { id: "certificates", title: qsTr("Certificates"), group: qsTr("Security"), kind: "certificates", shortcut: "Ctrl+5" },
         { id: "access", title: qsTr("Access control"), group: qsTr("Security"), component: accessPage, shortcut: "Ctrl+6" },
         { id: "events", title: qsTr("Events"), group: qsTr("Security"), component: eventsPage },
         { id: "tools", title: qsTr("Tools"), group: "", component: toolsPage, shortcut: "Ctrl+7" }
@@ -201,15 +202,8 @@ ApplicationWindow {
     Component { id: natsPage; NatsPage { planes: window.planes } }
     Component { id: accessPage; AccessPage { planes: window.planes } }
     Component { id: eventsPage; EventsPage { planes: window.planes } }
-    Component { id: toolsPage; ToolsPage { decoder: window.decoder; manifestTool: window.manifestTool } }
+    Component { id: toolsPage; ToolsPage { decoder: window.decoder; manifestTool: window.manifestTool; certificates: window.certificateInspector } }
     Component { id: resourcePage; ResourcePage { planes: window.planes } }
-    Component {
-        id: certificatesPage
-        EmptyState {
-            title: qsTr("Certificates")
-            text: qsTr("Certificates and certificate authorities are not part of this version yet.")
-        }
-    }
 
     // NATS rule names on the Applications page link to the NATS section; the NATS page shows the
     // rule when it offers showRule(kind, name) (kind "account" or "user").

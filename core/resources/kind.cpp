@@ -145,6 +145,11 @@ const Action *Kind::action(const QString &actionId) const
     return nullptr;
 }
 
+QString Kind::detailPathFor(const QString &key, const QJsonObject &object) const
+{
+    return detailPathOf ? detailPathOf(key, object) : expand(detailPath, key, object);
+}
+
 QString Kind::expand(const QString &path, const QString &key, const QJsonObject &object)
 {
     QString out;

@@ -147,6 +147,8 @@ struct Kind
     bool fed = false;
     QString rbacNameField; ///< field the Controller takes the resourceName from; empty: the key
     QString detailPath;   ///< GET of one object ("/configmaps/{key}"); empty: the list object
+    /// When set, the GET of one object instead of detailPath (CAs and certificates have two routes).
+    std::function<QString(const QString &key, const QJsonObject &object)> detailPathOf;
     bool secretDetails = false; ///< the details hold secret values: hidden until revealed, never saved
     QString linksPath;    ///< GET of the agents an object is linked to ({fogUuids}); empty: none
     QString readWarning;  ///< shown above the details; %1 = the roles that can read them
@@ -163,6 +165,8 @@ struct Kind
     std::function<QList<DetailRow>(const QJsonObject &, const Related &)> relatedDetails;
 
     const Action *action(const QString &actionId) const;
+    /// The GET of one object: detailPathOf, else detailPath expanded.
+    QString detailPathFor(const QString &key, const QJsonObject &object) const;
     /// `path` with {key} replaced by the percent-encoded key and {field} by the object's field.
     static QString expand(const QString &path, const QString &key, const QJsonObject &object = {});
 };

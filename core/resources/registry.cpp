@@ -6,7 +6,7 @@ namespace Pot::Resources {
 
 Registry::Registry()
     : m_kinds{Kinds::services(),     Kinds::applicationTemplates(), Kinds::catalogItems(),
-              Kinds::edgeResources(), Kinds::router(),              Kinds::secrets(),
+              Kinds::edgeResources(), Kinds::router(), Kinds::certificates(),              Kinds::secrets(),
               Kinds::configMaps(),    Kinds::volumeMounts(),        Kinds::registries(),
               Kinds::applications(), Kinds::systemApplications(), Kinds::microservices(),
               Kinds::natsAccounts(), Kinds::natsUsers(), Kinds::natsAccountRules(), Kinds::natsUserRules(),

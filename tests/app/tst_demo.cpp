@@ -308,6 +308,24 @@ private Q_SLOTS:
         }
     }
 
+    // The sample fleet's CAs and certificates: every CA followed by what it issued; read-only.
+    void certificatesOfTheSampleFleet()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("Filter certificates"), QAccessible::EditableText), ConsoleWindow::Wait);
+        Test::typeInto(m_console.field(QStringLiteral("Filter certificates")), QStringLiteral("nats-site-ca"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("nats-site-ca"), QAccessible::Cell), ConsoleWindow::Wait);
+        // The CA and what it issued (one NATS server certificate per agent).
+        QVERIFY(m_console.find(QStringLiteral("nats-site-ca › nats-server-austin-gw-01"), QAccessible::Cell));
+        QVERIFY(m_console.clickCell(QStringLiteral("nats-site-ca")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected certificate")), QStringLiteral("nats-site-ca"),
+                                  ConsoleWindow::Wait);
+        QVERIFY(!m_console.button(QStringLiteral("Delete CA"))->isEnabled());
+        QVERIFY(!m_console.button(QStringLiteral("Renew"))->isEnabled());
+        m_console.screenshot(QStringLiteral("demo-certificates"));
+        Test::typeInto(m_console.field(QStringLiteral("Filter certificates")), QString());
+    }
+
     void newKindsAreBundledWithTheirDetails()
     {
         // Lists of the kinds the console reads per object, and the single-object answers.

@@ -156,6 +156,88 @@ private Q_SLOTS:
         Test::clickItem(m_console.button(QStringLiteral("Close")));
     }
 
+    // Certificates: each CA followed by what it issued, details read from the PEM, the private key
+    // masked, renew with what the Controller also does, create from YAML, typed delete.
+    void certificatesFromThePemRenewCreateAndDelete()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("fixture-root-ca › foo-dashboard-tls"), QAccessible::Cell),
+                                 ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Who can read these")).contains(u"certificates:get"),
+                                 ConsoleWindow::Wait);
+        // A CA the Controller made for NATS: shown, not deletable.
+        QVERIFY(m_console.clickCell(QStringLiteral("nats-local-ca-edge-node-1")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Delete CA")).contains(u"NATS"), ConsoleWindow::Wait);
+        QVERIFY(!m_console.button(QStringLiteral("Delete CA"))->isEnabled());
+
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca › foo-dashboard-tls")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected certificate")),
+                                  QStringLiteral("foo-dashboard-tls"), ConsoleWindow::Wait);
+        // Fields the Controller's JSON does not have, read from its PEM.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Extended key usage")).contains(u"TLS Web Server Authentication"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(m_console.description(QStringLiteral("SHA-256")).count(u':') == 31);
+        QVERIFY(m_console.description(QStringLiteral("Alternative names")).contains(u"DNS:"));
+        m_console.screenshot(QStringLiteral("resource-certificates"));
+        // The key's group is at the end of the details.
+        QVERIFY(QMetaObject::invokeMethod(m_console.find(QStringLiteral("certificate details"), QAccessible::List),
+                                          "positionViewAtEnd"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Matches")), QStringLiteral("yes (RSA 2048 bit)"),
+                                  ConsoleWindow::Wait);
+        QVERIFY(m_console.description(QStringLiteral("PEM")).contains(u"hidden"));
+        QVERIFY(m_console.description(QStringLiteral("Dates differ")).isEmpty());
+
+        // Renew: the question says what the Controller also does; afterwards the record lost its CA
+        // link and its dates no longer match the PEM, which the details say.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Renew"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Renew")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("Name to confirm"), QAccessible::EditableText), ConsoleWindow::Wait);
+        Test::typeInto(m_console.field(QStringLiteral("Name to confirm")), QStringLiteral("foo-dashboard-tls"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Renew certificate"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Renew certificate")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("POST", QStringLiteral("/api/v3/certificates/foo-dashboard-tls/renew")), 1,
+                                  ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("foo-dashboard-tls"), QAccessible::Cell), ConsoleWindow::Wait);
+        QVERIFY(m_console.clickCell(QStringLiteral("foo-dashboard-tls")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Dates differ")).contains(u"the certificate itself says"),
+                                 ConsoleWindow::Wait);
+        QVERIFY(QMetaObject::invokeMethod(m_console.find(QStringLiteral("certificate details"), QAccessible::List),
+                                          "positionViewAtBeginning"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Serial (Controller)")).startsWith(u"renewed-"),
+                                 ConsoleWindow::Wait);
+        QCOMPARE(m_console.description(QStringLiteral("Issued by (CA)")), QStringLiteral("—"));
+
+        // New certificate…: an unknown CA is refused with the Controller's message; then created.
+        Test::clickItem(m_console.button(QStringLiteral("New certificate…")));
+        QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        QVERIFY(text(yaml).contains(u"kind: Certificate"));
+        QVERIFY(m_console.reviewAndApply());
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML problem")).contains(u"my-ca"), ConsoleWindow::Wait);
+        yaml->setProperty("text", text(yaml).replace(QStringLiteral("secretName: my-ca"), QStringLiteral("secretName: fixture-root-ca")));
+        Test::clickItem(m_console.button(QStringLiteral("Back to editing")));
+        QVERIFY(m_console.reviewAndApply());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("fixture-root-ca › my-service-tls"), QAccessible::Cell),
+                                 ConsoleWindow::Wait);
+
+        // Delete it with its typed name; a CA's delete is refused for a certificate.
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca › my-service-tls")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected certificate")),
+                                  QStringLiteral("my-service-tls"), ConsoleWindow::Wait);
+        QVERIFY(!m_console.button(QStringLiteral("Delete CA"))->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete certificate"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete certificate")));
+        Test::typeInto(m_console.field(QStringLiteral("Name to confirm")), QStringLiteral("my-service-tls"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("DELETE", QStringLiteral("/api/v3/certificates/my-service-tls")), 1,
+                                  ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("fixture-root-ca › my-service-tls"),
+                                                       QAccessible::Cell),
+                                 ConsoleWindow::Wait);
+    }
+
     void secretValuesAreMaskedUntilRevealed()
     {
         QVERIFY(m_console.openSection(QStringLiteral("Secrets")));

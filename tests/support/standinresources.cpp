@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
@@ -487,6 +488,150 @@ void StandInController::installResourceRoutes()
             return error;
         const QJsonObject spec = doc->value(u"spec").toObject();
         return patchMap(r.params.at(0), doc->value(u"data"), spec.value(u"immutable"), spec.value(u"useVault"));
+    });
+
+    // ---- certificates (§3.6): one store for CAs and certificates, as GET /certificates lists them
+    {
+        QList<QJsonObject> certs = objects(fixtureJson(QStringLiteral("GET_certificates.json"))[u"certificates"].toArray());
+        for (const QString &name : {QStringLiteral("GET_certificates_NAME__foo-dashboard-tls.json"),
+                                    QStringLiteral("GET_certificates_ca_NAME__fixture-root-ca.json")}) {
+            const QJsonObject full = fixtureJson(name).toObject();
+            const qsizetype i = indexOf(certs, QStringLiteral("name"), full.value(u"name"));
+            if (i >= 0) {
+                for (auto it = full.begin(); it != full.end(); ++it)
+                    certs[i].insert(it.key(), it.value());
+            }
+        }
+        seed(QStringLiteral("certificates"), certs);
+    }
+    const auto certificateView = [](const QJsonObject &c) {
+        return pick(c, {QStringLiteral("name"), QStringLiteral("subject"), QStringLiteral("hosts"), QStringLiteral("isCA"),
+                        QStringLiteral("validFrom"), QStringLiteral("validTo"), QStringLiteral("daysRemaining"),
+                        QStringLiteral("isExpired"), QStringLiteral("caName")});
+    };
+    const auto certificateMissing = [](const QString &) {
+        // 3.7.3 leaves a literal %s in this message (fixture).
+        return HttpResponse::fixture(404, QStringLiteral("GET_certificates_NAME__missing_404.json"));
+    };
+    const auto caMissing = [](const QString &name) {
+        return fixtureFor(404, QStringLiteral("GET_certificates_ca_NAME__missing_404.json"), "no-such-ca", name);
+    };
+    resourceRoute("GET", u"/certificates"_s, [this, certificateView](const HttpRequest &) {
+        QJsonArray list;
+        for (const QJsonObject &c : resources(QStringLiteral("certificates")))
+            list.append(certificateView(c));
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("certificates"), list}});
+    });
+    resourceRoute("GET", u"/certificates/*"_s, [this, certificateMissing](const HttpRequest &r) {
+        const QList<QJsonObject> &rows = resources(QStringLiteral("certificates"));
+        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
+        if (i < 0)
+            return certificateMissing(r.params.at(0));
+        QJsonObject c = rows.at(i);
+        if (!c.contains(u"certificateChain"))
+            c.insert(QStringLiteral("certificateChain"), QJsonArray());
+        return HttpResponse::json(200, c);
+    });
+    resourceRoute("GET", u"/certificates/ca/*"_s, [this, caMissing](const HttpRequest &r) {
+        const QList<QJsonObject> &rows = resources(QStringLiteral("certificates"));
+        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
+        if (i < 0 || !rows.at(i).value(u"isCA").toBool())
+            return caMissing(r.params.at(0));
+        return HttpResponse::json(200, pick(rows.at(i), {QStringLiteral("name"), QStringLiteral("subject"), QStringLiteral("isCA"),
+                                                         QStringLiteral("validFrom"), QStringLiteral("validTo"),
+                                                         QStringLiteral("serialNumber"), QStringLiteral("data")}));
+    });
+    resourceRoute("DELETE", u"/certificates/*"_s, [this, certificateMissing](const HttpRequest &r) {
+        QList<QJsonObject> &rows = resources(QStringLiteral("certificates"));
+        const qsizetype i = indexOf(rows, QStringLiteral("name"), r.params.at(0));
+        if (i < 0 || rows.at(i).value(u"isCA").toBool()) // a CA's name: 404 on this route
+            return certificateMissing(r.params.at(0));
+        rows.removeAt(i);
+        return HttpResponse::json(200, QJsonObject());
+    });
+    resourceRoute("DELETE", u"/certificates/ca/*"_s, [this, caMissing](const HttpRequest &r) {
+        QList<QJsonObject> &rows = resources(QStringLiteral("certificates"));
+        const QString name = r.params.at(0);
+        const qsizetype i = indexOf(rows, QStringLiteral("name"), name);
+        if (i < 0 || !rows.at(i).value(u"isCA").toBool())
+            return caMissing(name);
+        if (indexOf(rows, QStringLiteral("caName"), name) >= 0)
+            return HttpResponse::json(500, QJsonObject{{QStringLiteral("name"), QStringLiteral("ValidationError")},
+                                                       {QStringLiteral("message"),
+                                                        QStringLiteral("Cannot delete CA that has signed certificates")}});
+        rows.removeAt(i);
+        return HttpResponse::json(200, QJsonObject());
+    });
+    resourceRoute("POST", u"/certificates/*/renew"_s, [this, certificateMissing](const HttpRequest &r) {
+        QList<QJsonObject> &rows = resources(QStringLiteral("certificates"));
+        const QString name = r.params.at(0);
+        const qsizetype i = indexOf(rows, QStringLiteral("name"), name);
+        if (i < 0)
+            return certificateMissing(name);
+        // What 3.7.3 does (§3.6): the TLS secret goes, and every volume mount that uses it; the
+        // record comes back valid for 12 months, without its CA link, with a "renewed-" serial.
+        QList<QJsonObject> &mounts = resources(QStringLiteral("volumeMounts"));
+        mounts.removeIf([&name](const QJsonObject &m) { return m.value(u"secretName").toString() == name; });
+        QList<QJsonObject> &secrets = resources(QStringLiteral("secrets"));
+        secrets.removeIf([&name](const QJsonObject &s) { return s.value(u"name").toString() == name; });
+        const qint64 now = serverNowMs();
+        QJsonObject &c = rows[i];
+        c.insert(QStringLiteral("validFrom"), isoNow(now));
+        c.insert(QStringLiteral("validTo"), isoNow(QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).addMonths(12).toMSecsSinceEpoch()));
+        c.insert(QStringLiteral("caName"), QJsonValue::Null);
+        c.insert(QStringLiteral("serialNumber"), QStringLiteral("renewed-%1").arg(now));
+        c.insert(QStringLiteral("certificateChain"), QJsonArray());
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("name"), name},
+                                                   {QStringLiteral("subject"), c.value(u"subject")},
+                                                   {QStringLiteral("hosts"), c.value(u"hosts")},
+                                                   {QStringLiteral("valid_from"), c.value(u"validFrom")},
+                                                   {QStringLiteral("valid_to"), c.value(u"validTo")},
+                                                   {QStringLiteral("renewed"), true}});
+    });
+    resourceRoute("POST", u"/certificates/yaml"_s, [this](const HttpRequest &r) {
+        HttpResponse error;
+        const auto doc = yamlUpload(r, "certificate", &error);
+        if (!doc)
+            return error;
+        QList<QJsonObject> &rows = resources(QStringLiteral("certificates"));
+        const QString name = metadataName(*doc);
+        const QJsonObject spec = doc->value(u"spec").toObject();
+        const QJsonObject ca = spec.value(u"ca").toObject();
+        const bool isCa = doc->value(u"kind").toString() == u"CertificateAuthority";
+        if (indexOf(rows, QStringLiteral("name"), name) >= 0 && isCa)
+            return fixtureFor(500, QStringLiteral("POST_certificates_ca__duplicate_500.json"), "fixture-root-ca", name);
+        if (indexOf(rows, QStringLiteral("name"), name) >= 0) // not captured for a certificate: the CA's shape
+            return HttpResponse::json(500, QJsonObject{{QStringLiteral("name"), QStringLiteral("ConflictError")},
+                                                       {QStringLiteral("message"),
+                                                        QStringLiteral("Certificate with name %1 already exists").arg(name)}});
+        const QString caName = ca.value(u"secretName").toString();
+        if (!isCa && ca.value(u"type").toString() == u"direct"
+            && indexOf(rows, QStringLiteral("name"), caName) < 0)
+            return fixtureFor(404, QStringLiteral("POST_certificates__unknown-ca_404.json"), "no-such-ca", caName);
+        const qint64 now = serverNowMs();
+        const int months = spec.value(u"expiration").toInt(60);
+        QString subject = spec.value(u"subject").toString();
+        if (subject.startsWith(u"/CN="))
+            subject = subject.mid(4);
+        const QJsonObject row{{QStringLiteral("name"), name},
+                              {QStringLiteral("subject"), subject},
+                              {QStringLiteral("hosts"), isCa ? QJsonValue(QJsonValue::Null) : spec.value(u"hosts")},
+                              {QStringLiteral("isCA"), isCa},
+                              {QStringLiteral("validFrom"), isoNow(now)},
+                              {QStringLiteral("validTo"), isoNow(QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc())
+                                                                     .addDays(qint64(months * 30.44))
+                                                                     .toMSecsSinceEpoch())},
+                              {QStringLiteral("daysRemaining"), qint64(months * 30.44)},
+                              {QStringLiteral("isExpired"), false},
+                              {QStringLiteral("caName"), !isCa && ca.value(u"type").toString() == u"direct" ? QJsonValue(caName)
+                                                                                                 : QJsonValue(QJsonValue::Null)}};
+        rows << row;
+        return HttpResponse::json(201, QJsonObject{{QStringLiteral("name"), name},
+                                                   {QStringLiteral("subject"), subject},
+                                                   {QStringLiteral("hosts"), row.value(u"hosts")},
+                                                   {QStringLiteral("valid_from"), row.value(u"validFrom")},
+                                                   {QStringLiteral("valid_to"), row.value(u"validTo")},
+                                                   {QStringLiteral("ca_name"), row.value(u"caName")}});
     });
 
     // ---- volume mounts

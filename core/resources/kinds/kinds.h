@@ -14,6 +14,8 @@ Kind catalogItems();
 Kind edgeResources();
 Kind applicationTemplates();
 Kind router();
+/// Certificates and CAs (§3.6): one list (GET /certificates holds both), details read from the PEM.
+Kind certificates();
 /// The Controller's audit events (§3.9). Not a generic page: the events page has its own
 /// filters, paging, purge and export.
 Kind events();
