@@ -80,7 +80,7 @@ Result<QList<ManifestApply::Step>> ManifestApply::steps() const
     for (const Manifest::Document &d : std::as_const(documents)) {
         ResourcePage *page = nullptr;
         for (ResourcePage *p : m_cluster->resourcePages()) {
-            if (p->yamlKind() == d.kind() && p->list())
+            if (p->takesKind(d.kind()) && p->list())
                 page = p;
         }
         if (!page)

@@ -114,7 +114,7 @@ ResourcePage::ResourcePage(const Kind &kind, ClusterView *cluster)
         es.profile = m_cluster->session() ? m_cluster->session()->profile().id : QUuid();
         m_manifest = new ManifestEditor(es, this);
         if (Manifest::kindInfo(m_kind.yaml->kind))
-            m_manifest->setExpectedKind(m_kind.yaml->kind);
+            m_manifest->setExpectedKind(m_kind.yaml->expectedKinds());
         else
             m_manifest->setOwnKind(m_kind.yaml->kind);
     }
@@ -587,7 +587,7 @@ Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJso
     // Kinds the Controller takes as JSON only (catalog items, registries) have no manifest kind:
     // their documents are read as they are and checked by the kind.
     const bool manifestKind = Manifest::kindInfo(y.kind) != nullptr;
-    const Manifest::Checked checked = manifestKind ? Manifest::check(text.toUtf8(), y.kind)
+    const Manifest::Checked checked = manifestKind ? Manifest::check(text.toUtf8(), y.expectedKinds())
                                                    : Manifest::check(text.toUtf8(), QString());
     for (const Manifest::Problem &problem : checked.problems) {
         if (!manifestKind && problem.path == u"kind" && problem.document < checked.documents.size()
@@ -616,8 +616,9 @@ Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJso
     if (!json->isObject())
         return Error(ErrorCode::InvalidInput, tr("The document must be a map (kind, metadata, …)."));
     const QJsonObject doc = json->toObject();
-    if (doc.value(u"kind").toString() != y.kind)
-        return Error(ErrorCode::InvalidInput, tr("kind must be %1.").arg(y.kind));
+    if (!takesKind(doc.value(u"kind").toString()))
+        return Error(ErrorCode::InvalidInput,
+                     tr("kind must be %1.").arg(QStringList(QStringList{y.kind} + y.alsoKinds).join(tr(" or "))));
     // Kinds uploaded as YAML are named by metadata.name; JSON-only kinds carry their own fields.
     QString name = doc.value(u"metadata").toObject().value(u"name").toString();
     if (!y.field.isEmpty() || y.create == nullptr) {

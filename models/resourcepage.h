@@ -78,6 +78,11 @@ public:
     bool canCreate() const { return m_kind.yaml.has_value(); }
     bool canEdit() const;
     QString yamlKind() const { return m_kind.yaml ? m_kind.yaml->kind : QString(); }
+    /// Whether this page's create route takes documents of `kind`.
+    bool takesKind(const QString &kind) const
+    {
+        return m_kind.yaml && (m_kind.yaml->kind == kind || m_kind.yaml->alsoKinds.contains(kind));
+    }
     QString yamlHint() const { return m_kind.yaml ? m_kind.yaml->hint : QString(); }
     bool secretDetails() const { return m_kind.secretDetails; }
 

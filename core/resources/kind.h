@@ -96,6 +96,9 @@ struct Action
 struct Yaml
 {
     QString kind;           ///< `kind` the Controller requires ("ConfigMap")
+    QStringList alsoKinds;  ///< other kinds the same create route takes (CertificateAuthority)
+    /// kind and alsoKinds as Manifest::check() takes them ("Certificate|CertificateAuthority").
+    QString expectedKinds() const { return QStringList(QStringList{kind} + alsoKinds).join(u'|'); }
     QByteArray field;       ///< multipart field name ("configMap")
     QString createPath;     ///< "/configmaps/yaml"
     QString updatePath;     ///< "/configmaps/yaml/{key}"; empty (and no `update`): not editable

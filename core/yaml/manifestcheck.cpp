@@ -1125,11 +1125,14 @@ Checked check(const QByteArray &text, const QString &expectedKind)
     checked.problems = std::move(parsed.problems);
     for (const Document &d : parsed.documents) {
         const QString kind = d.kind();
-        if (!expectedKind.isEmpty() && !kind.isEmpty() && kind != expectedKind) {
+        // One kind, or several a route takes, separated by "|".
+        const QStringList expected = expectedKind.split(u'|', Qt::SkipEmptyParts);
+        if (!expected.isEmpty() && !kind.isEmpty() && !expected.contains(kind)) {
             // The Controller's own words (400 ValidationError of the /yaml endpoints).
             const Node *at = d.root.value(u"kind");
             checked.problems << Problem{d.index, at->line, at->column, Severity::Error, S("kind"),
-                                        Tr::tr("Invalid kind %1, expected %2").arg(kind, expectedKind)};
+                                        Tr::tr("Invalid kind %1, expected %2")
+                                            .arg(kind, expected.join(Tr::tr(" or ")))};
             continue;
         }
         checked.problems << validate(d);

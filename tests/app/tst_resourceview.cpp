@@ -236,6 +236,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("fixture-root-ca › my-service-tls"),
                                                        QAccessible::Cell),
                                  ConsoleWindow::Wait);
+
+        // The same route makes a CA (kind CertificateAuthority); another kind is refused in the editor.
+        Test::clickItem(m_console.button(QStringLiteral("New certificate…")));
+        yaml = m_console.field(QStringLiteral("YAML"));
+        yaml->setProperty("text", QStringLiteral("apiVersion: datasance.com/v3\nkind: Secret\nmetadata:\n  name: a-root-ca\n"
+                                                 "spec:\n  type: self-signed\n  subject: A Root CA\n  expiration: 24\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("YAML check")).contains(u"1 error"), ConsoleWindow::Wait);
+        QVERIFY(!m_console.button(QStringLiteral("Review changes"))->isEnabled());
+        yaml->setProperty("text", text(yaml).replace(QStringLiteral("kind: Secret"), QStringLiteral("kind: CertificateAuthority")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Review changes"))->isEnabled(), ConsoleWindow::Wait);
+        QVERIFY(m_console.reviewAndApply());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("a-root-ca"), QAccessible::Cell), ConsoleWindow::Wait);
+        QVERIFY(m_console.clickCell(QStringLiteral("a-root-ca")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Kind")), QStringLiteral("certificate authority"),
+                                  ConsoleWindow::Wait);
+        QVERIFY(!m_console.button(QStringLiteral("Renew"))->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete CA"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete CA")));
+        Test::typeInto(m_console.field(QStringLiteral("Name to confirm")), QStringLiteral("a-root-ca"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.controller().hits("DELETE", QStringLiteral("/api/v3/certificates/ca/a-root-ca")), 1,
+                                  ConsoleWindow::Wait);
     }
 
     void secretValuesAreMaskedUntilRevealed()

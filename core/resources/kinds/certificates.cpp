@@ -162,11 +162,14 @@ Kind certificates()
 
     Yaml y;
     y.kind = QStringLiteral("Certificate");
+    y.alsoKinds = {QStringLiteral("CertificateAuthority")};
     y.field = QByteArrayLiteral("certificate");
     y.createPath = QStringLiteral("/certificates/yaml");
     y.hint = Tr::tr("kind Certificate, metadata.name, spec.subject, spec.hosts (comma-separated), spec.expiration "
                     "(months below 1000, else milliseconds) and spec.ca (type direct and the CA's name, or "
-                    "self-signed). The Controller has no update: renew or delete instead.");
+                    "self-signed). For a CA: kind CertificateAuthority, spec.type self-signed with subject and "
+                    "expiration, or type direct with secretName (an existing TLS secret). The Controller has no "
+                    "update: renew or delete instead.");
     y.example = QByteArrayLiteral("apiVersion: datasance.com/v3\nkind: Certificate\nmetadata:\n  name: my-service-tls\n"
                                   "spec:\n  subject: my-service\n  hosts: my-service.local,10.0.0.10\n"
                                   "  expiration: 12\n  ca:\n    type: direct\n    secretName: my-ca\n");

@@ -94,6 +94,14 @@ private Q_SLOTS:
         QCOMPARE(c.errorCount(), 1);
         QCOMPARE(c.problems.first().message, QStringLiteral("Invalid kind NatsUserRule, expected NatsAccountRule"));
         QCOMPARE(c.problems.first().line, 2);
+        // A route that takes two kinds (POST /certificates/yaml: Certificate and CertificateAuthority).
+        c = check(Test::fixture(QStringLiteral("POST_certificates_yaml__ca-fixture-yaml-ca.request.yaml")),
+                  QStringLiteral("Certificate|CertificateAuthority"));
+        QVERIFY2(!c.hasErrors(), qPrintable(listed(c.problems)));
+        c = check(Test::fixture(QStringLiteral("POST_nats_account-rules_yaml__wrong-kind_400.request.yaml")),
+                  QStringLiteral("Certificate|CertificateAuthority"));
+        QCOMPARE(c.problems.first().message,
+                 QStringLiteral("Invalid kind NatsUserRule, expected Certificate or CertificateAuthority"));
 
         // 400 "missed comma between flow collection entries (7:5)": a syntax problem on line 7.
         c = check(Test::fixture(QStringLiteral("POST_roles_yaml__malformed-yaml_400.request.yaml")));
