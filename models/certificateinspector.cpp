@@ -1,5 +1,9 @@
 #include "certificateinspector.h"
 
+#include "core/securefile.h"
+
+#include <QFileInfo>
+
 namespace Pot::Models {
 
 CertificateInspector::CertificateInspector(CopyFunction copy, QObject *parent)
@@ -90,6 +94,7 @@ QString CertificateInspector::validityText() const
 void CertificateInspector::loadFile(const QUrl &file, const QString &password)
 {
     m_file = file;
+    m_pasted.clear();
     QByteArray bytes = password.toUtf8();
     const SecretBytes secret = SecretBytes::takeFrom(bytes);
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
@@ -101,13 +106,26 @@ void CertificateInspector::loadText(const QString &text)
     m_file.clear();
     QByteArray bytes = text.toUtf8();
     show(X509::readBundle(bytes), tr("pasted text"));
+    // An encrypted key waits for its password; nothing else of a paste is kept.
+    m_pasted = m_needsPassword ? SecretBytes::takeFrom(bytes) : SecretBytes();
     SecretBytes::wipe(bytes); // it may hold a key
 }
 
 void CertificateInspector::retryWithPassword(const QString &password)
 {
-    if (!m_file.isEmpty())
+    if (!m_file.isEmpty()) {
         loadFile(m_file, password);
+        return;
+    }
+    if (m_pasted.isEmpty())
+        return;
+    QByteArray pass = password.toUtf8();
+    const SecretBytes secret = SecretBytes::takeFrom(pass);
+    QByteArray text = m_pasted.revealCopy();
+    show(X509::readBundle(text, secret), tr("pasted text"));
+    SecretBytes::wipe(text);
+    if (!m_needsPassword)
+        m_pasted.clear();
 }
 
 void CertificateInspector::show(Result<X509::Bundle> bundle, const QString &source)
@@ -119,7 +137,7 @@ void CertificateInspector::show(Result<X509::Bundle> bundle, const QString &sour
     if (!bundle) {
         m_bundle = {};
         m_error = bundle.error().message;
-        m_needsPassword = bundle.error().code == ErrorCode::Crypto && !m_file.isEmpty();
+        m_needsPassword = bundle.error().code == ErrorCode::Crypto;
     } else {
         m_bundle = std::move(*bundle);
         m_error.clear();
@@ -164,6 +182,51 @@ void CertificateInspector::rebuild()
     m_details->setRows(rows);
 }
 
+bool CertificateInspector::canExportPkcs12() const
+{
+    return !m_bundle.certificates.isEmpty() && !m_bundle.key.isNull()
+           && m_bundle.key.matches(m_bundle.certificates.at(m_current));
+}
+
+bool CertificateInspector::exportTo(const QUrl &file, const QString &format, const QString &password)
+{
+    const auto finish = [this](bool ok, const QString &status) {
+        m_exportFailed = !ok;
+        m_exportStatus = status;
+        Q_EMIT exportStatusChanged();
+        return ok;
+    };
+    if (m_bundle.certificates.isEmpty())
+        return finish(false, tr("There is no certificate to export."));
+    const X509::Certificate &c = m_bundle.certificates.at(m_current);
+    QList<X509::Certificate> chain;
+    for (const X509::ChainLink &l : X509::buildChain(c, m_bundle.certificates))
+        chain << l.certificate;
+    QByteArray bytes;
+    if (format == u"pem") {
+        bytes = c.pem();
+    } else if (format == u"der") {
+        bytes = c.der;
+    } else if (format == u"chain") {
+        bytes = X509::toPem(chain);
+    } else if (format == u"pkcs12") {
+        if (!canExportPkcs12())
+            return finish(false, tr("A PKCS#12 export needs the certificate's private key in the same file."));
+        QByteArray pass = password.toUtf8();
+        const SecretBytes secret = SecretBytes::takeFrom(pass);
+        Result<QByteArray> p12 = X509::toPkcs12(c, m_bundle.key, chain.mid(1), secret, c.commonName);
+        if (!p12)
+            return finish(false, p12.error().message);
+        bytes = std::move(*p12);
+    } else {
+        return finish(false, tr("Unknown export format %1.").arg(format));
+    }
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (const Status written = writeOwnerOnlyFile(path, bytes, true); !written)
+        return finish(false, written.error().message);
+    return finish(true, tr("Saved %1 (readable by you only).").arg(QFileInfo(path).fileName()));
+}
+
 void CertificateInspector::copyField(const QString &label)
 {
     const QString value = m_details->valueOf(label);
@@ -180,6 +243,7 @@ void CertificateInspector::copyPem()
 void CertificateInspector::clear()
 {
     m_file.clear();
+    m_pasted.clear();
     show(X509::Bundle{}, {});
 }
 

@@ -32,6 +32,9 @@ class CertificateInspector final : public QObject
     Q_PROPERTY(bool expired READ expired NOTIFY changed)
     Q_PROPERTY(bool lifetimeWarning READ lifetimeWarning NOTIFY changed)
     Q_PROPERTY(Pot::Models::DetailsModel *details READ details CONSTANT)
+    Q_PROPERTY(bool canExportPkcs12 READ canExportPkcs12 NOTIFY changed)
+    Q_PROPERTY(QString exportStatus READ exportStatus NOTIFY exportStatusChanged)
+    Q_PROPERTY(bool exportFailed READ exportFailed NOTIFY exportStatusChanged)
 
 public:
     using CopyFunction = std::function<void(const QString &text, bool sensitive)>;
@@ -53,12 +56,21 @@ public:
     bool expired() const;
     bool lifetimeWarning() const;
     DetailsModel *details() const { return m_details; }
+    /// The file's private key belongs to the shown certificate.
+    bool canExportPkcs12() const;
+    QString exportStatus() const { return m_exportStatus; }
+    bool exportFailed() const { return m_exportFailed; }
+
+    /// Writes the shown certificate to `file`, owner-only (0600): `format` "pem", "der", "chain"
+    /// (it and its issuers in this file, leaf first, PEM) or "pkcs12" (with the file's private key
+    /// and issuers, protected by `password`). Replaces an existing file (the save dialog asked).
+    Q_INVOKABLE bool exportTo(const QUrl &file, const QString &format, const QString &password = {});
 
     /// Reads `file` (with `password` for a PKCS#12 or an encrypted key; empty for none).
     Q_INVOKABLE void loadFile(const QUrl &file, const QString &password = {});
     /// Reads pasted PEM text.
     Q_INVOKABLE void loadText(const QString &text);
-    /// Reads the last file again with `password`.
+    /// Reads the last file (or pasted text that asked for one) again with `password`.
     Q_INVOKABLE void retryWithPassword(const QString &password);
     Q_INVOKABLE void copyField(const QString &label);
     /// The current certificate as PEM on the clipboard.
@@ -70,6 +82,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void exportStatusChanged();
 
 private:
     void show(Result<X509::Bundle> bundle, const QString &source);
@@ -86,7 +99,10 @@ private:
     bool m_needsPassword = false;
     QString m_source;
     QUrl m_file;
+    SecretBytes m_pasted; ///< pasted text kept only while it waits for its password
     QDateTime m_now;
+    QString m_exportStatus;
+    bool m_exportFailed = false;
 };
 
 } // namespace Pot::Models

@@ -31,6 +31,9 @@ void ResourceRow::finish()
     for (QString &cell : cells) {
         if (isCut(cell, MaxCellChars))
             cell = shownText(cell, MaxCellChars);
+        // U+001F separates the cells in the filter text (and foldedCell() splits on it).
+        if (cell.contains(u'\x1f'))
+            cell.replace(u'\x1f', u' ');
     }
     for (QString &tip : tips) {
         if (isCut(tip, MaxTipChars))

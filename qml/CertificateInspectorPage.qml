@@ -14,8 +14,10 @@ Item {
     DropArea {
         anchors.fill: parent
         onDropped: (drop) => {
-            if (drop.hasUrls)
+            if (drop.hasUrls) {
+                password.text = "";
                 page.inspector.loadFile(drop.urls[0], "");
+            }
             else if (drop.hasText)
                 pasted.text = drop.text;
         }
@@ -173,6 +175,50 @@ Item {
                         Accessible.name: qsTr("Lifetime passed")
                     }
                 }
+                // Export of the shown certificate, always owner-only.
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: page.inspector.titles.length > 0
+                    spacing: Theme.spacing
+                    Label { text: qsTr("Export") }
+                    ComboBox {
+                        id: exportFormat
+                        implicitContentWidthPolicy: ComboBox.WidestText
+                        textRole: "text"
+                        valueRole: "value"
+                        Accessible.name: qsTr("Export format")
+                        model: [
+                            { value: "pem", text: qsTr("Certificate (PEM)") },
+                            { value: "der", text: qsTr("Certificate (DER)") },
+                            { value: "chain", text: qsTr("Full chain (PEM)") },
+                            { value: "pkcs12", text: qsTr("PKCS#12 with private key") }
+                        ]
+                    }
+                    TextField {
+                        id: exportPassword
+                        visible: exportFormat.currentValue === "pkcs12"
+                        enabled: page.inspector.canExportPkcs12
+                        echoMode: TextInput.Password
+                        placeholderText: page.inspector.canExportPkcs12 ? qsTr("Password for the file") : qsTr("No matching private key")
+                        Layout.preferredWidth: 200
+                        Accessible.name: qsTr("Export password")
+                    }
+                    Button {
+                        text: qsTr("Export…")
+                        Accessible.name: qsTr("Export certificate")
+                        enabled: exportFormat.currentValue !== "pkcs12"
+                                 || (page.inspector.canExportPkcs12 && exportPassword.text.length > 0)
+                        onClicked: saveDialog.open()
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: page.inspector.exportStatus
+                        color: page.inspector.exportFailed ? Theme.bad : Theme.ok
+                        elide: Text.ElideRight
+                        Accessible.name: qsTr("Export status")
+                        Accessible.description: text
+                    }
+                }
                 DetailPane {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -186,9 +232,22 @@ Item {
     }
 
     FileDialog {
+        id: saveDialog
+        title: qsTr("Export certificate")
+        fileMode: FileDialog.SaveFile
+        onAccepted: {
+            page.inspector.exportTo(selectedFile, exportFormat.currentValue, exportPassword.text);
+            exportPassword.text = "";
+        }
+    }
+
+    FileDialog {
         id: openDialog
         title: qsTr("Open a certificate file")
         nameFilters: [qsTr("Certificates (*.pem *.crt *.cer *.der *.p12 *.pfx *.key)"), qsTr("All files (*)")]
-        onAccepted: page.inspector.loadFile(selectedFile, "")
+        onAccepted: {
+            password.text = "";
+            page.inspector.loadFile(selectedFile, "");
+        }
     }
 }

@@ -22,7 +22,7 @@ QString tr(const char *text)
 Result<SecretBytes> readPasswordFile(const QString &path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) // no copy left in QFile's buffer
         return Error(ErrorCode::Io, tr("Cannot read the password file %1: %2").arg(path, f.errorString()));
     QByteArray data = f.read(4097);
     if (data.size() > 4096) {

@@ -53,6 +53,16 @@ struct KeyAccess
 
 namespace {
 
+/// The password with a terminating NUL, built at its final size (appending to a copy could leave
+/// the password in a buffer realloc frees). The caller wipes it.
+QByteArray nulTerminated(const SecretBytes &password)
+{
+    QByteArray out(qsizetype(password.size()) + 1, '\0');
+    if (password.size() > 0)
+        std::memcpy(out.data(), password.constData(), password.size());
+    return out;
+}
+
 // RAII owners for the OpenSSL objects used here.
 template <auto Free>
 struct Deleter
@@ -320,6 +330,8 @@ qint64 derLength(const QByteArray &data)
     const quint8 first = quint8(data.at(1));
     if (first < 0x80)
         return 2 + first;
+    if (first == 0x80) // BER indefinite length (NSS writes PKCS#12 so): the parsers decide
+        return data.size();
     const int bytes = first & 0x7f;
     if (bytes == 0 || bytes > 4 || data.size() < 2 + bytes)
         return -1;
@@ -356,14 +368,12 @@ Result<Bundle> readPem(const QByteArray &data, const SecretBytes &password)
         }
         ++block;
         const QString type = QString::fromLatin1(name);
-        const QByteArray der(reinterpret_cast<const char *>(body), qsizetype(length));
         const bool encrypted = header && *header;
         OPENSSL_free(name);
         OPENSSL_free(header);
         if (type == u"CERTIFICATE" || type == u"TRUSTED CERTIFICATE" || type == u"X509 CERTIFICATE") {
-            const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-            X509Ptr x(type == u"TRUSTED CERTIFICATE" ? d2i_X509_AUX(nullptr, &p, long(der.size()))
-                                                     : d2i_X509(nullptr, &p, long(der.size())));
+            const unsigned char *p = body;
+            X509Ptr x(type == u"TRUSTED CERTIFICATE" ? d2i_X509_AUX(nullptr, &p, length) : d2i_X509(nullptr, &p, length));
             OPENSSL_free(body);
             std::optional<Certificate> c = x ? describe(x.get()) : std::nullopt;
             if (!c)
@@ -415,8 +425,7 @@ Result<Bundle> readPkcs12(PKCS12 *p12, const SecretBytes &password)
     // No password given: try none, then the empty one, as `openssl pkcs12` does.
     QByteArray pass;
     if (!password.isEmpty()) {
-        pass = password.revealCopy();
-        pass.append('\0');
+        pass = nulTerminated(password);
     } else if (!PKCS12_mac_present(p12) || PKCS12_verify_mac(p12, nullptr, 0) == 1) {
         pass = QByteArray(); // none
     } else {
@@ -438,11 +447,24 @@ Result<Bundle> readPkcs12(PKCS12 *p12, const SecretBytes &password)
     X509Ptr certOwner(cert);
     X509StackPtr caOwner(ca);
     if (ok != 1) {
-        const unsigned long e = ERR_peek_last_error();
-        if (ERR_GET_REASON(e) == ERR_R_UNSUPPORTED || ERR_GET_LIB(e) == ERR_LIB_EVP)
+        bool unsupported = false;
+        bool decryptFailed = false;
+        for (unsigned long e = 0; (e = ERR_peek_error()) != 0;) {
+            const int reason = ERR_GET_REASON(e);
+            unsupported = unsupported || reason == ERR_R_UNSUPPORTED || reason == EVP_R_UNSUPPORTED_ALGORITHM;
+            decryptFailed = decryptFailed || reason == EVP_R_BAD_DECRYPT || reason == PKCS12_R_PKCS12_CIPHERFINAL_ERROR;
+            (void)ERR_get_error(); // next one; the detail keeps the text below
+            if (unsupported)
+                break;
+        }
+        if (unsupported)
             return failure(ErrorCode::Unsupported,
-                           tr("This PKCS#12 file uses a legacy cipher (RC2 or 3DES) that OpenSSL 3 does not "
+                           tr("This PKCS#12 file uses a legacy cipher (RC2, RC4 or DES) that OpenSSL 3 does not "
                               "enable by default; export it again with current settings."));
+        if (decryptFailed) // a file without a MAC: a wrong password shows only here
+            return failure(ErrorCode::Crypto, password.isEmpty()
+                                                  ? tr("This PKCS#12 file is protected by a password: give it.")
+                                                  : tr("The password does not open this PKCS#12 file."));
         return failure(ErrorCode::InvalidInput, tr("The PKCS#12 file is damaged."));
     }
     Bundle bundle;
@@ -471,7 +493,8 @@ int Certificate::daysTotal() const
 
 int Certificate::daysElapsed(const QDateTime &now) const
 {
-    return std::clamp(int(notBefore.secsTo(now) / 86400), 0, daysTotal());
+    // max(): a certificate may end before it starts (OpenSSL reads it); clamp needs lo <= hi.
+    return std::clamp(int(notBefore.secsTo(now) / 86400), 0, std::max(0, daysTotal()));
 }
 
 int Certificate::daysRemaining(const QDateTime &now) const
@@ -554,9 +577,8 @@ Result<Bundle> readFile(const QString &path, const SecretBytes &password)
         return Error(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > MaxFileBytes)
         return Error(ErrorCode::InvalidInput, tr("%1 is %2 MB, too large for a certificate file (at most %3 MB); not read.")
-                                                  .arg(path)
-                                                  .arg(file.size() / (1024 * 1024))
-                                                  .arg(MaxFileBytes / (1024 * 1024)));
+                                                  .arg(path, QString::number(file.size() / (1024 * 1024)),
+                                                       QString::number(MaxFileBytes / (1024 * 1024))));
     QByteArray data = file.read(MaxFileBytes + 1);
     Result<Bundle> bundle = readBundle(data, password);
     SecretBytes::wipe(data); // it may hold a private key
@@ -597,12 +619,18 @@ QList<ChainLink> buildChain(const Certificate &leaf, const QList<Certificate> &p
             chain << link;
             break;
         }
+        // The first candidate by name and key identifier whose key verifies the signature; else the
+        // first by name (two CAs of one name without key identifiers: an old and a renewed one).
         int issuer = -1;
         for (int i = 0; i < int(parsed.size()); ++i) {
             if (parsed[size_t(i)] && !seen.contains(pool.at(i).sha256)
                 && X509_check_issued(parsed[size_t(i)].get(), x.get()) == X509_V_OK) {
-                issuer = i;
-                break;
+                if (issuer < 0)
+                    issuer = i;
+                if (X509_verify(x.get(), X509_get0_pubkey(parsed[size_t(i)].get())) == 1) {
+                    issuer = i;
+                    break;
+                }
             }
         }
         if (issuer < 0) {
@@ -678,8 +706,9 @@ QList<Field> fieldsOf(const Certificate &c, const QDateTime &now)
     f << Field{tr("Valid from"), isoUtc(c.notBefore), c.notYetValid(now)};
     f << Field{tr("Valid to"), isoUtc(c.notAfter), c.expired(now)};
     f << Field{tr("Validity"),
-               tr("%1 day(s) in all, %2 elapsed; %3").arg(c.daysTotal()).arg(c.daysElapsed(now)).arg(state),
-               c.expired(now) || c.notYetValid(now)};
+               c.daysTotal() < 0 ? tr("ends before it starts: valid at no time")
+                                 : tr("%1 day(s) in all, %2 elapsed; %3").arg(c.daysTotal()).arg(c.daysElapsed(now)).arg(state),
+               c.expired(now) || c.notYetValid(now) || c.daysTotal() < 0};
     f << Field{tr("Public key"), c.keyAlgorithm};
     f << Field{tr("Signature"), c.signatureAlgorithm};
     const QStringList names = alternativeNames(c);
@@ -769,8 +798,7 @@ Result<QByteArray> toPkcs12(const Certificate &certificate, const PrivateKey &ke
         if (caCert && pushCert(ca.get(), caCert.get()) > 0)
             (void)caCert.release();
     }
-    QByteArray pass = password.revealCopy();
-    pass.append('\0');
+    QByteArray pass = nulTerminated(password);
     const QByteArray name = friendlyName.toUtf8();
     Pkcs12Ptr p12(PKCS12_create(pass.constData(), name.isEmpty() ? nullptr : name.constData(),
                                 key.isNull() ? nullptr : KeyAccess::get(key), x.get(), ca.get(), 0, 0, 0, 0, 0));

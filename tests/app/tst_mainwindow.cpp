@@ -443,6 +443,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(inspector->details()->valueOf(QStringLiteral("Subject")).contains(u"Inspector Test CA"), kWait);
         inspector->setCurrent(0);
 
+        // A pasted encrypted key asks for its password too.
+        const Pot::Test::ProcessRun encrypted = Pot::Test::runProcess(
+            QStringLiteral("openssl"), {QStringLiteral("pkey"), QStringLiteral("-in"), pki.serverKeyPath(), QStringLiteral("-aes256"),
+                                        QStringLiteral("-passout"), QStringLiteral("pass:paste-pass")});
+        QCOMPARE(encrypted.code, 0);
+        text->setProperty("text", QString(QString::fromLatin1(pki.serverCertPem()) + encrypted.out));
+        QTRY_VERIFY_WITH_TIMEOUT(inspector->needsPassword(), kWait);
+        QVERIFY(textOf(find(QStringLiteral("Certificate error"))).contains(u"give its password"));
+        typeInto(field(QStringLiteral("Certificate password")), QStringLiteral("paste-pass"));
+        clickItem(button(QStringLiteral("Open with password")));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Certificate file summary")))
+                                     .contains(u"PEM, 1 certificate(s), private key (EC P-256) of certificate 1"),
+                                 kWait);
+
         // A PKCS#12 with a password: asked for, used once, then the field is empty again.
         const QString p12 = m_dir.filePath(QStringLiteral("server.p12"));
         const Pot::Test::ProcessRun made = Pot::Test::runProcess(
@@ -466,6 +480,40 @@ private Q_SLOTS:
         QVERIFY(password->property("text").toString().isEmpty());
         QVERIFY(!password->isVisible());
         maybeScreenshot(m_window, QStringLiteral("11-certificate-inspector"));
+
+        // Exports, owner-only; the PKCS#12 opens with its password in openssl and holds the key.
+        QQuickItem *format = find(QStringLiteral("Export format"), QAccessible::ComboBox);
+        QVERIFY(format);
+        format->setProperty("currentIndex", 3);
+        QTRY_VERIFY_WITH_TIMEOUT(field(QStringLiteral("Export password")) && field(QStringLiteral("Export password"))->isVisible(), kWait);
+        QVERIFY(!button(QStringLiteral("Export certificate"))->isEnabled());
+        typeInto(field(QStringLiteral("Export password")), QStringLiteral("export-pass"));
+        QTRY_VERIFY_WITH_TIMEOUT(button(QStringLiteral("Export certificate"))->isEnabled(), kWait);
+        maybeScreenshot(m_window, QStringLiteral("12-certificate-export"));
+        const QString exported = m_dir.filePath(QStringLiteral("exported.p12"));
+        QVERIFY(inspector->exportTo(QUrl::fromLocalFile(exported), QStringLiteral("pkcs12"), QStringLiteral("export-pass")));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Export status"))).contains(u"readable by you only"), kWait);
+        QCOMPARE(QFile(exported).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFileDevice::Permissions());
+        const Pot::Test::ProcessRun keyBack = Pot::Test::runProcess(
+            QStringLiteral("openssl"), {QStringLiteral("pkcs12"), QStringLiteral("-in"), exported, QStringLiteral("-passin"),
+                                        QStringLiteral("pass:export-pass"), QStringLiteral("-nodes")});
+        QCOMPARE(keyBack.code, 0);
+        QVERIFY(keyBack.out.contains(u"BEGIN PRIVATE KEY") && keyBack.out.count(u"BEGIN CERTIFICATE") == 2);
+        const QString chainFile = m_dir.filePath(QStringLiteral("chain.pem"));
+        QVERIFY(inspector->exportTo(QUrl::fromLocalFile(chainFile), QStringLiteral("chain")));
+        const Pot::Test::ProcessRun verified = Pot::Test::runProcess(
+            QStringLiteral("openssl"), {QStringLiteral("verify"), QStringLiteral("-CAfile"), pki.caCertPath(), chainFile});
+        QCOMPARE(verified.code, 0);
+        const QString derFile = m_dir.filePath(QStringLiteral("leaf.der"));
+        QVERIFY(inspector->exportTo(QUrl::fromLocalFile(derFile), QStringLiteral("der")));
+        const Pot::Test::ProcessRun der = Pot::Test::runProcess(
+            QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+                                        derFile, QStringLiteral("-noout"), QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
+        QCOMPARE(der.out.trimmed().section(u'=', 1), pki.serverFingerprint());
+        // A PKCS#12 without a password is refused, with the reason.
+        QVERIFY(!inspector->exportTo(QUrl::fromLocalFile(exported), QStringLiteral("pkcs12"), QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(find(QStringLiteral("Export status"))).contains(u"needs a password"), kWait);
 
         // Copy puts the fingerprint on the clipboard.
         QVERIFY(QMetaObject::invokeMethod(find(QStringLiteral("Certificate details")), "positionViewAtEnd"));

@@ -121,7 +121,9 @@ QList<DetailRow> certificateDetails(const QJsonObject &o)
         }
         const QString key = pemText(o, u"privateKey");
         if (!key.isEmpty()) {
-            const Result<X509::PrivateKey> privateKey = X509::readPrivateKey(key.toUtf8());
+            QByteArray keyBytes = key.toUtf8();
+            const Result<X509::PrivateKey> privateKey = X509::readPrivateKey(keyBytes);
+            SecretBytes::wipe(keyBytes);
             rows << DetailRow(Tr::tr("Private key"), Tr::tr("Matches"),
                               !privateKey                  ? privateKey.error().message
                               : privateKey->matches(c)     ? Tr::tr("yes (%1)").arg(privateKey->algorithm())

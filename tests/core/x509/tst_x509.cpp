@@ -275,6 +275,7 @@ private Q_SLOTS:
                  QStringLiteral("subjectAltName=DNS:ed.example.com\nextendedKeyUsage=clientAuth,1.3.6.1.4.1.99999.1"), 90);
         makeDated(QStringLiteral("expired"), QStringLiteral("20200101000000Z"), QStringLiteral("20200301000000Z"));
         makeDated(QStringLiteral("future"), QStringLiteral("20400101000000Z"), QStringLiteral("20410101000000Z"));
+        makeDated(QStringLiteral("reversed"), QStringLiteral("20300101000000Z"), QStringLiteral("20200101000000Z"));
     }
 
     void fieldsAgreeWithOpenSsl_data()
@@ -365,6 +366,16 @@ private Q_SLOTS:
         QVERIFY(!future.expired(now));
         QCOMPARE(future.daysElapsed(now), 0);
         QCOMPARE(future.lifetimeUsed(now), 0.0);
+        // Ends before it starts (OpenSSL reads it): no day count below zero, no crash, said in words.
+        const Certificate reversed = only(QStringLiteral("reversed.pem"));
+        QVERIFY(reversed.daysTotal() < 0);
+        QCOMPARE(reversed.daysElapsed(now), 0);
+        QCOMPARE(reversed.daysRemaining(now), 0);
+        QCOMPARE(reversed.lifetimeUsed(now), 1.0);
+        bool said = false;
+        for (const Field &f : fieldsOf(reversed, now))
+            said = said || (f.label == u"Validity" && f.value.contains(u"ends before it starts") && f.warning);
+        QVERIFY(said);
         // Ten days, issued now: 10 remaining (rounded up as the Controller's daysRemaining), 0 elapsed.
         const Certificate ec = only(QStringLiteral("ec.pem"));
         QCOMPARE(ec.daysTotal(), 10);
