@@ -264,9 +264,11 @@ QString ResourcePage::deniedReason(const QString &actionId) const
     return {};
 }
 
-QString ResourcePage::question(const QString &actionId) const
+QString ResourcePage::question(const QString &actionId)
 {
     const Action *a = m_kind.action(actionId);
+    if (a && a->questionWith)
+        return a->questionWith(selectedObject(), related());
     if (a && a->questionOf)
         return a->questionOf(selectedObject());
     return a ? a->question.arg(selectedName()) : QString();

@@ -108,7 +108,7 @@ public:
     /// actions: "create", "edit" and "reveal".
     Q_INVOKABLE QString deniedReason(const QString &actionId) const;
     /// The confirmation text of `actionId` for the selection.
-    Q_INVOKABLE QString question(const QString &actionId) const;
+    Q_INVOKABLE QString question(const QString &actionId);
     /// What the action's input offers: [{value, text}] (agents to link, linked agents).
     Q_INVOKABLE QVariantList choices(const QString &actionId) const;
     /// Runs `actionId` on the object `key` (the key the confirmation showed, so a selection that

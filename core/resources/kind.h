@@ -86,6 +86,9 @@ struct Action
     /// The confirmation and success texts when they name more than the object (its account):
     /// used instead of question / doneText when set.
     std::function<QString(const QJsonObject &object)> questionOf;
+    /// The confirmation text when it names objects of other kinds (the volume mounts a renew
+    /// deletes); used instead of questionOf / question when set.
+    std::function<QString(const QJsonObject &object, const Related &related)> questionWith;
     std::function<QString(const QJsonObject &object)> doneOf;
     /// The message for a refusal of the Controller when its own is not enough (a rule in use comes
     /// back as a bare 500: name what uses it); empty: the Controller's message.

@@ -61,8 +61,13 @@ private Q_SLOTS:
         serve("GET", QStringLiteral("/secrets/foo-dashboard-tls"), 200, QStringLiteral("GET_secrets_NAME__foo-dashboard-tls.json"));
         serve("GET", QStringLiteral("/router"), 200, QStringLiteral("GET_router.json"));
         m_console.controller().setHandler("GET", QStringLiteral("/api/v3/volumeMounts"), [](const HttpRequest &) {
+            QJsonObject dashboard = QJsonDocument::fromJson(Test::fixture(
+                QStringLiteral("GET_volumeMounts_NAME__fixture-secret-mount.json"))).object();
+            dashboard.insert(QStringLiteral("uuid"), QStringLiteral("5f0c2b1e-0000-4000-8000-000000000001"));
+            dashboard.insert(QStringLiteral("name"), QStringLiteral("dashboard-tls-mount"));
+            dashboard.insert(QStringLiteral("secretName"), QStringLiteral("foo-dashboard-tls"));
             return HttpResponse::json(200, QJsonDocument(QJsonArray{QJsonDocument::fromJson(Test::fixture(
-                QStringLiteral("GET_volumeMounts_NAME__fixture-secret-mount.json"))).object()}).toJson());
+                QStringLiteral("GET_volumeMounts_NAME__fixture-secret-mount.json"))).object(), dashboard}).toJson());
         });
         m_console.controller().setHandler("GET", QStringLiteral("/api/v3/volumeMounts/fixture-secret-mount/link"), [this](const HttpRequest &) {
             return HttpResponse::json(200, QJsonObject{{QStringLiteral("fogUuids"), m_linked}});
@@ -189,8 +194,17 @@ private Q_SLOTS:
 
         // Renew: the question says what the Controller also does; afterwards the record lost its CA
         // link and its dates no longer match the PEM, which the details say.
+        // With the volume mounts read, the question names the one that goes with the secret.
+        QVERIFY(m_console.openSection(QStringLiteral("Volume mounts")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("dashboard-tls-mount"), QAccessible::Cell), ConsoleWindow::Wait);
+        QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca › foo-dashboard-tls")));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Renew"))->isEnabled(), ConsoleWindow::Wait);
         Test::clickItem(m_console.button(QStringLiteral("Renew")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Confirmation message"))
+                                     .contains(u"Volume mounts that use it now and will be deleted: dashboard-tls-mount."),
+                                 ConsoleWindow::Wait);
+        m_console.screenshot(QStringLiteral("resource-certificates-renew"));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("Name to confirm"), QAccessible::EditableText), ConsoleWindow::Wait);
         Test::typeInto(m_console.field(QStringLiteral("Name to confirm")), QStringLiteral("foo-dashboard-tls"));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Renew certificate"))->isEnabled(), ConsoleWindow::Wait);

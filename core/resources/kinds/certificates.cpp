@@ -203,8 +203,21 @@ Kind certificates()
     renew.question = Tr::tr("Renew the certificate %1? The Controller deletes its TLS secret — and with it every "
                             "volume mount that uses the secret %1 — then makes a new certificate valid for five "
                             "years, signed by the same CA, but records it as valid for 12 months and without its "
-                            "CA link (controller-api.md §3.6).");
+                            "CA link.");
     renew.doneText = Tr::tr("Renewed %1.");
+    // Names the volume mounts that go with the secret, when the volume mount list has been read.
+    renew.questionWith = [question = renew.question](const QJsonObject &o, const Related &related) {
+        const QString name = o.value(u"name").toString();
+        QStringList mounts;
+        for (const QJsonObject &m : related(QStringLiteral("volumeMounts"))) {
+            if (m.value(u"secretName").toString() == name)
+                mounts << m.value(u"name").toString();
+        }
+        QString text = question.arg(name);
+        if (!mounts.isEmpty())
+            text += u' ' + Tr::tr("Volume mounts that use it now and will be deleted: %1.").arg(mounts.join(QStringLiteral(", ")));
+        return text;
+    };
     renew.refused = [system](const QJsonObject &o) {
         if (isCa(o))
             return Tr::tr("Renewing a CA turns it into a plain certificate in 3.7.3: create a new CA instead.");
