@@ -142,12 +142,7 @@ void CertificateInspector::show(Result<X509::Bundle> bundle, const QString &sour
         m_bundle = std::move(*bundle);
         m_error.clear();
         m_needsPassword = false;
-        for (int i = 0; i < m_bundle.certificates.size() && !m_bundle.key.isNull(); ++i) {
-            if (m_bundle.key.matches(m_bundle.certificates.at(i))) {
-                m_keyMatches = i;
-                break;
-            }
-        }
+        m_keyMatches = m_bundle.keyCertificate();
     }
     rebuild();
     Q_EMIT changed();
@@ -184,8 +179,7 @@ void CertificateInspector::rebuild()
 
 bool CertificateInspector::canExportPkcs12() const
 {
-    return !m_bundle.certificates.isEmpty() && !m_bundle.key.isNull()
-           && m_bundle.key.matches(m_bundle.certificates.at(m_current));
+    return m_keyMatches >= 0 && m_keyMatches == m_current;
 }
 
 bool CertificateInspector::exportTo(const QUrl &file, const QString &format, const QString &password)

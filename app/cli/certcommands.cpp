@@ -92,13 +92,7 @@ int certInspect(const QStringList &args, Io &io)
     const QList<X509::ChainLink> chain = bundle->certificates.isEmpty()
                                              ? QList<X509::ChainLink>()
                                              : X509::buildChain(bundle->certificates.constFirst(), bundle->certificates);
-    int keyMatches = -1;
-    for (int i = 0; i < bundle->certificates.size() && !bundle->key.isNull(); ++i) {
-        if (bundle->key.matches(bundle->certificates.at(i))) {
-            keyMatches = i;
-            break;
-        }
-    }
+    const int keyMatches = bundle->keyCertificate();
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray certificates;
         for (const X509::Certificate &c : bundle->certificates)

@@ -536,6 +536,15 @@ bool PrivateKey::matches(const Certificate &certificate) const
     return same;
 }
 
+int Bundle::keyCertificate() const
+{
+    for (int i = 0; i < certificates.size() && !key.isNull(); ++i) {
+        if (key.matches(certificates.at(i)))
+            return i;
+    }
+    return -1;
+}
+
 Result<Bundle> readBundle(const QByteArray &data, const SecretBytes &password)
 {
     ERR_clear_error();

@@ -88,6 +88,8 @@ struct Bundle
     Format format = Format::Pem;
     QList<Certificate> certificates;
     PrivateKey key;
+    /// The index of the certificate `key` belongs to, or -1 (no key, or none of them).
+    int keyCertificate() const;
 };
 
 /// Reads PEM (one or more certificates, and any private key among them), DER or PKCS#12 (with

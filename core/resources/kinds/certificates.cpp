@@ -124,11 +124,12 @@ QList<DetailRow> certificateDetails(const QJsonObject &o)
             QByteArray keyBytes = key.toUtf8();
             const Result<X509::PrivateKey> privateKey = X509::readPrivateKey(keyBytes);
             SecretBytes::wipe(keyBytes);
+            const bool matches = privateKey && privateKey->matches(c);
             rows << DetailRow(Tr::tr("Private key"), Tr::tr("Matches"),
-                              !privateKey                  ? privateKey.error().message
-                              : privateKey->matches(c)     ? Tr::tr("yes (%1)").arg(privateKey->algorithm())
-                                                           : Tr::tr("no: the key is not this certificate's"),
-                              {}, false, !privateKey || !privateKey->matches(c));
+                              !privateKey ? privateKey.error().message
+                              : matches   ? Tr::tr("yes (%1)").arg(privateKey->algorithm())
+                                          : Tr::tr("no: the key is not this certificate's"),
+                              {}, false, !matches);
         }
     }
     if (const QString key = pemText(o, u"privateKey"); !key.isEmpty())
