@@ -63,12 +63,11 @@ Item {
                 title: qsTr("Service accounts")
                 showBanner: false
             }
-            // Built only while there is a control plane.
-            Loader {
-                active: page.access !== null
-                sourceComponent: PermissionGrid {
-                    access: page.access
-                }
+            // Made only while there is a control plane.
+            ModelLoader {
+                file: "PermissionGrid.qml"
+                modelProperty: "access"
+                model: page.access
             }
         }
     }

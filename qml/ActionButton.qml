@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import PotConsole
 
 // A button for an action the user may not be allowed to run. `deniedReason` (from
 // ClusterView.deniedReason) disables it and says why in a tooltip and in the accessible description.

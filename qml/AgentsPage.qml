@@ -13,64 +13,60 @@ ResourcePage {
     title: qsTr("Agents")
     model: agents ? agents.page : null
 
-    extraActions: Component {
-        Row {
-            spacing: Theme.spacing
-            ActionButton {
-                text: qsTr("Provisioning key…")
-                deniedReason: agentsPage.agents ? agentsPage.agents.provisioningKeyDeniedReason : ""
-                onClicked: keyDialog.open()
-            }
-            Badge {
-                anchors.verticalCenter: parent.verticalCenter
-                visible: text.length > 0
-                text: agentsPage.agents ? agentsPage.agents.selectedStatus : ""
-                tone: Theme.toneColour(agentsPage.agents ? agentsPage.agents.selectedStatusTone : Tone.None)
-                Accessible.name: qsTr("Agent status")
-                Accessible.description: text
-            }
+    extraActions: Row {
+        spacing: Theme.spacing
+        ActionButton {
+            text: qsTr("Provisioning key…")
+            deniedReason: agentsPage.agents ? agentsPage.agents.provisioningKeyDeniedReason : ""
+            onClicked: keyDialog.open()
+        }
+        Badge {
+            anchors.verticalCenter: parent.verticalCenter
+            visible: text.length > 0
+            text: agentsPage.agents ? agentsPage.agents.selectedStatus : ""
+            tone: Theme.toneColour(agentsPage.agents ? agentsPage.agents.selectedStatusTone : Tone.None)
+            Accessible.name: qsTr("Agent status")
+            Accessible.description: text
         }
     }
 
     // The microservices placed on this agent, and restart / rebuild of the selected one.
-    detailExtra: Component {
-        ColumnLayout {
-            spacing: Theme.spacing
-            Label {
-                Layout.fillWidth: true
-                text: qsTr("Microservices on this agent")
-                font.bold: true
-                elide: Text.ElideRight
-                Accessible.role: Accessible.Heading
-                Accessible.name: text
+    detailExtra: ColumnLayout {
+        spacing: Theme.spacing
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("Microservices on this agent")
+            font.bold: true
+            elide: Text.ElideRight
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        ResourceTable {
+            Layout.fillWidth: true
+            // Tall enough for its rows (filter bar, header, rows), leaving the rest to the details.
+            Layout.preferredHeight: Math.min(240, 90 + 30 * Math.max(2, list ? list.count : 0))
+            shortcutsEnabled: false
+            list: agentsPage.agents ? agentsPage.agents.microservices : null
+            noun: qsTr("microservices")
+            emptyTitle: qsTr("No microservices")
+            emptyText: qsTr("No microservice of any application is placed on this agent.")
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: 6
+            ActionButton {
+                text: qsTr("Restart microservice")
+                deniedReason: agentsPage.agents ? agentsPage.agents.restartDeniedReason : ""
+                onClicked: microserviceConfirm.ask("restart", qsTr("Restart microservice"),
+                    qsTr("Restart microservice %1 on agent %2? It is stopped, then started again; it is unavailable in between.").arg(agentsPage.agents.microserviceName).arg(agentsPage.agents.selectedName),
+                    qsTr("Restart"))
             }
-            ResourceTable {
-                Layout.fillWidth: true
-                // Tall enough for its rows (filter bar, header, rows), leaving the rest to the details.
-                Layout.preferredHeight: Math.min(240, 90 + 30 * Math.max(2, list ? list.count : 0))
-                shortcutsEnabled: false
-                list: agentsPage.agents ? agentsPage.agents.microservices : null
-                noun: qsTr("microservices")
-                emptyTitle: qsTr("No microservices")
-                emptyText: qsTr("No microservice of any application is placed on this agent.")
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: 6
-                ActionButton {
-                    text: qsTr("Restart microservice")
-                    deniedReason: agentsPage.agents ? agentsPage.agents.restartDeniedReason : ""
-                    onClicked: microserviceConfirm.ask("restart", qsTr("Restart microservice"),
-                        qsTr("Restart microservice %1 on agent %2? It is stopped, then started again; it is unavailable in between.").arg(agentsPage.agents.microserviceName).arg(agentsPage.agents.selectedName),
-                        qsTr("Restart"))
-                }
-                ActionButton {
-                    text: qsTr("Rebuild microservice")
-                    deniedReason: agentsPage.agents ? agentsPage.agents.rebuildDeniedReason : ""
-                    onClicked: microserviceConfirm.ask("rebuild", qsTr("Rebuild microservice"),
-                        qsTr("Rebuild microservice %1? Agent %2 pulls its image again and recreates the container; it is unavailable in between.").arg(agentsPage.agents.microserviceName).arg(agentsPage.agents.selectedName),
-                        qsTr("Rebuild"))
-                }
+            ActionButton {
+                text: qsTr("Rebuild microservice")
+                deniedReason: agentsPage.agents ? agentsPage.agents.rebuildDeniedReason : ""
+                onClicked: microserviceConfirm.ask("rebuild", qsTr("Rebuild microservice"),
+                    qsTr("Rebuild microservice %1? Agent %2 pulls its image again and recreates the container; it is unavailable in between.").arg(agentsPage.agents.microserviceName).arg(agentsPage.agents.selectedName),
+                    qsTr("Rebuild"))
             }
         }
     }

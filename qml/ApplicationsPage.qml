@@ -68,14 +68,14 @@ Item {
                     model: page.apps ? page.apps.applications : null
                     title: qsTr("Applications")
                     showBanner: false
-                    extraActions: page.system ? null : accountRule
+                    extraActions: page.system ? null : page.accountRule
                 }
                 ResourcePage {
                     planes: page.planes
                     model: page.apps ? page.apps.systemApplications : null
                     title: qsTr("System applications")
                     showBanner: false
-                    extraActions: page.system ? accountRule : null
+                    extraActions: page.system ? page.accountRule : null
                 }
             }
 
@@ -97,39 +97,35 @@ Item {
                     title: qsTr("Microservices")
                     showBanner: false
                     tableShortcuts: false
-                    extraActions: microserviceState
+                    extraActions: page.microserviceState
                 }
             }
         }
     }
 
-    Component {
-        id: accountRule
-        RuleLink {
-            label: qsTr("NATS account rule")
-            ruleName: page.apps ? page.apps.accountRuleName : ""
-            noRuleText: page.apps && page.apps.applicationNatsAccess ? qsTr("Controller default") : qsTr("no NATS access")
-            onActivated: (name) => page.apps.openRule("account", name)
-        }
+    // Items for the resource pages' action slots (made once; a Slot shows each where it goes).
+    // The account rule link moves to whichever applications tab is shown.
+    readonly property Item accountRule: RuleLink {
+        label: qsTr("NATS account rule")
+        ruleName: page.apps ? page.apps.accountRuleName : ""
+        noRuleText: page.apps && page.apps.applicationNatsAccess ? qsTr("Controller default") : qsTr("no NATS access")
+        onActivated: (name) => page.apps.openRule("account", name)
     }
 
-    Component {
-        id: microserviceState
-        RowLayout {
-            spacing: Theme.spacing
-            Label {
-                text: page.apps ? page.apps.microserviceStatus : ""
-                color: Theme.toneColour(page.apps ? page.apps.microserviceStatusTone : 0)
-                Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("Microservice status")
-                Accessible.description: text
-            }
-            RuleLink {
-                label: qsTr("NATS user rule")
-                ruleName: page.apps ? page.apps.userRuleName : ""
-                noRuleText: page.apps && page.apps.microserviceNatsAccess ? qsTr("Controller default") : qsTr("no NATS access")
-                onActivated: (name) => page.apps.openRule("user", name)
-            }
+    readonly property Item microserviceState: RowLayout {
+        spacing: Theme.spacing
+        Label {
+            text: page.apps ? page.apps.microserviceStatus : ""
+            color: Theme.toneColour(page.apps ? page.apps.microserviceStatusTone : 0)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Microservice status")
+            Accessible.description: text
+        }
+        RuleLink {
+            label: qsTr("NATS user rule")
+            ruleName: page.apps ? page.apps.userRuleName : ""
+            noRuleText: page.apps && page.apps.microserviceNatsAccess ? qsTr("Controller default") : qsTr("no NATS access")
+            onActivated: (name) => page.apps.openRule("user", name)
         }
     }
 }

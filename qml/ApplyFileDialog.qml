@@ -49,14 +49,11 @@ Dialog {
             Layout.fillHeight: true
             currentIndex: dialog.reviewing ? 1 : 0
 
-            Loader {
-                active: dialog.applier !== null
-                sourceComponent: Component {
-                    YamlEditor {
-                        editor: dialog.applier.editor
-                        hint: qsTr("Manifests of any kind the console edits, separated by --- lines. What you type is kept in a draft until it is applied.")
-                    }
-                }
+            ModelLoader {
+                file: "YamlEditor.qml"
+                modelProperty: "editor"
+                model: dialog.applier ? dialog.applier.editor : null
+                properties: ({ hint: qsTr("Manifests of any kind the console edits, separated by --- lines. What you type is kept in a draft until it is applied.") })
             }
 
             ScrollView {

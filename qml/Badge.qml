@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import PotConsole
 
 // A small rounded label ("read-only", "not encrypted", "stale").
 Rectangle {

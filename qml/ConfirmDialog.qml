@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // Asks before an action. Destructive actions name what they destroy and need its name typed.
 Dialog {

@@ -43,7 +43,18 @@ ListView {
         required property string hint
         required property bool sensitive
         required property bool warning
-        readonly property bool masked: sensitive && !pane.revealed
+        // The pane this row is in (its view), not an id of this file: a delegate is a Component.
+        readonly property DetailPane view: rowItem.ListView.view as DetailPane
+        readonly property bool masked: sensitive && !rowItem.view.revealed
+        readonly property bool canCopy: value.length > 0 && value !== "—" && rowItem.view.copyable
+        function copy() {
+            if (rowItem.view.cluster !== null)
+                rowItem.view.cluster.copy(rowItem.fullValue, rowItem.sensitive);
+            else
+                rowItem.view.copyRequested(rowItem.label, rowItem.fullValue, rowItem.sensitive);
+        }
+        // A double click copies too (as the Copy button).
+        onDoubleClicked: if (canCopy) copy()
         width: ListView.view.width
         padding: 2
         Accessible.name: label
@@ -56,7 +67,7 @@ ListView {
             Label {
                 text: rowItem.label
                 color: Theme.mutedText
-                Layout.preferredWidth: Math.min(190, pane.width * 0.35)
+                Layout.preferredWidth: Math.min(190, rowItem.view.width * 0.35)
                 Layout.alignment: Qt.AlignTop
                 topPadding: 6
                 elide: Text.ElideRight
@@ -75,16 +86,11 @@ ListView {
             }
             ToolButton {
                 text: qsTr("Copy")
-                visible: rowItem.value.length > 0 && rowItem.value !== "—" && pane.copyable
+                visible: rowItem.canCopy
                 font.pixelSize: 11
                 Layout.alignment: Qt.AlignTop
                 Accessible.name: qsTr("Copy %1").arg(rowItem.label)
-                onClicked: {
-                    if (pane.cluster !== null)
-                        pane.cluster.copy(rowItem.fullValue, rowItem.sensitive)
-                    else
-                        pane.copyRequested(rowItem.label, rowItem.fullValue, rowItem.sensitive)
-                }
+                onClicked: rowItem.copy()
             }
         }
     }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // What a page shows when it has nothing to show yet: a title and a sentence that says what will be
 // there and what to do.

@@ -136,43 +136,49 @@ ApplicationWindow {
                     required property var modelData
                     required property int index
                     // Made when first shown, then kept (its state, selection and filter stay):
-                    // a page never opened costs no memory.
-                    property bool opened: false
-                    readonly property bool current: index === pages.currentIndex
-                    onCurrentChanged: if (current) opened = true
-                    active: current || opened
-                    sourceComponent: modelData.kind ? resourcePage : modelData.component
-                    // A generic page learns its kind once made.
-                    onLoaded: if (modelData.kind) {
-                        item.kindId = modelData.kind;
-                        item.title = modelData.title;
+                    // a page never opened costs no memory. The page's file and its properties
+                    // come from the registry (setSource sets its required properties).
+                    readonly property bool current: parent !== null && index === (parent as StackLayout).currentIndex
+                    function load() {
+                        if (current && status === Loader.Null)
+                            setSource(Qt.resolvedUrl(modelData.source), modelData.properties);
                     }
+                    onCurrentChanged: load()
+                    Component.onCompleted: load()
                 }
             }
         }
     }
 
     // The page registry: every page once, in sidebar order. The sidebar, the page stack, the
-    // shortcuts and navigation by id (showPage) all read it. `kind` pages are generic resource
-    // pages of a kind described in core/resources; the others name their own component.
+    // shortcuts and navigation by id (showPage) all read it. Pages with a `kind` are the generic
+    // resource page of a kind described in core/resources; the others name their own file.
+    function pageEntry(id, title, group, source, properties, shortcut) {
+        return { id: id, title: title, group: group, source: source, properties: properties, shortcut: shortcut ?? "" };
+    }
+    function resource(id, title, group, shortcut) {
+        return Object.assign(pageEntry(id, title, group, "ResourcePage.qml",
+                                  { planes: window.planes, kindId: id, title: title }, shortcut), { kind: id });
+    }
     readonly property var registry: [
-        { id: "planes", title: qsTr("Control planes"), group: "", component: planesPage, shortcut: "Ctrl+1" },
-        { id: "agents", title: qsTr("Agents"), group: qsTr("Workloads"), component: agentsPage, shortcut: "Ctrl+2" },
-        { id: "applications", title: qsTr("Applications"), group: qsTr("Workloads"), component: applicationsPage, shortcut: "Ctrl+3" },
-        { id: "services", title: qsTr("Services"), group: qsTr("Workloads"), kind: "services" },
-        { id: "applicationTemplates", title: qsTr("Application templates"), group: qsTr("Workloads"), kind: "applicationTemplates" },
-        { id: "catalogItems", title: qsTr("Catalog"), group: qsTr("Workloads"), kind: "catalogItems" },
-        { id: "edgeResources", title: qsTr("Edge resources"), group: qsTr("Workloads"), kind: "edgeResources" },
-        { id: "nats", title: qsTr("NATS"), group: qsTr("Messaging"), component: natsPage, shortcut: "Ctrl+4" },
-        { id: "router", title: qsTr("Router"), group: qsTr("Messaging"), kind: "router" },
-        { id: "secrets", title: qsTr("Secrets"), group: qsTr("Configuration"), kind: "secrets", shortcut: "Ctrl+8" },
-        { id: "configMaps", title: qsTr("Config maps"), group: qsTr("Configuration"), kind: "configMaps", shortcut: "Ctrl+9" },
-        { id: "volumeMounts", title: qsTr("Volume mounts"), group: qsTr("Configuration"), kind: "volumeMounts" },
-        { id: "registries", title: qsTr("Registries"), group: qsTr("Configuration"), kind: "registries" },
-        { id: "certificates", title: qsTr("Certificates"), group: qsTr("Security"), kind: "certificates", shortcut: "Ctrl+5" },
-        { id: "access", title: qsTr("Access control"), group: qsTr("Security"), component: accessPage, shortcut: "Ctrl+6" },
-        { id: "events", title: qsTr("Events"), group: qsTr("Security"), component: eventsPage },
-        { id: "tools", title: qsTr("Tools"), group: "", component: toolsPage, shortcut: "Ctrl+7" }
+        pageEntry("planes", qsTr("Control planes"), "", "ControlPlanesPage.qml", { planes: window.planes }, "Ctrl+1"),
+        pageEntry("agents", qsTr("Agents"), qsTr("Workloads"), "AgentsPage.qml", { planes: window.planes }, "Ctrl+2"),
+        pageEntry("applications", qsTr("Applications"), qsTr("Workloads"), "ApplicationsPage.qml", { planes: window.planes }, "Ctrl+3"),
+        resource("services", qsTr("Services"), qsTr("Workloads")),
+        resource("applicationTemplates", qsTr("Application templates"), qsTr("Workloads")),
+        resource("catalogItems", qsTr("Catalog"), qsTr("Workloads")),
+        resource("edgeResources", qsTr("Edge resources"), qsTr("Workloads")),
+        pageEntry("nats", qsTr("NATS"), qsTr("Messaging"), "NatsPage.qml", { planes: window.planes }, "Ctrl+4"),
+        resource("router", qsTr("Router"), qsTr("Messaging")),
+        resource("secrets", qsTr("Secrets"), qsTr("Configuration"), "Ctrl+8"),
+        resource("configMaps", qsTr("Config maps"), qsTr("Configuration"), "Ctrl+9"),
+        resource("volumeMounts", qsTr("Volume mounts"), qsTr("Configuration")),
+        resource("registries", qsTr("Registries"), qsTr("Configuration")),
+        resource("certificates", qsTr("Certificates"), qsTr("Security"), "Ctrl+5"),
+        pageEntry("access", qsTr("Access control"), qsTr("Security"), "AccessPage.qml", { planes: window.planes }, "Ctrl+6"),
+        pageEntry("events", qsTr("Events"), qsTr("Security"), "EventsPage.qml", { planes: window.planes }),
+        pageEntry("tools", qsTr("Tools"), "", "ToolsPage.qml",
+             { decoder: window.decoder, manifestTool: window.manifestTool, certificates: window.certificateInspector }, "Ctrl+7")
     ]
     function indexOfPage(id) {
         for (let i = 0; i < registry.length; ++i) {
@@ -195,15 +201,6 @@ ApplicationWindow {
         const loader = window.pageLoader(id);
         return loader ? loader.item : null;
     }
-
-    Component { id: planesPage; ControlPlanesPage { planes: window.planes } }
-    Component { id: agentsPage; AgentsPage { planes: window.planes } }
-    Component { id: applicationsPage; ApplicationsPage { planes: window.planes } }
-    Component { id: natsPage; NatsPage { planes: window.planes } }
-    Component { id: accessPage; AccessPage { planes: window.planes } }
-    Component { id: eventsPage; EventsPage { planes: window.planes } }
-    Component { id: toolsPage; ToolsPage { decoder: window.decoder; manifestTool: window.manifestTool; certificates: window.certificateInspector } }
-    Component { id: resourcePage; ResourcePage { planes: window.planes } }
 
     // NATS rule names on the Applications page link to the NATS section; the NATS page shows the
     // rule when it offers showRule(kind, name) (kind "account" or "user").

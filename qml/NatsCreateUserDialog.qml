@@ -112,7 +112,7 @@ Dialog {
             Layout.row: 4
             Layout.column: 1
             Layout.fillWidth: true
-            model: [qsTr("(Controller default)")].concat(dialog.nats ? dialog.nats.userRuleNames : [])
+            model: [qsTr("(Controller default)"), ...(dialog.nats ? dialog.nats.userRuleNames : [])]
             Accessible.name: qsTr("User rule")
         }
         CheckBox {

@@ -147,7 +147,7 @@ Item {
                 Label {
                     Layout.fillWidth: true
                     visible: page.decoder.problems.length > 0
-                    text: page.decoder.problems.join("\n")
+                    text: [...page.decoder.problems].join("\n")
                     color: Theme.warn
                     wrapMode: Text.WordWrap
                     Accessible.name: qsTr("Problems")
@@ -161,57 +161,16 @@ Item {
                     creds: page.decoder
                 }
 
-                ListView {
+                DetailPane {
                     id: claims
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    clip: true
+                    name: qsTr("Claims")
                     model: page.decoder.details
-                    Accessible.role: Accessible.List
-                    Accessible.name: qsTr("Claims")
-                    section.property: "group"
-                    section.delegate: Label { // `section` from the context: see DetailPane.qml
-                        text: section // qmllint disable unqualified
-                        font.bold: true
-                        topPadding: Theme.margin
-                        bottomPadding: 2
-                    }
-                    delegate: ItemDelegate {
-                        id: claimRow
-                        required property string label
-                        required property string value
-                        required property string hint
-                        required property bool sensitive
-                        required property bool warning
-                        width: ListView.view.width
-                        Accessible.name: label
-                        Accessible.description: sensitive && !page.decoder.revealed ? qsTr("hidden") : value
-                        ToolTip.visible: hovered && hint.length > 0
-                        ToolTip.text: hint
-                        onDoubleClicked: page.decoder.copyField(label)
-                        contentItem: RowLayout {
-                            spacing: Theme.margin
-                            Label {
-                                text: claimRow.label
-                                color: Theme.mutedText
-                                Layout.preferredWidth: 200
-                                elide: Text.ElideRight
-                            }
-                            Label {
-                                text: claimRow.sensitive && !page.decoder.revealed ? "••••••••••••" : claimRow.value
-                                color: claimRow.warning ? Theme.warn : Theme.text
-                                font.family: claimRow.value.length > 40 ? "monospace" : Application.font.family
-                                wrapMode: Text.WrapAnywhere
-                                textFormat: Text.PlainText
-                                Layout.fillWidth: true
-                            }
-                            ToolButton {
-                                text: qsTr("Copy")
-                                Accessible.name: qsTr("Copy %1").arg(claimRow.label)
-                                onClicked: page.decoder.copyField(claimRow.label)
-                            }
-                        }
-                    }
+                    revealed: page.decoder.revealed
+                    // The decoder copies (a hidden seed from the creds, the token as sensitive).
+                    copyable: true
+                    onCopyRequested: (label) => page.decoder.copyField(label)
                 }
             }
         }

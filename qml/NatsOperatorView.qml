@@ -22,7 +22,7 @@ ColumnLayout {
         }
         Label {
             Layout.fillWidth: true
-            text: view.nats ? [view.nats.operatorError, view.nats.hubError].filter(s => s.length > 0).join(" ") : ""
+            text: view.nats ? (view.nats.operatorError + " " + view.nats.hubError).trim() : ""
             color: Theme.warn
             elide: Text.ElideRight
             Accessible.role: Accessible.StaticText

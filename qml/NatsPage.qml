@@ -66,12 +66,11 @@ Item {
                 }
             }
         }
-        // Built only while there is a NATS page model (none when no control plane is selected).
-        Loader {
+        // Shown while there is a NATS page model (none when no control plane is selected).
+        StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            active: page.nats !== null
-            sourceComponent: StackLayout {
+            visible: page.nats !== null
             currentIndex: tabs.currentIndex
 
             NatsOperatorView {
@@ -84,16 +83,50 @@ Item {
                 planes: page.planes
                 showBanner: false
                 model: page.cluster ? page.cluster.resourcePage("natsAccounts") : null
-                listExtra: ensureRow
-                detailExtra: accountContext
+                listExtra: RowLayout {
+                    ActionButton {
+                        Layout.margins: Theme.margin
+                        text: qsTr("Ensure account…")
+                        deniedReason: page.denied("natsAccounts", "create")
+                        onClicked: ensureDialog.open()
+                    }
+                    Item { Layout.fillWidth: true }
+                }
+                detailExtra: DetailPane {
+                    model: page.nats ? page.nats.accountContext : null
+                    cluster: page.cluster
+                    name: qsTr("Account rule and users")
+                }
             }
 
             ResourcePage {
                 planes: page.planes
                 showBanner: false
                 model: page.cluster ? page.cluster.resourcePage("natsUsers") : null
-                listExtra: createUserRow
-                extraActions: fetchCredsButton
+                listExtra: RowLayout {
+                    ActionButton {
+                        Layout.margins: Theme.margin
+                        text: qsTr("Create user…")
+                        deniedReason: page.denied("natsUsers", "create", page.nats ? page.nats.selectedAccountApp : "")
+                        onClicked: {
+                            const n = page.nats;
+                            createDialog.application = n.selectedUserApp.length > 0 && n.applicationNames.indexOf(n.selectedUserApp) >= 0
+                                    ? n.selectedUserApp : (n.applicationNames.length > 0 ? n.applicationNames[0] : "");
+                            createDialog.open();
+                        }
+                    }
+                    Item { Layout.fillWidth: true }
+                }
+                extraActions: ActionButton {
+                    text: qsTr("Fetch creds")
+                    ready: page.nats !== null && page.nats.selectedUserName.length > 0
+                    disabledHint: qsTr("Select a user first.")
+                    deniedReason: page.denied("natsUsers", "get", page.nats ? page.nats.selectedUserApp : "")
+                    onClicked: {
+                        page.nats.fetchCreds(page.nats.selectedUserApp, page.nats.selectedUserName);
+                        credsDialog.open();
+                    }
+                }
             }
 
             ResourcePage {
@@ -107,7 +140,6 @@ Item {
                 showBanner: false
                 model: page.cluster ? page.cluster.resourcePage("natsUserRules") : null
             }
-            }
         }
     }
 
@@ -120,58 +152,6 @@ Item {
         nats: page.nats
         cluster: page.cluster
     }
-    // The NATS page's own parts in the slots of the resource pages.
-    Component {
-        id: ensureRow
-        RowLayout {
-            ActionButton {
-                Layout.margins: Theme.margin
-                text: qsTr("Ensure account…")
-                deniedReason: page.denied("natsAccounts", "create")
-                onClicked: ensureDialog.open()
-            }
-            Item { Layout.fillWidth: true }
-        }
-    }
-    Component {
-        id: accountContext
-        DetailPane {
-            model: page.nats ? page.nats.accountContext : null
-            cluster: page.cluster
-            name: qsTr("Account rule and users")
-        }
-    }
-    Component {
-        id: createUserRow
-        RowLayout {
-            ActionButton {
-                Layout.margins: Theme.margin
-                text: qsTr("Create user…")
-                deniedReason: page.denied("natsUsers", "create", page.nats ? page.nats.selectedAccountApp : "")
-                onClicked: {
-                    const n = page.nats;
-                    createDialog.application = n.selectedUserApp.length > 0 && n.applicationNames.indexOf(n.selectedUserApp) >= 0
-                            ? n.selectedUserApp : (n.applicationNames.length > 0 ? n.applicationNames[0] : "");
-                    createDialog.open();
-                }
-            }
-            Item { Layout.fillWidth: true }
-        }
-    }
-    Component {
-        id: fetchCredsButton
-        ActionButton {
-            text: qsTr("Fetch creds")
-            ready: page.nats !== null && page.nats.selectedUserName.length > 0
-            disabledHint: qsTr("Select a user first.")
-            deniedReason: page.denied("natsUsers", "get", page.nats ? page.nats.selectedUserApp : "")
-            onClicked: {
-                page.nats.fetchCreds(page.nats.selectedUserApp, page.nats.selectedUserName);
-                credsDialog.open();
-            }
-        }
-    }
-
     Dialog {
         id: ensureDialog
         title: qsTr("Ensure NATS account")
@@ -193,7 +173,7 @@ Item {
             ComboBox {
                 id: ensureRule
                 Layout.fillWidth: true
-                model: [qsTr("(Controller default)")].concat(page.nats ? page.nats.accountRuleNames : [])
+                model: [qsTr("(Controller default)"), ...(page.nats ? page.nats.accountRuleNames : [])]
                 Accessible.name: qsTr("Account rule")
             }
             FontMetrics { id: ensureMetrics; font: ensureNote.font }

@@ -31,8 +31,14 @@ ColumnLayout {
                 editText = grid.access.gridSubject;
             }
             Component.onCompleted: sync()
-            onModelChanged: Qt.callLater(sync)
-            onActiveFocusChanged: if (!activeFocus) Qt.callLater(sync)
+            // After the combo box has taken the new model or finished losing focus.
+            onModelChanged: syncLater.restart()
+            onActiveFocusChanged: if (!activeFocus) syncLater.restart()
+            Timer {
+                id: syncLater
+                interval: 0
+                onTriggered: subject.sync()
+            }
             onActivated: grid.access.gridSubject = currentText
             onAccepted: grid.access.gridSubject = editText
             ToolTip.visible: hovered
@@ -106,7 +112,8 @@ ColumnLayout {
                 id: rowHeader
                 required property var model
                 implicitHeight: 26
-                implicitWidth: grid.headerWidth
+                // As wide as its header view (which the layout gives the grid's header width).
+                implicitWidth: rowHeader.TableView.view ? rowHeader.TableView.view.width : 0
                 color: Theme.sidebar
                 Label {
                     anchors.fill: parent

@@ -194,29 +194,8 @@ Dialog {
             }
 
             Label { text: qsTr("Colour") }
-            Row {
+            ColourPicker {
                 id: colourRow
-                property string selected
-                spacing: 6
-                Repeater {
-                    model: Theme.profileColours
-                    delegate: AbstractButton {
-                        id: swatch
-                        required property string modelData
-                        width: 24; height: 24
-                        checkable: true
-                        checked: colourRow.selected === modelData
-                        Accessible.role: Accessible.RadioButton
-                        Accessible.name: qsTr("Colour %1").arg(modelData)
-                        onClicked: colourRow.selected = modelData
-                        background: Rectangle {
-                            radius: 12
-                            color: swatch.modelData
-                            border.width: swatch.checked ? 3 : 0
-                            border.color: Theme.text
-                        }
-                    }
-                }
             }
 
             Label { text: qsTr("Refresh every") }

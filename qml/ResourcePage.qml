@@ -20,12 +20,14 @@ Item {
     property ResourceModel model: cluster ? cluster.resourcePage(kindId) : null
     /// Off when an enclosing page (tabs) shows the banner once for all its kinds.
     property bool showBanner: true
+    // Slots: items the page that uses this one defines (in its own file, with its own ids), shown
+    // in place by a Slot.
     /// More buttons after the kind's actions (enabled by the page's own view model).
-    property Component extraActions: null
+    property Item extraActions: null
     /// Shown under the details of the selection (e.g. the microservices on an agent).
-    property Component detailExtra: null
+    property Item detailExtra: null
     /// Shown under the list (e.g. filters or a summary of the whole list).
-    property Component listExtra: null
+    property Item listExtra: null
     /// Off for a second page in view at the same time (its table would take Find and Refresh too).
     property bool tableShortcuts: true
     // Re-read when permissions, the connection or the selection change.
@@ -180,11 +182,9 @@ Item {
                     emptyTitle: qsTr("No %1").arg(page.model ? page.model.plural : "")
                     emptyText: page.model ? page.model.emptyText : ""
                 }
-                Loader {
+                Slot {
                     Layout.fillWidth: true
-                    active: page.listExtra !== null
-                    visible: active
-                    sourceComponent: page.listExtra
+                    content: page.listExtra
                 }
                 RowLayout {
                     Layout.fillWidth: true
@@ -235,20 +235,12 @@ Item {
                         Accessible.name: qsTr("Selected %1").arg(page.model ? page.model.singular : "")
                         Accessible.description: text
                     }
-                    Flow {
+                    ResourceActions {
                         Layout.fillWidth: true
-                        spacing: Theme.spacing
+                        model: page.model
+                        revision: page.revision
+                        onTriggered: (action) => page.runAction(action)
                         visible: page.model !== null && !page.model.single
-                        Repeater {
-                            model: page.model ? page.model.actions : []
-                            ActionButton {
-                                required property var modelData
-                                text: modelData.label
-                                destructive: modelData.destructive
-                                deniedReason: page.denied(modelData.id)
-                                onClicked: page.runAction(modelData)
-                            }
-                        }
                         ActionButton {
                             visible: page.model !== null && page.model.canEdit
                             text: qsTr("Edit YAML…")
@@ -268,10 +260,8 @@ Item {
                             deniedReason: page.model && page.model.revealed ? "" : page.denied("reveal")
                             onClicked: page.model.revealed = !page.model.revealed
                         }
-                        Loader {
-                            active: page.extraActions !== null
-                            visible: active
-                            sourceComponent: page.extraActions
+                        Slot {
+                            content: page.extraActions
                         }
                     }
                     Label {
@@ -294,11 +284,9 @@ Item {
                         revealed: true
                     }
                     // Its own height: the details (a list, no height of its own) take the rest.
-                    Loader {
+                    Slot {
                         Layout.fillWidth: true
-                        active: page.detailExtra !== null
-                        visible: active
-                        sourceComponent: page.detailExtra
+                        content: page.detailExtra
                     }
                 }
             }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PotConsole
 
 // "NATS account rule: <name>" where the name is a link to the rule on the NATS page. With no rule
 // name it says why there is none.

@@ -41,7 +41,7 @@ RowLayout {
         id: simAccount
         visible: simulator.accountRules.length > 0
         Layout.preferredWidth: 200
-        model: [qsTr("no account rule")].concat(simulator.accountRules.map(r => qsTr("account rule %1").arg(r.name)))
+        model: [qsTr("no account rule"), ...simulator.accountRules.map(r => qsTr("account rule %1").arg(r.name))]
         Accessible.name: qsTr("Simulated account rule")
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Add the default permissions of an account rule, as for a user of an account made from it")

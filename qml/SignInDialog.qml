@@ -18,10 +18,11 @@ Dialog {
     width: 440
     closePolicy: busy ? Popup.NoAutoClose : Popup.CloseOnEscape
 
+    function emailOf(profile) { return profile.email ?? "" }
     function openFor(index) {
         // Another control plane: start from its e-mail. The same one again: keep what was typed.
         if (index !== profileIndex || emailField.text.length === 0) {
-            emailField.text = planes.profileData(index).email;
+            emailField.text = emailOf(planes.profileData(index));
             passwordField.text = "";
             totpField.text = "";
         }

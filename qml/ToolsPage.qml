@@ -57,14 +57,13 @@ Item {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         orientation: Qt.Horizontal
-                        Loader {
+                        ModelLoader {
                             visible: formToggle.checked
-                            active: formToggle.checked
                             SplitView.preferredWidth: parent.width * 0.5
                             SplitView.minimumWidth: 380
-                            sourceComponent: Component {
-                                RuleForm { form: page.manifestTool.form }
-                            }
+                            file: "RuleForm.qml"
+                            modelProperty: "form"
+                            model: formToggle.checked ? page.manifestTool.form : null
                         }
                         YamlEditor {
                             SplitView.fillWidth: true

@@ -211,48 +211,14 @@ Item {
                     anchors.fill: parent
                     color: Theme.window
                 }
-                Column {
+                YamlGutter {
                     y: area.topPadding - flick.contentY
                     width: gutter.width
-                    Repeater {
-                        model: area.lineCount
-                        Item {
-                            id: lineRow
-                            required property int index
-                            readonly property int line: index + 1
-                            readonly property var problems: root.editor.errorCount + root.editor.warningCount >= 0 ? root.editor.problemsAt(line) : []
-                            readonly property bool hasError: problems.some(p => p.error)
-                            width: gutter.width
-                            height: metrics.lineSpacing
-                            Rectangle {
-                                visible: lineRow.problems.length > 0
-                                anchors.left: parent.left
-                                anchors.leftMargin: 3
-                                anchors.verticalCenter: parent.verticalCenter
-                                width: 8
-                                height: 8
-                                radius: 4
-                                color: lineRow.hasError ? Theme.bad : Theme.warn
-                            }
-                            Text {
-                                anchors.right: parent.right
-                                anchors.rightMargin: 6
-                                anchors.verticalCenter: parent.verticalCenter
-                                text: lineRow.line
-                                font: area.font
-                                color: lineRow.problems.length > 0 ? (lineRow.hasError ? Theme.bad : Theme.warn) : Theme.mutedText
-                            }
-                            MouseArea {
-                                id: marker
-                                anchors.fill: parent
-                                hoverEnabled: lineRow.problems.length > 0
-                                onClicked: root.goTo(lineRow.line, 1)
-                            }
-                            ToolTip.visible: marker.containsMouse && lineRow.problems.length > 0
-                            ToolTip.text: lineRow.problems.map(p => p.message).join("\n")
-                            ToolTip.delay: 200
-                        }
-                    }
+                    editor: root.editor
+                    lineCount: area.lineCount
+                    lineHeight: metrics.lineSpacing
+                    font: area.font
+                    onLineClicked: (line) => root.goTo(line, 1)
                 }
             }
 
@@ -316,41 +282,13 @@ Item {
         }
 
         // Every problem, in order; a click goes to it.
-        ListView {
+        YamlProblemList {
             id: problemList
             Layout.fillWidth: true
             Layout.preferredHeight: Math.min(contentHeight, 5 * 22)
             visible: count > 0
-            clip: true
             model: root.editor.problems
-            Accessible.role: Accessible.List
-            Accessible.name: qsTr("YAML problems")
-            ScrollBar.vertical: ScrollBar {}
-            delegate: ItemDelegate {
-                id: problemRow
-                required property int line
-                required property int column
-                required property bool error
-                required property string message
-                required property string path
-                readonly property string shown: (line > 0 ? line + ":" + column + "  " : "")
-                                                + (error ? qsTr("error") : qsTr("warning")) + ": "
-                                                + (path.length > 0 ? path + ": " : "") + message
-                width: problemList.width
-                height: 22
-                padding: 2
-                contentItem: Label {
-                    text: problemRow.shown
-                    color: problemRow.error ? Theme.bad : Theme.warn
-                    elide: Text.ElideRight
-                    textFormat: Text.PlainText
-                }
-                Accessible.name: problemRow.shown
-                ToolTip.visible: hovered
-                ToolTip.text: problemRow.shown
-                ToolTip.delay: 500
-                onClicked: root.goTo(problemRow.line, problemRow.column)
-            }
+            onPicked: (line, column) => root.goTo(line, column)
         }
     }
 }

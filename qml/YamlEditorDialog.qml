@@ -69,6 +69,7 @@ Dialog {
     // Escape and clicks outside go through tryClose(): nothing typed is dropped silently.
     closePolicy: Popup.NoAutoClose
 
+    onOpened: if (editorLoader.item !== null) (editorLoader.item as YamlEditor).textArea.forceActiveFocus()
     onClosed: {
         dialog.reviewing = false;
         if (dialog.manifest)
@@ -121,30 +122,28 @@ Dialog {
             // A NATS rule shows its form beside the YAML: two views of one text.
             SplitView {
                 orientation: Qt.Horizontal
-                Loader {
+                ModelLoader {
                     visible: dialog.formShown
-                    active: dialog.formShown && dialog.manifest !== null
                     SplitView.preferredWidth: parent.width * 0.55
                     SplitView.minimumWidth: 380
-                    sourceComponent: Component {
-                        RuleForm { form: dialog.manifest.form }
-                    }
+                    file: "RuleForm.qml"
+                    modelProperty: "form"
+                    model: dialog.formShown && dialog.manifest !== null ? dialog.manifest.form : null
                 }
-                Loader {
+                ModelLoader {
                     id: editorLoader
                     SplitView.fillWidth: true
                     SplitView.minimumWidth: 300
-                    active: dialog.manifest !== null
-                    sourceComponent: Component {
-                        YamlEditor {
-                            id: yamlEditor
-                            editor: dialog.manifest
-                            hint: dialog.hint
-                            Connections {
-                                target: dialog
-                                function onOpened() { yamlEditor.textArea.forceActiveFocus() }
-                            }
-                        }
+                    file: "YamlEditor.qml"
+                    modelProperty: "editor"
+                    model: dialog.manifest
+                    properties: ({ hint: dialog.hint })
+                    Binding {
+                        target: editorLoader.item
+                        property: "hint"
+                        value: dialog.hint
+                        when: editorLoader.item !== null
+                        restoreMode: Binding.RestoreNone
                     }
                 }
             }
@@ -265,23 +264,9 @@ Dialog {
                 historyMenu.entries = dialog.access.historyOf(dialog.key);
                 historyMenu.popup();
             }
-            Menu {
+            HistoryMenu {
                 id: historyMenu
-                property var entries: []
-                MenuItem {
-                    visible: historyMenu.entries.length === 0
-                    height: visible ? implicitHeight : 0
-                    enabled: false
-                    text: qsTr("Nothing kept yet: a state is kept before each change")
-                }
-                Repeater {
-                    model: historyMenu.entries
-                    MenuItem {
-                        required property var modelData
-                        text: qsTr("%1 — %2").arg(modelData.at).arg(modelData.note)
-                        onTriggered: dialog.openRevert(dialog.key, modelData.id)
-                    }
-                }
+                onPicked: (id) => dialog.openRevert(dialog.key, id)
             }
         }
         Button {

@@ -24,6 +24,7 @@ private:
     QString text(QQuickItem *item) const { return item ? item->property("text").toString() : QString(); }
 
 private Q_SLOTS:
+    void init() { Pot::Test::failOnQmlWarnings(); }
     void initTestCase()
     {
         QVERIFY(m_console.start());

@@ -63,6 +63,7 @@ private:
     }
 
 private Q_SLOTS:
+    void init() { Pot::Test::failOnQmlWarnings(); }
     void initTestCase()
     {
         QVERIFY(m_console.start());

@@ -32,6 +32,7 @@ private:
     Models::ApplicationsPage *apps() const { return m_console.cluster()->applications(); }
 
 private Q_SLOTS:
+    void init() { Pot::Test::failOnQmlWarnings(); }
     void initTestCase()
     {
         QVERIFY(m_console.start());

@@ -26,6 +26,7 @@ private:
     ConsoleWindow m_console;
 
 private Q_SLOTS:
+    void init() { Pot::Test::failOnQmlWarnings(); }
     void initTestCase()
     {
         QVERIFY(m_console.start());

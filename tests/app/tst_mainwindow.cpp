@@ -99,6 +99,7 @@ private:
     }
 
 private Q_SLOTS:
+    void init() { Pot::Test::failOnQmlWarnings(); }
     void initTestCase()
     {
         Pot::Test::initTestEnvironment();

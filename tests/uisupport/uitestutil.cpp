@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTest>
 
 namespace Pot::Test {
@@ -39,6 +40,14 @@ QQuickItem *search(QQuickItem *item, const QString &name, QAccessible::Role role
 QQuickItem *findAccessible(QQuickWindow *window, const QString &name, QAccessible::Role role)
 {
     return window ? search(window->contentItem(), name, role) : nullptr;
+}
+
+void failOnQmlWarnings()
+{
+    // The module's files are in the resources at qrc:/PotConsole/ (Qt 6.4's default prefix).
+    static const QRegularExpression qmlWarning(
+        QStringLiteral(R"(qrc:/(qt/qml/)?PotConsole/|Cyclic dependency detected)"));
+    QTest::failOnWarning(qmlWarning);
 }
 
 void clickItem(QQuickItem *item)

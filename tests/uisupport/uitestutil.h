@@ -13,6 +13,11 @@ namespace Pot::Test {
 QQuickItem *findAccessible(QQuickWindow *window, const QString &name,
                            QAccessible::Role role = QAccessible::NoRole);
 
+/// Makes any warning of the console's QML fail the current test: a TypeError in a binding, a
+/// property that cannot be assigned, a type that cannot be made, a cyclic type dependency. A UI
+/// test calls it from init(), so a view that works only by luck does not pass.
+void failOnQmlWarnings();
+
 /// Clicks the centre of an item.
 void clickItem(QQuickItem *item);
 
