@@ -1,4 +1,5 @@
 #include "x509.h"
+#include "openssl.h"
 
 #include "core/tr.h"
 
@@ -63,42 +64,22 @@ QByteArray nulTerminated(const SecretBytes &password)
     return out;
 }
 
-// RAII owners for the OpenSSL objects used here.
-template <auto Free>
-struct Deleter
-{
-    template <typename T>
-    void operator()(T *p) const { Free(p); }
-};
-using X509Ptr = std::unique_ptr<::X509, Deleter<X509_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
+// RAII owners for the OpenSSL objects used here (the shared ones in openssl.h).
+using OpenSsl::Deleter;
+using OpenSsl::X509Ptr;
+using OpenSsl::BioPtr;
+using OpenSsl::BignumPtr;
+using OpenSsl::failure;
+using OpenSsl::takeErrors;
 using Pkcs12Ptr = std::unique_ptr<PKCS12, Deleter<PKCS12_free>>;
 using NamesPtr = std::unique_ptr<GENERAL_NAMES, Deleter<GENERAL_NAMES_free>>;
 using ConstraintsPtr = std::unique_ptr<BASIC_CONSTRAINTS, Deleter<BASIC_CONSTRAINTS_free>>;
-using BignumPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
 
 using X509StackPtr = std::unique_ptr<STACK_OF(X509), Deleter<freeCertStack>>;
 void freeObjects(STACK_OF(ASN1_OBJECT) *s) { sk_ASN1_OBJECT_pop_free(s, ASN1_OBJECT_free); }
 using ObjectStackPtr = std::unique_ptr<STACK_OF(ASN1_OBJECT), Deleter<freeObjects>>;
 void freeOpenSslString(char *s) { OPENSSL_free(s); }
 using OpenSslString = std::unique_ptr<char, Deleter<freeOpenSslString>>;
-
-/// The OpenSSL error queue as one line (and emptied), for Error::detail.
-QString takeErrors()
-{
-    QStringList parts;
-    char buffer[256];
-    while (const unsigned long e = ERR_get_error()) {
-        ERR_error_string_n(e, buffer, sizeof buffer);
-        parts << QString::fromLatin1(buffer);
-    }
-    return parts.join(QStringLiteral("; "));
-}
-
-Error failure(ErrorCode code, const QString &message)
-{
-    return Error(code, message, takeErrors());
-}
 
 QString bioText(BIO *bio)
 {
