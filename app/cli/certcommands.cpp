@@ -1,5 +1,7 @@
 #include "app/cli/certcommands.h"
 
+#include "core/securefile.h"
+#include "core/x509/tlsassistant.h"
 #include "core/x509/x509.h"
 
 #include <QCommandLineParser>
@@ -139,6 +141,104 @@ int certInspect(const QStringList &args, Io &io)
     return ExitOk;
 }
 
+int certTlsAssistant(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Check the certificate, key and CA a Controller is to serve HTTPS with, and write them in the shape "
+           "potctl deploys: the https section of a controller in a Remote ControlPlane (--remote NAME: "
+           "base64 caCert, tlsCert, tlsKey), or a kubernetes.io/tls Secret that a KubernetesControlPlane "
+           "names in spec.controller.secretName with https: true (--kubernetes SECRET).\n"
+           "Checked before anything is written: the key is the certificate's, the CA signed it, every --host "
+           "is among its names as a TLS client matches them, both are valid now, it may serve TLS. Every "
+           "problem is printed; with any, nothing is written.\n"
+           "The output holds the private key: it is written owner-only (0600) to -o FILE, never to standard "
+           "output, and an existing file is replaced only with --force.\n"
+           "Exit 0 when written, 1 when a file cannot be read or the check found a problem, 2 on a usage error."));
+    parser.addOption(QCommandLineOption(QStringLiteral("cert"), tr("The server certificate (PEM, DER or PKCS#12; may hold the key and the CA too)."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("key"), tr("The server's private key, when --cert does not hold it."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("ca"), tr("The CA certificate that signed it (what a profile then trusts)."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("password-file"),
+                                        tr("Read the key or PKCS#12 password from the first line of FILE."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("host"),
+                                        tr("A host name or IP address the Controller is reached at (repeat, or separate with commas)."),
+                                        QStringLiteral("HOST")));
+    parser.addOption(QCommandLineOption(QStringLiteral("remote"), tr("Write the https section of controller NAME of a Remote ControlPlane."),
+                                        QStringLiteral("NAME")));
+    parser.addOption(QCommandLineOption(QStringLiteral("kubernetes"), tr("Write a kubernetes.io/tls Secret named SECRET."),
+                                        QStringLiteral("SECRET")));
+    parser.addOption(QCommandLineOption(QStringLiteral("namespace"), tr("The Secret's namespace (the control plane's)."),
+                                        QStringLiteral("NS")));
+    parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")}, tr("The YAML file to write (0600)."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("force"), tr("Replace an existing file.")));
+    if (const int rc = parseCommandLine(parser, args, io, 0); rc >= 0)
+        return rc;
+    const bool remote = parser.isSet(QStringLiteral("remote"));
+    const bool kubernetes = parser.isSet(QStringLiteral("kubernetes"));
+    if (!parser.isSet(QStringLiteral("cert")) || !parser.isSet(QStringLiteral("host")) || !parser.isSet(QStringLiteral("o"))
+        || remote == kubernetes) {
+        io.err << tr("--cert, at least one --host, -o and one of --remote or --kubernetes are required.\n")
+               << commandHelp(parser, args.first());
+        return ExitUsage;
+    }
+    const QString output = parser.value(QStringLiteral("o"));
+    if (output == u"-") {
+        io.err << tr("The YAML holds the private key: name a file with -o; it is written owner-only.\n");
+        return ExitUsage;
+    }
+    SecretBytes password;
+    if (parser.isSet(QStringLiteral("password-file"))) {
+        Result<SecretBytes> p = readPasswordFile(parser.value(QStringLiteral("password-file")));
+        if (!p) {
+            io.err << p.error().message << '\n';
+            return ExitCheckFailed;
+        }
+        password = std::move(*p);
+    }
+    const QStringList hosts = X509::parseHosts(parser.values(QStringLiteral("host")).join(u','));
+    const Result<X509::ServerTls> tls = X509::readServerTls(parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("key")),
+                                                            parser.value(QStringLiteral("ca")), password);
+    if (!tls) {
+        io.err << tls.error().message << (tls.error().detail.isEmpty() ? QString() : u" (" + tls.error().detail + u')') << '\n';
+        return ExitCheckFailed;
+    }
+    const Result<X509::TlsCheck> check = X509::checkServerTls(*tls, hosts, QDateTime::currentDateTimeUtc());
+    if (!check) {
+        io.err << check.error().message << '\n';
+        return ExitCheckFailed;
+    }
+    for (const X509::HostCoverage &h : check->hosts)
+        io.out << (h.covered ? tr("covered      %1") : tr("NOT COVERED  %1")).arg(h.host) << '\n';
+    for (const QString &note : check->notes)
+        io.out << tr("note: %1").arg(note) << '\n';
+    if (!check->ok()) {
+        for (const QString &problem : check->problems)
+            io.err << tr("problem: %1").arg(problem) << '\n';
+        io.err << tr("Nothing written.") << '\n';
+        return ExitCheckFailed;
+    }
+    const SecretBytes yaml = remote ? X509::remoteControlPlaneYaml(*tls, parser.value(QStringLiteral("remote")))
+                                    : X509::kubernetesSecretYaml(*tls, parser.value(QStringLiteral("kubernetes")),
+                                                                 parser.value(QStringLiteral("namespace")));
+    if (Status written = writeOwnerOnlyFile(output, QByteArrayView(yaml.constData(), qsizetype(yaml.size())),
+                                            parser.isSet(QStringLiteral("force")));
+        !written) {
+        io.err << written.error().message << '\n';
+        return ExitCheckFailed;
+    }
+    io.out << tr("Wrote %1 (owner-only): %2, signed by %3, valid until %4.")
+                  .arg(output, check->certificate.commonName,
+                       check->ca.commonName.isEmpty() ? check->ca.subject : check->ca.commonName,
+                       check->certificate.notAfter.toString(Qt::ISODate))
+           << '\n';
+    return ExitOk;
+}
+
 } // namespace
 
 std::vector<Command> certCommands()
@@ -147,6 +247,9 @@ std::vector<Command> certCommands()
     commands.push_back({{QStringLiteral("cert"), QStringLiteral("inspect")},
                         tr("Show a certificate file (PEM, DER, PKCS#12): fields, chain, key match."),
                         certInspect});
+    commands.push_back({{QStringLiteral("cert"), QStringLiteral("tls-assistant")},
+                        tr("Check a Controller's TLS files and write them as ControlPlane YAML or a Kubernetes TLS Secret."),
+                        certTlsAssistant});
     return commands;
 }
 

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,7 +22,8 @@ using Pot::Test::shown;
 
 } // namespace
 
-/// pot-console-cli cert inspect, run as a separate process over files made by openssl.
+/// pot-console-cli cert inspect and cert tls-assistant, run as a separate process over files made by
+/// openssl.
 class TstCliCert : public QObject
 {
     Q_OBJECT
@@ -147,6 +149,92 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(says), qPrintable(shown(r)));
         QVERIFY(r.out.isEmpty());
         QVERIFY(!r.err.contains(u"barley") && !r.err.contains(u"sesame"));
+    }
+
+    // cert tls-assistant: the operator's files checked, then written owner-only in potctl's shape.
+    void tlsAssistantWritesTheRemoteHttpsSection()
+    {
+        QFile::remove(path(u"remote.yaml"_qs));
+        const Run r = cli({u"cert"_qs, u"tls-assistant"_qs, u"--cert"_qs, path(u"leaf.pem"_qs), u"--key"_qs,
+                           path(u"leaf.key"_qs), u"--ca"_qs, path(u"ca.pem"_qs), u"--host"_qs, u"nats.example.com"_qs,
+                           u"--host"_qs, u"10.1.2.3"_qs, u"--remote"_qs, u"ctl-1"_qs, u"-o"_qs, path(u"remote.yaml"_qs)});
+        QVERIFY2(r.code == 0, qPrintable(shown(r)));
+        QVERIFY2(r.out.contains(u"covered      nats.example.com") && r.out.contains(u"covered      10.1.2.3"), qPrintable(shown(r)));
+        QVERIFY2(r.out.contains(u"signed by CLI Test CA"), qPrintable(shown(r)));
+        QCOMPARE(QFileInfo(path(u"remote.yaml"_qs)).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        const QByteArray yaml = read(u"remote.yaml"_qs);
+        QVERIFY(yaml.contains("# The https section of controller \"ctl-1\""));
+        QVERIFY(yaml.contains(QByteArray("https:\n  enabled: true\n  caCert: " + read(u"ca.pem"_qs).toBase64() + "\n")));
+        QVERIFY(yaml.contains(QByteArray("  tlsCert: " + read(u"leaf.pem"_qs).toBase64() + "\n")));
+        // The key is in the file (as PKCS#8, whatever form it came in), never on the terminal.
+        QVERIFY(yaml.contains("  tlsKey: "));
+        const QByteArray keyBase64 = yaml.mid(yaml.indexOf("tlsKey: ") + 8).trimmed();
+        const QByteArray keyPem = QByteArray::fromBase64(keyBase64);
+        QVERIFY(keyPem.startsWith("-----BEGIN PRIVATE KEY-----"));
+        const Run same = Pot::Test::runProcess(QStringLiteral("openssl"), {u"pkey"_qs, u"-in"_qs, path(u"leaf.key"_qs), u"-pubout"_qs});
+        const Run fromYaml = Pot::Test::runProcess(QStringLiteral("openssl"), {u"pkey"_qs, u"-pubout"_qs}, keyPem);
+        QCOMPARE(fromYaml.out, same.out);
+        QVERIFY(!r.out.contains(QString::fromLatin1(keyBase64.left(40))) && !r.err.contains(u"PRIVATE KEY"));
+
+        // An existing file is replaced only with --force.
+        const QStringList again{u"cert"_qs, u"tls-assistant"_qs, u"--cert"_qs, path(u"leaf.pem"_qs), u"--key"_qs,
+                                path(u"leaf.key"_qs), u"--ca"_qs, path(u"ca.pem"_qs), u"--host"_qs, u"nats.example.com"_qs,
+                                u"--remote"_qs, u"ctl-1"_qs, u"-o"_qs, path(u"remote.yaml"_qs)};
+        const Run refused = cli(again);
+        QVERIFY2(refused.code == 1 && refused.err.contains(u"exists"), qPrintable(shown(refused)));
+        QVERIFY2(cli(again + QStringList{u"--force"_qs}).code == 0, "--force replaces");
+    }
+
+    void tlsAssistantWritesAKubernetesSecretFromPkcs12()
+    {
+        QFile::remove(path(u"secret.yaml"_qs));
+        const Run r = cli({u"cert"_qs, u"tls-assistant"_qs, u"--cert"_qs, path(u"leaf.p12"_qs), u"--password-file"_qs,
+                           path(u"pass.txt"_qs), u"--host"_qs, u"nats.example.com"_qs, u"--kubernetes"_qs,
+                           u"controller-tls"_qs, u"--namespace"_qs, u"pot"_qs, u"-o"_qs, path(u"secret.yaml"_qs)});
+        QVERIFY2(r.code == 0, qPrintable(shown(r)));
+        const QByteArray yaml = read(u"secret.yaml"_qs);
+        QVERIFY(yaml.contains("kind: Secret\n"));
+        QVERIFY(yaml.contains("type: kubernetes.io/tls\n"));
+        QVERIFY(yaml.contains("  name: controller-tls\n  namespace: pot\n"));
+        QVERIFY(yaml.contains(QByteArray("  ca.crt: " + read(u"ca.pem"_qs).toBase64())));
+        QVERIFY(yaml.contains("#       secretName: controller-tls\n"));
+        QVERIFY(!r.out.contains(u"sesame") && !r.err.contains(u"sesame"));
+    }
+
+    void tlsAssistantRefusesAnUncoveredHostAndWritesNothing()
+    {
+        QFile::remove(path(u"uncovered.yaml"_qs));
+        const Run r = cli({u"cert"_qs, u"tls-assistant"_qs, u"--cert"_qs, path(u"leaf.pem"_qs), u"--key"_qs,
+                           path(u"leaf.key"_qs), u"--ca"_qs, path(u"ca.pem"_qs), u"--host"_qs,
+                           u"nats.example.com,127.0.0.1"_qs, u"--remote"_qs, u"ctl-1"_qs, u"-o"_qs, path(u"uncovered.yaml"_qs)});
+        QVERIFY2(r.code == 1, qPrintable(shown(r)));
+        QVERIFY2(r.out.contains(u"NOT COVERED  127.0.0.1"), qPrintable(shown(r)));
+        QVERIFY2(r.err.contains(u"problem: 127.0.0.1 is not among the certificate's names (nats.example.com, 10.1.2.3)"),
+                 qPrintable(shown(r)));
+        QVERIFY(r.err.contains(u"Nothing written."));
+        QVERIFY(!QFile::exists(path(u"uncovered.yaml"_qs)));
+
+        // A CA that did not sign it.
+        QVERIFY(openssl({u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs, u"ec_paramgen_curve:P-256"_qs,
+                         u"-nodes"_qs, u"-keyout"_qs, path(u"other.key"_qs), u"-out"_qs, path(u"other.pem"_qs), u"-subj"_qs,
+                         u"/CN=Other CA"_qs, u"-days"_qs, u"30"_qs}));
+        const Run foreign = cli({u"cert"_qs, u"tls-assistant"_qs, u"--cert"_qs, path(u"leaf.pem"_qs), u"--key"_qs,
+                                 path(u"leaf.key"_qs), u"--ca"_qs, path(u"other.pem"_qs), u"--host"_qs,
+                                 u"nats.example.com"_qs, u"--remote"_qs, u"ctl-1"_qs, u"-o"_qs, path(u"uncovered.yaml"_qs)});
+        QVERIFY2(foreign.code == 1 && foreign.err.contains(u"Other CA did not sign this certificate"), qPrintable(shown(foreign)));
+        QVERIFY(!QFile::exists(path(u"uncovered.yaml"_qs)));
+    }
+
+    void tlsAssistantUsage()
+    {
+        const QStringList base{u"cert"_qs, u"tls-assistant"_qs, u"--cert"_qs, path(u"leaf.pem"_qs), u"--key"_qs,
+                               path(u"leaf.key"_qs), u"--ca"_qs, path(u"ca.pem"_qs), u"--host"_qs, u"nats.example.com"_qs};
+        QCOMPARE(cli(base + QStringList{u"-o"_qs, path(u"x.yaml"_qs)}).code, 2); // neither --remote nor --kubernetes
+        const Run stdoutRefused = cli(base + QStringList{u"--remote"_qs, u"a"_qs, u"-o"_qs, u"-"_qs});
+        QVERIFY2(stdoutRefused.code == 2 && stdoutRefused.err.contains(u"private key"), qPrintable(shown(stdoutRefused)));
+        const Run help = cli({u"cert"_qs, u"tls-assistant"_qs, u"--help"_qs});
+        QVERIFY2(help.code == 0 && help.out.contains(u"--kubernetes") && help.out.contains(u"owner-only"), qPrintable(shown(help)));
     }
 };
 
