@@ -12,6 +12,7 @@
 #include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
 #include "models/certificateinspector.h"
+#include "models/tlsassistant.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -76,6 +77,8 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
     m_certificates = new Models::CertificateInspector(
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
+    m_tlsAssistant = new Models::TlsAssistant(
+        [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
     // The decoder judges trust against the connected control plane's operator and accounts.
     connect(m_planes, &Models::ControlPlanes::natsTrustChanged, m_decoder, [this] {
         m_decoder->setTrustAnchors(m_planes->currentNatsOperatorJwt(),
@@ -103,6 +106,7 @@ bool CompositionRoot::load(QQmlApplicationEngine &engine)
     engine.setInitialProperties({{u"planes"_s, QVariant::fromValue<QObject *>(m_planes)},
                                  {u"decoder"_s, QVariant::fromValue<QObject *>(m_decoder)},
                                  {u"certificateInspector"_s, QVariant::fromValue<QObject *>(m_certificates)},
+                                 {u"tlsAssistant"_s, QVariant::fromValue<QObject *>(m_tlsAssistant)},
                                  {u"manifestTool"_s, QVariant::fromValue<QObject *>(m_manifestTool)}});
     engine.load(QUrl(u"qrc:/PotConsole/Main.qml"_s));
     return !failed && !engine.rootObjects().isEmpty();

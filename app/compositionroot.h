@@ -28,6 +28,7 @@ class ControlPlanes;
 class ManifestEditor;
 class NatsDecoder;
 class CertificateInspector;
+class TlsAssistant;
 } // namespace Pot::Models
 
 namespace Pot::App {
@@ -65,6 +66,7 @@ public:
     Models::ControlPlanes *controlPlanes() const { return m_planes; }
     Models::NatsDecoder *natsDecoder() const { return m_decoder; }
     Models::CertificateInspector *certificateInspector() const { return m_certificates; }
+    Models::TlsAssistant *tlsAssistant() const { return m_tlsAssistant; }
     /// Tools → Manifest editor: manifests written with no Controller.
     Models::ManifestEditor *manifestTool() const { return m_manifestTool; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
@@ -88,6 +90,7 @@ private:
     Models::ControlPlanes *m_planes = nullptr;
     Models::NatsDecoder *m_decoder = nullptr;
     Models::CertificateInspector *m_certificates = nullptr;
+    Models::TlsAssistant *m_tlsAssistant = nullptr;
     ClipboardGuard *m_clipboard = nullptr;
     QString m_startupWarning;
 };

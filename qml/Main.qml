@@ -10,6 +10,7 @@ ApplicationWindow {
     required property NatsDecoder decoder
     required property ManifestEditor manifestTool
     required property CertificateInspector certificateInspector
+    required property TlsAssistant tlsAssistant
 
     width: 1200
     height: 760
@@ -178,7 +179,8 @@ ApplicationWindow {
         pageEntry("access", qsTr("Access control"), qsTr("Security"), "AccessPage.qml", { planes: window.planes }, "Ctrl+6"),
         pageEntry("events", qsTr("Events"), qsTr("Security"), "EventsPage.qml", { planes: window.planes }),
         pageEntry("tools", qsTr("Tools"), "", "ToolsPage.qml",
-             { decoder: window.decoder, manifestTool: window.manifestTool, certificates: window.certificateInspector }, "Ctrl+7")
+             { decoder: window.decoder, manifestTool: window.manifestTool, certificates: window.certificateInspector,
+               tls: window.tlsAssistant, planes: window.planes }, "Ctrl+7")
     ]
     function indexOfPage(id) {
         for (let i = 0; i < registry.length; ++i) {

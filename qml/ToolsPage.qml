@@ -4,12 +4,15 @@ import QtQuick.Layouts
 import PotConsole
 
 // Tools that need no Controller: the NATS decoder, the manifest editor (write, check, tidy,
-// simulate and save manifests of any kind offline) and the certificate inspector.
+// simulate and save manifests of any kind offline), the certificate inspector and the Controller
+// TLS assistant (which can add a profile).
 Item {
     id: page
     required property NatsDecoder decoder
     required property ManifestEditor manifestTool
     required property CertificateInspector certificates
+    required property TlsAssistant tls
+    required property ControlPlanes planes
 
     ColumnLayout {
         anchors.fill: parent
@@ -20,6 +23,7 @@ Item {
             TabButton { text: qsTr("NATS decoder"); width: implicitWidth; Accessible.name: text }
             TabButton { text: qsTr("Manifest editor"); width: implicitWidth; Accessible.name: text }
             TabButton { text: qsTr("Certificate inspector"); width: implicitWidth; Accessible.name: text }
+            TabButton { text: qsTr("Controller TLS"); width: implicitWidth; Accessible.name: text }
         }
         StackLayout {
             Layout.fillWidth: true
@@ -79,6 +83,7 @@ Item {
                 }
             }
             CertificateInspectorPage { inspector: page.certificates }
+            ControllerTlsPage { assistant: page.tls; planes: page.planes }
         }
     }
 }

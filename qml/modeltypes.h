@@ -18,6 +18,7 @@
 #include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
 #include "models/certificateinspector.h"
+#include "models/tlsassistant.h"
 #include "models/natspage.h"
 #include "models/permissiongridmodel.h"
 #include "models/profilelistmodel.h"
@@ -93,6 +94,14 @@ struct CertificateInspectorType
     Q_GADGET
     QML_FOREIGN(Pot::Models::CertificateInspector)
     QML_NAMED_ELEMENT(CertificateInspector)
+    QML_UNCREATABLE("made by the composition root")
+};
+
+struct TlsAssistantType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::TlsAssistant)
+    QML_NAMED_ELEMENT(TlsAssistant)
     QML_UNCREATABLE("made by the composition root")
 };
 

@@ -120,13 +120,19 @@ QByteArray base64Of(const QByteArray &bytes) { return bytes.toBase64(); }
 /// never enters its buffers; the key's base64 is put in its place in a buffer that wipes itself.
 constexpr char kKeyPlaceholder[] = "PRIVATE-KEY-PLACEHOLDER";
 
-SecretBytes withKey(const QByteArray &comment, const YAML::Emitter &out, const SecretBytes &keyPem)
+SecretBytes withKey(const QByteArray &comment, const YAML::Emitter &out, const SecretBytes &keyPem,
+                    const QString &keyShownAs)
 {
     const QByteArray yaml(out.c_str(), qsizetype(out.size()));
     const qsizetype at = yaml.indexOf(kKeyPlaceholder);
-    QByteArray plain = keyPem.revealCopy();
-    QByteArray encoded = plain.toBase64();
-    SecretBytes::wipe(plain);
+    QByteArray encoded;
+    if (keyShownAs.isEmpty()) {
+        QByteArray plain = keyPem.revealCopy();
+        encoded = plain.toBase64();
+        SecretBytes::wipe(plain);
+    } else {
+        encoded = keyShownAs.toUtf8();
+    }
     QByteArray text;
     text.reserve(comment.size() + yaml.size() + encoded.size() + 1); // no reallocation leaves a copy
     text.append(comment).append(yaml.left(at)).append(encoded)
@@ -337,7 +343,7 @@ Result<TlsCheck> checkServerTls(const ServerTls &tls, const QStringList &hosts, 
     return check;
 }
 
-SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controllerName)
+SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controllerName, const QString &keyShownAs)
 {
     YAML::Emitter out;
     out << YAML::BeginMap << YAML::Key << "https" << YAML::Value << YAML::BeginMap
@@ -352,10 +358,11 @@ SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controll
         "# spec.controllers[] where name is %1). potctl hands caCert to the Controller as\n"
         "# SSL_BASE64_INTERMEDIATE_CERT, tlsCert and tlsKey as SSL_BASE64_CERT and SSL_BASE64_KEY.\n"
         "# It holds the private key: keep this file owner-only.\n").arg(name).toUtf8();
-    return withKey(comment, out, tls.keyPem);
+    return withKey(comment, out, tls.keyPem, keyShownAs);
 }
 
-SecretBytes kubernetesSecretYaml(const ServerTls &tls, const QString &secretName, const QString &nameSpace)
+SecretBytes kubernetesSecretYaml(const ServerTls &tls, const QString &secretName, const QString &nameSpace,
+                                 const QString &keyShownAs)
 {
     const std::string name = (secretName.trimmed().isEmpty() ? QStringLiteral("controller-tls") : secretName.trimmed()).toStdString();
     YAML::Emitter out;
@@ -380,7 +387,7 @@ SecretBytes kubernetesSecretYaml(const ServerTls &tls, const QString &secretName
         "#       https: true\n"
         "#       secretName: %1\n"
         "# It holds the private key: keep this file owner-only.\n").arg(QString::fromStdString(name)).toUtf8();
-    return withKey(comment, out, tls.keyPem);
+    return withKey(comment, out, tls.keyPem, keyShownAs);
 }
 
 } // namespace Pot::X509

@@ -72,12 +72,15 @@ Result<TlsCheck> checkServerTls(const ServerTls &tls, const QStringList &hosts, 
 QStringList parseHosts(const QString &text);
 
 /// The `https` section of controller `controllerName` in a Remote ControlPlane, with a comment
-/// saying where it goes. Holds the private key: write it owner-only.
-SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controllerName);
+/// saying where it goes. Holds the private key: write it owner-only. With `keyShownAs` the key's
+/// value is that text instead (a preview that can be shown).
+SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controllerName,
+                                   const QString &keyShownAs = {});
 
 /// A `kubernetes.io/tls` Secret `secretName` in `nameSpace` (tls.crt, tls.key, ca.crt), after a
 /// comment with the KubernetesControlPlane fields that use it. Holds the private key: write it
 /// owner-only.
-SecretBytes kubernetesSecretYaml(const ServerTls &tls, const QString &secretName, const QString &nameSpace);
+SecretBytes kubernetesSecretYaml(const ServerTls &tls, const QString &secretName, const QString &nameSpace,
+                                 const QString &keyShownAs = {});
 
 } // namespace Pot::X509

@@ -8,6 +8,7 @@
 #include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
 #include "models/certificateinspector.h"
+#include "models/tlsassistant.h"
 #include "testpki.h"
 #include "standincontroller.h"
 #include "testutil.h"
@@ -16,6 +17,10 @@
 #include <QDeadlineTimer>
 #include <QClipboard>
 #include <QFile>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QGuiApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -79,6 +84,12 @@ private:
 
     QQuickItem *field(const QString &name) { return find(name, QAccessible::EditableText); }
     QQuickItem *button(const QString &name) { return find(name, QAccessible::Button); }
+    QString description(const QString &name)
+    {
+        QQuickItem *item = find(name);
+        QAccessibleInterface *iface = item ? QAccessible::queryAccessibleInterface(item) : nullptr;
+        return iface ? iface->text(QAccessible::Description) : QString();
+    }
 
     /// Fills the profile dialog and saves it.
     void addProfile(const QString &name, const QString &url, const QString &email, bool browser)
@@ -527,6 +538,107 @@ private Q_SLOTS:
 
     // A CA pasted with its line breaks stripped is accepted (stored re-wrapped); a cut-off one is
     // refused in the dialog with the reason, and nothing typed is lost.
+    // Tools → Controller TLS: a CA and certificate made for the stand-in's address, checked, the YAML
+    // saved owner-only; the stand-in then serves HTTPS with what the YAML holds, and the profile the
+    // assistant makes (trusting only that CA) reaches it. Files that do not cover a host are refused.
+    void controllerTlsAssistantMakesWhatTheConsoleTrusts()
+    {
+        QTest::keyClick(m_window, Qt::Key_7, Qt::ControlModifier);
+        clickItem(find(QStringLiteral("Controller TLS"), QAccessible::PageTab));
+        Models::TlsAssistant *assistant = m_root->tlsAssistant();
+        QQuickItem *run = button(QStringLiteral("Make and check"));
+        QVERIFY(run);
+        QVERIFY(!run->isEnabled()); // no host yet
+        typeInto(field(QStringLiteral("Controller hosts")), QStringLiteral("127.0.0.1, localhost"));
+        QTRY_VERIFY_WITH_TIMEOUT(run->isEnabled(), kWait);
+        clickItem(run);
+        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("TLS verdict")) != nullptr, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(description(QStringLiteral("TLS verdict")).startsWith(u"Ready"), kWait);
+        QCOMPARE(description(QStringLiteral("Host 127.0.0.1")), QStringLiteral("covered"));
+        QCOMPARE(description(QStringLiteral("Host localhost")), QStringLiteral("covered"));
+        QVERIFY(description(QStringLiteral("TLS certificate summary")).contains(u"issued by PoT Controller CA"));
+        // The preview hides the key.
+        const QString preview = textOf(find(QStringLiteral("TLS YAML preview")));
+        QVERIFY2(preview.contains(u"tlsKey: <the private key: written to the saved file only>"), qPrintable(preview));
+        QVERIFY(!preview.contains(u"LS0tLS1CRUdJTiBQUklWQVRF")); // base64 of "-----BEGIN PRIVATE"
+        maybeScreenshot(m_window, QStringLiteral("13-controller-tls"));
+
+        // Saved (as the save dialog would): owner-only, with the key.
+        const QString yamlPath = m_dir.filePath(QStringLiteral("controller-tls.yaml"));
+        QVERIFY(assistant->saveYaml(QUrl::fromLocalFile(yamlPath)));
+        QTRY_VERIFY_WITH_TIMEOUT(description(QStringLiteral("TLS assistant status")).contains(u"readable by you only"), kWait);
+        QCOMPARE(QFileInfo(yamlPath).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        QFile yamlFile(yamlPath);
+        QVERIFY(yamlFile.open(QIODevice::ReadOnly));
+        const QByteArray yaml = yamlFile.readAll();
+        const auto value = [&yaml](const QByteArray &key) {
+            const qsizetype at = yaml.indexOf(QByteArray("  " + key + ": "));
+            return at < 0 ? QByteArray() : QByteArray::fromBase64(yaml.mid(at + key.size() + 4).split('\n').constFirst());
+        };
+        const QByteArray caPem = value("caCert");
+        const QByteArray certPem = value("tlsCert");
+        const QByteArray keyPem = value("tlsKey");
+        QVERIFY(keyPem.startsWith("-----BEGIN PRIVATE KEY-----"));
+
+        // A Controller serving exactly that, reached by the profile the assistant makes.
+        Pot::Test::StandInController tlsController;
+        QSslConfiguration cfg = QSslConfiguration::defaultConfiguration();
+        cfg.setLocalCertificate(QSslCertificate(certPem, QSsl::Pem));
+        cfg.setPrivateKey(QSslKey(keyPem, QSsl::Ec, QSsl::Pem));
+        cfg.setPeerVerifyMode(QSslSocket::VerifyNone);
+        QVERIFY(tlsController.listen(cfg));
+        QQuickItem *url = field(QStringLiteral("New profile URL"));
+        QVERIFY(url);
+        QCOMPARE(textOf(url), QStringLiteral("https://127.0.0.1:51121"));
+        typeInto(url, tlsController.address());
+        typeInto(field(QStringLiteral("New profile name")), QStringLiteral("tls-lab"));
+        clickItem(button(QStringLiteral("Create profile trusting this CA")));
+        QTRY_VERIFY_WITH_TIMEOUT(description(QStringLiteral("New profile status")).startsWith(u"Profile tls-lab made"), kWait);
+        auto *planes = m_root->controlPlanes();
+        int index = -1;
+        for (int i = 0; i < planes->profileModel()->rowCount(); ++i) {
+            if (planes->profileData(i).value(QStringLiteral("name")).toString() == u"tls-lab")
+                index = i;
+        }
+        QVERIFY(index >= 0);
+        QCOMPARE(planes->profileData(index).value(QStringLiteral("caPem")).toString().trimmed(),
+                 QString::fromLatin1(caPem).trimmed());
+        planes->connectProfile(index);
+        QTRY_COMPARE_WITH_TIMEOUT(planes->controllerVersion(), QStringLiteral("3.7.3"), kWait);
+        QVERIFY(tlsController.hits("GET", QStringLiteral("/api/v3/status")) >= 1);
+        planes->disconnectProfile(index);
+        // Nobody is signed in on it: the sign-in dialog asked; not now.
+        QQuickItem *signIn = find(QStringLiteral("Password"), QAccessible::EditableText);
+        if (signIn && signIn->isVisible()) {
+            QTest::keyClick(m_window, Qt::Key_Escape);
+            QTRY_VERIFY_WITH_TIMEOUT(!findAccessible(m_window, QStringLiteral("Password"), QAccessible::EditableText), kWait);
+        }
+
+        // The operator's files that do not name every host: said host by host, nothing to save.
+        Pot::Test::TestPki pki(QStringLiteral("Files CA"));
+        QVERIFY(pki.generate());
+        QTest::keyClick(m_window, Qt::Key_7, Qt::ControlModifier);
+        clickItem(find(QStringLiteral("Use my files"), QAccessible::RadioButton));
+        QTRY_VERIFY_WITH_TIMEOUT(!assistant->generate(), kWait);
+        QVERIFY(!assistant->ready()); // what was made is dropped with its inputs
+        assistant->setCertificateFile(QUrl::fromLocalFile(pki.serverCertPath())); // as the file dialog does
+        assistant->setKeyFile(QUrl::fromLocalFile(pki.serverKeyPath()));
+        assistant->setCaFile(QUrl::fromLocalFile(pki.caCertPath()));
+        typeInto(field(QStringLiteral("Controller hosts")), QStringLiteral("127.0.0.1, ctl.example.com"));
+        clickItem(button(QStringLiteral("Check")));
+        QTRY_VERIFY_WITH_TIMEOUT(description(QStringLiteral("TLS verdict")).startsWith(u"Not ready"), kWait);
+        QCOMPARE(description(QStringLiteral("Host ctl.example.com")), QStringLiteral("not covered"));
+        QCOMPARE(description(QStringLiteral("Host 127.0.0.1")), QStringLiteral("covered"));
+        QVERIFY(description(QStringLiteral("TLS problems")).contains(u"ctl.example.com is not among the certificate's names"));
+        QQuickItem *save = button(QStringLiteral("Save YAML…"));
+        QVERIFY(save && !save->isEnabled());
+        QVERIFY(!assistant->saveYaml(QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("refused.yaml")))));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused.yaml"))));
+        maybeScreenshot(m_window, QStringLiteral("14-controller-tls-not-covered"));
+        clickItem(button(QStringLiteral("Clear TLS assistant")));
+        QTRY_VERIFY_WITH_TIMEOUT(!assistant->ready(), kWait);
+    }
+
     void profileDialogChecksTheCaText()
     {
         QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);

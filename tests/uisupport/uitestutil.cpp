@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <algorithm>
+
 namespace Pot::Test {
 
 namespace {
@@ -50,6 +52,26 @@ void failOnQmlWarnings()
     QTest::failOnWarning(qmlWarning);
 }
 
+/// Scrolls every Flickable around `item` (a ScrollView's too) so that the item is in its view, as
+/// a user scrolls to a control before clicking it.
+void scrollIntoView(QQuickItem *item)
+{
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+        if (!p->inherits("QQuickFlickable"))
+            continue;
+        auto *content = qvariant_cast<QQuickItem *>(p->property("contentItem"));
+        if (!content)
+            continue;
+        const QPointF top = item->mapToItem(content, QPointF(0, 0));
+        const qreal y = p->property("contentY").toReal();
+        const qreal view = p->height();
+        if (top.y() < y || top.y() + item->height() > y + view) {
+            const qreal maxY = std::max<qreal>(0, p->property("contentHeight").toReal() - view);
+            p->setProperty("contentY", std::clamp<qreal>(top.y() - view / 3, 0, maxY));
+        }
+    }
+}
+
 void clickItem(QQuickItem *item)
 {
     QVERIFY(item);
@@ -57,6 +79,8 @@ void clickItem(QQuickItem *item)
     // the control to be enabled, before aiming at its centre.
     QTRY_VERIFY_WITH_TIMEOUT(item->isEnabled() && item->isVisible(), 15000);
     QTest::qWait(100);
+    scrollIntoView(item);
+    QTest::qWait(50);
     QQuickWindow *w = item->window();
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
