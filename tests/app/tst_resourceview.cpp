@@ -199,6 +199,29 @@ private Q_SLOTS:
         QVERIFY(m_console.openSection(QStringLiteral("Volume mounts")));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("dashboard-tls-mount"), QAccessible::Cell), ConsoleWindow::Wait);
         QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        // Delete names what uses it: the volume mount of its secret; for a CA, what it signed.
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca › foo-dashboard-tls")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete certificate"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete certificate")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Confirmation message"))
+                                     .contains(u"Volume mounts that use it now and will be deleted: dashboard-tls-mount."),
+                                 ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Cancel")));
+        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("Name to confirm"), QAccessible::EditableText),
+                                 ConsoleWindow::Wait);
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Delete CA"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Delete CA")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Confirmation message")).contains(u"Certificates it signed: "),
+                                 ConsoleWindow::Wait);
+        QVERIFY2(m_console.description(QStringLiteral("Confirmation message")).contains(u"foo-dashboard-tls"),
+                 qPrintable(m_console.description(QStringLiteral("Confirmation message"))));
+        m_console.screenshot(QStringLiteral("resource-certificates-delete-ca"));
+        Test::clickItem(m_console.button(QStringLiteral("Cancel")));
+        QTRY_VERIFY_WITH_TIMEOUT(!Test::findAccessible(m_console.window(), QStringLiteral("Name to confirm"), QAccessible::EditableText),
+                                 ConsoleWindow::Wait);
+        QCOMPARE(m_console.controller().hits("DELETE", QStringLiteral("/api/v3/certificates/ca/fixture-root-ca")), 0);
+
         QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca › foo-dashboard-tls")));
         QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Renew"))->isEnabled(), ConsoleWindow::Wait);
         Test::clickItem(m_console.button(QStringLiteral("Renew")));

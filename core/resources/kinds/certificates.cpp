@@ -61,6 +61,18 @@ struct Certificate
     }
 };
 
+/// The volume mounts (as far as their list has been read) that use the TLS secret `name`: a
+/// certificate's secret has the certificate's name.
+QStringList mountsUsing(const QString &name, const Related &related)
+{
+    QStringList mounts;
+    for (const QJsonObject &m : related(QStringLiteral("volumeMounts"))) {
+        if (m.value(u"secretName").toString() == name)
+            mounts << m.value(u"name").toString();
+    }
+    return mounts;
+}
+
 bool isCa(const QJsonObject &o)
 {
     return o.contains(u"isCA") ? o.value(u"isCA").toBool() : o.value(u"is_ca").toBool();
@@ -184,9 +196,35 @@ Kind certificates()
             return Tr::tr("A certificate authority: use Delete CA.");
         return system(o);
     };
+    // What uses it, named in the question once those lists have been read.
+    deleteCertificate.questionWith = [question = deleteCertificate.question](const QJsonObject &o, const Related &related) {
+        const QString name = o.value(u"name").toString();
+        const QStringList mounts = mountsUsing(name, related);
+        QString text = question.arg(name);
+        if (!mounts.isEmpty())
+            text += u' ' + Tr::tr("Volume mounts that use it now and will be deleted: %1.").arg(mounts.join(QStringLiteral(", ")));
+        return text;
+    };
     Action deleteCa = deleteAction(Tr::tr("CA"), QStringLiteral("/certificates/ca/{key}"),
                                    Tr::tr("The Controller refuses while it has signed certificates."));
     deleteCa.id = QStringLiteral("deleteCa");
+    deleteCa.questionWith = [question = deleteCa.question](const QJsonObject &o, const Related &related) {
+        const QString name = o.value(u"name").toString();
+        QStringList issued;
+        for (const QJsonObject &c : related(QStringLiteral("certificates"))) {
+            const QString ca = c.value(u"caName").toString(c.value(u"ca_name").toString());
+            const QString other = c.value(u"name").toString();
+            if (ca == name && other != name)
+                issued << other;
+        }
+        QString text = question.arg(name);
+        if (!issued.isEmpty())
+            text += u' ' + Tr::tr("Certificates it signed: %1.").arg(issued.join(QStringLiteral(", ")));
+        const QStringList mounts = mountsUsing(name, related);
+        if (!mounts.isEmpty())
+            text += u' ' + Tr::tr("Volume mounts that use its secret: %1.").arg(mounts.join(QStringLiteral(", ")));
+        return text;
+    };
     deleteCa.refused = [system](const QJsonObject &o) {
         if (!isCa(o))
             return Tr::tr("Not a certificate authority.");
@@ -209,11 +247,7 @@ Kind certificates()
     // Names the volume mounts that go with the secret, when the volume mount list has been read.
     renew.questionWith = [question = renew.question](const QJsonObject &o, const Related &related) {
         const QString name = o.value(u"name").toString();
-        QStringList mounts;
-        for (const QJsonObject &m : related(QStringLiteral("volumeMounts"))) {
-            if (m.value(u"secretName").toString() == name)
-                mounts << m.value(u"name").toString();
-        }
+        const QStringList mounts = mountsUsing(name, related);
         QString text = question.arg(name);
         if (!mounts.isEmpty())
             text += u' ' + Tr::tr("Volume mounts that use it now and will be deleted: %1.").arg(mounts.join(QStringLiteral(", ")));
