@@ -702,6 +702,34 @@ bool ResourcePage::openCopy(const QString &key)
     return true;
 }
 
+bool ResourcePage::openNewFrom(const QVariantMap &document)
+{
+    if (!m_manifest || !deniedReason(QStringLiteral("create")).isEmpty())
+        return false;
+    const QByteArray json = QJsonDocument(QJsonObject::fromVariantMap(document)).toJson(QJsonDocument::Compact);
+    // JSON is YAML: parsed as any manifest, then written in the kind's usual key order.
+    const Manifest::Parsed parsed = Manifest::parse(json);
+    if (parsed.documents.size() != 1)
+        return false;
+    m_manifest->load(QString::fromUtf8(Manifest::canonical(parsed.documents.first())), draftKeyOf(QString()));
+    clearEditor();
+    return true;
+}
+
+QStringList ResourcePage::namesWhere(const QString &field, const QVariant &value) const
+{
+    QStringList names;
+    if (!m_list)
+        return names;
+    const QJsonValue wanted = QJsonValue::fromVariant(value);
+    for (const QJsonObject &o : m_list->objects()) {
+        if (o.value(field) == wanted)
+            names << o.value(u"name").toString();
+    }
+    names.sort();
+    return names;
+}
+
 bool ResourcePage::openRevert(const QString &key, const QString &historyId)
 {
     const Manifest::HistoryStore *history = m_cluster->services().history;

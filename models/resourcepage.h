@@ -132,6 +132,13 @@ public:
     /// Starts the editor on a new object copied from `key` (a built-in rule to change): its text
     /// with metadata.name made new. false when nothing can be copied.
     Q_INVOKABLE bool openCopy(const QString &key);
+    /// Starts the editor on a new object a form filled in (`document`: the manifest as a map),
+    /// written as the kind's canonical YAML, to review and apply as any new object. false when a
+    /// new object cannot be made here (read-only, RBAC) or the document is not a manifest.
+    Q_INVOKABLE bool openNewFrom(const QVariantMap &document);
+    /// The `name`s of the listed objects whose `field` equals `value` (the CAs among certificates),
+    /// sorted.
+    Q_INVOKABLE QStringList namesWhere(const QString &field, const QVariant &value) const;
     /// Starts the editor on `text` kept in the history entry `historyId` of the object `key`, to
     /// review against what is live and apply (revert).
     Q_INVOKABLE bool openRevert(const QString &key, const QString &historyId);

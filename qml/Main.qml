@@ -175,7 +175,7 @@ ApplicationWindow {
         resource("configMaps", qsTr("Config maps"), qsTr("Configuration"), "Ctrl+9"),
         resource("volumeMounts", qsTr("Volume mounts"), qsTr("Configuration")),
         resource("registries", qsTr("Registries"), qsTr("Configuration")),
-        resource("certificates", qsTr("Certificates"), qsTr("Security"), "Ctrl+5"),
+        pageEntry("certificates", qsTr("Certificates"), qsTr("Security"), "CertificatesPage.qml", { planes: window.planes }, "Ctrl+5"),
         pageEntry("access", qsTr("Access control"), qsTr("Security"), "AccessPage.qml", { planes: window.planes }, "Ctrl+6"),
         pageEntry("events", qsTr("Events"), qsTr("Security"), "EventsPage.qml", { planes: window.planes }),
         pageEntry("tools", qsTr("Tools"), "", "ToolsPage.qml",

@@ -41,6 +41,10 @@ Item {
     function denied(actionId) {
         return page.revision >= 0 && page.model ? page.model.deniedReason(actionId) : "";
     }
+    // A new object a form of the page filled in (a manifest as a map), in the YAML editor to review.
+    function openNewFrom(document) {
+        editor.start(page.model !== null && page.model.openNewFrom(document), "");
+    }
     function runAction(action) {
         const key = page.model.selectedKey;
         if (action.input > 0) {

@@ -300,6 +300,62 @@ private Q_SLOTS:
                                   ConsoleWindow::Wait);
     }
 
+    // The forms fill the YAML editor with what the Controller expects (the lifetime in days sent as
+    // milliseconds), to review and apply like any new object.
+    void certificateAndCaFromForms()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("fixture-root-ca"), QAccessible::Cell), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Certificate from a form…"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Certificate from a form…")));
+        QQuickItem *next = m_console.button(QStringLiteral("Continue with certificate in YAML"));
+        QVERIFY(next && !next->isEnabled());
+        Test::typeInto(m_console.field(QStringLiteral("Certificate name")), QStringLiteral("form-made-tls"));
+        Test::typeInto(m_console.field(QStringLiteral("Common name")), QStringLiteral("form.example.invalid"));
+        Test::typeInto(m_console.field(QStringLiteral("Certificate hosts")), QStringLiteral("form.example.invalid, 10.0.0.9"));
+        QQuickItem *ca = m_console.find(QStringLiteral("Signing CA"), QAccessible::ComboBox);
+        QVERIFY(ca);
+        QCOMPARE(ca->property("currentText").toString(), QStringLiteral("fixture-root-ca")); // the first CA, by name
+        QQuickItem *days = m_console.find(QStringLiteral("Certificate lifetime in days"));
+        QVERIFY(days);
+        days->setProperty("value", 90);
+        m_console.screenshot(QStringLiteral("resource-certificate-form"));
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(next);
+        QQuickItem *yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        QTRY_VERIFY_WITH_TIMEOUT(text(yaml).contains(u"kind: Certificate\n"), ConsoleWindow::Wait);
+        const QString doc = text(yaml);
+        for (const char *line : {"  name: form-made-tls\n", "  subject: form.example.invalid\n",
+                                 "  hosts: form.example.invalid,10.0.0.9\n", "  expiration: 7776000000\n",
+                                 "    type: direct\n", "    secretName: fixture-root-ca\n"})
+            QVERIFY2(doc.contains(QLatin1String(line)), qPrintable(doc));
+        QVERIFY(m_console.reviewAndApply());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("fixture-root-ca › form-made-tls"), QAccessible::Cell),
+                                 ConsoleWindow::Wait);
+        // 90 days, as the Controller reads 7776000000: milliseconds.
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca › form-made-tls")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Valid (Controller)")).contains(u" → "), ConsoleWindow::Wait);
+        const QStringList range = m_console.description(QStringLiteral("Valid (Controller)")).split(QStringLiteral(" → "));
+        QCOMPARE(QDateTime::fromString(range.at(0), Qt::ISODate).daysTo(QDateTime::fromString(range.at(1), Qt::ISODate)), 90);
+
+        Test::clickItem(m_console.button(QStringLiteral("CA from a form…")));
+        Test::typeInto(m_console.field(QStringLiteral("CA name")), QStringLiteral("form-root-ca"));
+        Test::typeInto(m_console.field(QStringLiteral("CA common name")), QStringLiteral("Form Root CA"));
+        Test::clickItem(m_console.button(QStringLiteral("Continue with CA in YAML")));
+        yaml = m_console.field(QStringLiteral("YAML"));
+        QVERIFY(yaml);
+        QTRY_VERIFY_WITH_TIMEOUT(text(yaml).contains(u"kind: CertificateAuthority\n"), ConsoleWindow::Wait);
+        for (const char *line : {"  name: form-root-ca\n", "  type: self-signed\n", "  subject: Form Root CA\n",
+                                 "  expiration: 157680000000\n"})
+            QVERIFY2(text(yaml).contains(QLatin1String(line)), qPrintable(text(yaml)));
+        QVERIFY(m_console.reviewAndApply());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_console.editorOpen(), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("form-root-ca"), QAccessible::Cell), ConsoleWindow::Wait);
+        QCOMPARE(m_console.controller().hits("POST", QStringLiteral("/api/v3/certificates/yaml")) >= 2, true);
+    }
+
     void secretValuesAreMaskedUntilRevealed()
     {
         QVERIFY(m_console.openSection(QStringLiteral("Secrets")));

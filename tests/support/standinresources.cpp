@@ -16,6 +16,8 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <cmath>
+
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -609,7 +611,12 @@ void StandInController::installResourceRoutes()
             && indexOf(rows, QStringLiteral("name"), caName) < 0)
             return fixtureFor(404, QStringLiteral("POST_certificates__unknown-ca_404.json"), "no-such-ca", caName);
         const qint64 now = serverNowMs();
-        const int months = spec.value(u"expiration").toInt(60);
+        // processExpiration (controller-api.md §3.6): absent or 0 → five years; below 1000 → months
+        // of 30.44 days; 1000 and more → milliseconds.
+        const double expiration = spec.value(u"expiration").toDouble(0);
+        const qint64 lifetimeMs = expiration <= 0       ? qint64(60 * 30.44 * 86400000.0)
+                                  : expiration < 1000 ? qint64(expiration * 30.44 * 86400000.0)
+                                                      : qint64(expiration);
         QString subject = spec.value(u"subject").toString();
         if (subject.startsWith(u"/CN="))
             subject = subject.mid(4);
@@ -618,10 +625,8 @@ void StandInController::installResourceRoutes()
                               {QStringLiteral("hosts"), isCa ? QJsonValue(QJsonValue::Null) : spec.value(u"hosts")},
                               {QStringLiteral("isCA"), isCa},
                               {QStringLiteral("validFrom"), isoNow(now)},
-                              {QStringLiteral("validTo"), isoNow(QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc())
-                                                                     .addDays(qint64(months * 30.44))
-                                                                     .toMSecsSinceEpoch())},
-                              {QStringLiteral("daysRemaining"), qint64(months * 30.44)},
+                              {QStringLiteral("validTo"), isoNow(now + lifetimeMs)},
+                              {QStringLiteral("daysRemaining"), qint64(std::ceil(double(lifetimeMs) / 86400000.0))},
                               {QStringLiteral("isExpired"), false},
                               {QStringLiteral("caName"), !isCa && ca.value(u"type").toString() == u"direct" ? QJsonValue(caName)
                                                                                                  : QJsonValue(QJsonValue::Null)}};
