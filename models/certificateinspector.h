@@ -79,6 +79,8 @@ public:
 
     /// "Now" for tests; invalid = the clock.
     void setNow(const QDateTime &now) { m_now = now; }
+    /// Shows `bundle` (read elsewhere, e.g. from the Controller) as if opened from `source`.
+    void loadBundle(X509::Bundle bundle, const QString &source) { show(std::move(bundle), source); }
 
 Q_SIGNALS:
     void changed();

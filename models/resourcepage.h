@@ -136,6 +136,10 @@ public:
     /// written as the kind's canonical YAML, to review and apply as any new object. false when a
     /// new object cannot be made here (read-only, RBAC) or the document is not a manifest.
     Q_INVOKABLE bool openNewFrom(const QVariantMap &document);
+    /// The selected object's details as read (secret values included, for C++ callers that need
+    /// them, e.g. a certificate's export); empty until they arrive.
+    QJsonObject selectedDetails() const { return existing(); }
+    ClusterView *cluster() const { return m_cluster; }
     /// The `name`s of the listed objects whose `field` equals `value` (the CAs among certificates),
     /// sorted.
     Q_INVOKABLE QStringList namesWhere(const QString &field, const QVariant &value) const;

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import PotConsole
 
 // Security → Certificates: the generic page of the certificates kind plus two forms that fill the
@@ -28,6 +29,97 @@ ResourcePage {
             onClicked: caForm.open()
         }
         Item { Layout.fillWidth: true }
+    }
+
+    // Export of the selected certificate (with its CAs and key as the Controller holds them).
+    extraActions: ActionButton {
+        text: qsTr("Export…")
+        ready: certificatesPage.model !== null && certificatesPage.model.hasSelection && !certificatesPage.model.detailsLoading
+        disabledHint: qsTr("Select a certificate; its details are read first.")
+        deniedReason: certificatesPage.denied("reveal")
+        onClicked: {
+            certificatesPage.exporter.prepare(certificatesPage.model);
+            exportPassword.text = "";
+            exportDialog.open();
+        }
+    }
+    readonly property CertificateExport exporter: CertificateExport {}
+    Dialog {
+        id: exportDialog
+        title: qsTr("Export %1").arg(certificatesPage.exporter.name)
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(480, certificatesPage.width - 40)
+        onClosed: { exportPassword.text = ""; certificatesPage.exporter.clear() }
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: certificatesPage.exporter.loading ? qsTr("Reading its CAs from the Controller…")
+                    : certificatesPage.exporter.ready ? qsTr("%1 with %n certificate(s) on its chain%2.", "", certificatesPage.exporter.chainLength)
+                                           .arg(certificatesPage.exporter.name).arg(certificatesPage.exporter.hasKey ? qsTr(" and its private key") : "")
+                    : ""
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Export contents")
+                Accessible.description: text
+            }
+            ComboBox {
+                id: exportFormat
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { text: qsTr("PEM (the certificate)"), value: "pem" },
+                    { text: qsTr("DER (the certificate)"), value: "der" },
+                    { text: qsTr("Full chain (PEM, certificate first)"), value: "chain" },
+                    { text: qsTr("PKCS#12 with the private key and chain"), value: "pkcs12" }
+                ]
+                Accessible.name: qsTr("Export format")
+            }
+            TextField {
+                id: exportPassword
+                Layout.fillWidth: true
+                visible: exportFormat.currentValue === "pkcs12"
+                echoMode: TextInput.Password
+                placeholderText: qsTr("Password of the PKCS#12 file")
+                Accessible.name: qsTr("Export password")
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: certificatesPage.exporter.status
+                color: certificatesPage.exporter.failed ? Theme.bad : Theme.ok
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Export status")
+                Accessible.description: text
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Close")
+                DialogButtonBox.buttonRole: Dialog.RejectRole
+                Accessible.name: qsTr("Close export")
+            }
+            Button {
+                text: qsTr("Save…")
+                enabled: certificatesPage.exporter.ready && (exportFormat.currentValue !== "pkcs12" || (certificatesPage.exporter.hasKey && exportPassword.text.length > 0))
+                Accessible.name: qsTr("Save export")
+                onClicked: {
+                    exportFile.currentFile = certificatesPage.exporter.name + (exportFormat.currentValue === "der" ? ".der"
+                                                             : exportFormat.currentValue === "pkcs12" ? ".p12" : ".pem");
+                    exportFile.open();
+                }
+            }
+        }
+    }
+    FileDialog {
+        id: exportFile
+        title: qsTr("Export certificate")
+        fileMode: FileDialog.SaveFile
+        onAccepted: certificatesPage.exporter.exportTo(selectedFile, exportFormat.currentValue, exportPassword.text)
     }
 
     function lifetimeMs(days: int): real {

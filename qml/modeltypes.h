@@ -19,6 +19,7 @@
 #include "models/natsdecoder.h"
 #include "models/certificateinspector.h"
 #include "models/tlsassistant.h"
+#include "models/certificateexport.h"
 #include "models/natspage.h"
 #include "models/permissiongridmodel.h"
 #include "models/profilelistmodel.h"
@@ -95,6 +96,15 @@ struct CertificateInspectorType
     QML_FOREIGN(Pot::Models::CertificateInspector)
     QML_NAMED_ELEMENT(CertificateInspector)
     QML_UNCREATABLE("made by the composition root")
+};
+
+/// Made by the Certificates page for its Export dialog (it needs no service: the page it reads
+/// from is passed to prepare()).
+struct CertificateExportType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::CertificateExport)
+    QML_NAMED_ELEMENT(CertificateExport)
 };
 
 struct TlsAssistantType

@@ -2,10 +2,14 @@
 #include "testutil.h"
 #include "uitestutil.h"
 
+#include "models/certificateexport.h"
 #include "models/controlplanes.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -160,6 +164,63 @@ private Q_SLOTS:
         QCOMPARE(m_console.controller().hits("POST", QStringLiteral("/api/v3/configmaps/yaml")), 3);
         m_console.screenshot(QStringLiteral("apply-file-done"));
         Test::clickItem(m_console.button(QStringLiteral("Close")));
+    }
+
+    // Export of a certificate as the Controller holds it: its CA read along its chain, the key with
+    // it in the PKCS#12; read back by openssl. (Before the renew below, which drops the chain.)
+    void exportACertificateWithItsChain()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        QVERIFY(m_console.clickCell(QStringLiteral("fixture-root-ca › foo-dashboard-tls")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.description(QStringLiteral("Selected certificate")),
+                                  QStringLiteral("foo-dashboard-tls"), ConsoleWindow::Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.button(QStringLiteral("Export…"))->isEnabled(), ConsoleWindow::Wait);
+        Test::clickItem(m_console.button(QStringLiteral("Export…")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Export contents"))
+                                     .contains(u"foo-dashboard-tls with 2 certificate(s) on its chain and its private key"),
+                                 ConsoleWindow::Wait);
+        QCOMPARE(m_console.controller().hits("GET", QStringLiteral("/api/v3/certificates/ca/fixture-root-ca")) >= 1, true);
+        m_console.screenshot(QStringLiteral("resource-certificate-export"));
+        // The page's exporter (the save dialog cannot be driven offscreen): found from the page's button.
+        Models::CertificateExport *exporter = nullptr;
+        for (QQuickItem *p = m_console.button(QStringLiteral("Export…")); p && !exporter; p = p->parentItem())
+            exporter = qvariant_cast<Models::CertificateExport *>(p->property("exporter"));
+        QVERIFY(exporter);
+        QTemporaryDir dir;
+        const QString chain = dir.filePath(QStringLiteral("chain.pem"));
+        const QString p12 = dir.filePath(QStringLiteral("dashboard.p12"));
+        QVERIFY(exporter->exportTo(QUrl::fromLocalFile(chain), QStringLiteral("chain")));
+        QVERIFY(exporter->exportTo(QUrl::fromLocalFile(p12), QStringLiteral("pkcs12"), QStringLiteral("export-me")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.description(QStringLiteral("Export status")).contains(u"readable by you only"),
+                                 ConsoleWindow::Wait);
+        for (const QString &f : {chain, p12})
+            QCOMPARE(QFileInfo(f).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        // The chain: the certificate first, its CA after it, and openssl verifies the one with the other.
+        QFile chainFile(chain);
+        QVERIFY(chainFile.open(QIODevice::ReadOnly));
+        const QByteArray pems = chainFile.readAll();
+        QCOMPARE(pems.count("-----BEGIN CERTIFICATE-----"), 2);
+        const qsizetype second = pems.indexOf("-----BEGIN CERTIFICATE-----", 1);
+        const QString leafPath = dir.filePath(QStringLiteral("leaf.pem"));
+        const QString caPath = dir.filePath(QStringLiteral("ca.pem"));
+        QFile leafFile(leafPath), caFile(caPath);
+        QVERIFY(leafFile.open(QIODevice::WriteOnly) && caFile.open(QIODevice::WriteOnly));
+        leafFile.write(pems.left(second));
+        caFile.write(pems.mid(second));
+        leafFile.close();
+        caFile.close();
+        const Test::ProcessRun verify = Test::runProcess(QStringLiteral("openssl"),
+            {QStringLiteral("verify"), QStringLiteral("-no_check_time"), QStringLiteral("-CAfile"), caPath, leafPath});
+        QVERIFY2(verify.code == 0, qPrintable(verify.out + verify.err));
+        // The PKCS#12 opens with its password and holds both certificates and the key.
+        const Test::ProcessRun opened = Test::runProcess(QStringLiteral("openssl"),
+            {QStringLiteral("pkcs12"), QStringLiteral("-in"), p12, QStringLiteral("-passin"), QStringLiteral("pass:export-me"),
+             QStringLiteral("-nodes")});
+        QVERIFY2(opened.code == 0, qPrintable(opened.err));
+        QCOMPARE(opened.out.count(u"-----BEGIN CERTIFICATE-----"), 2);
+        QVERIFY(opened.out.contains(u"PRIVATE KEY-----"));
+        Test::clickItem(m_console.button(QStringLiteral("Close export")));
+        QTRY_VERIFY_WITH_TIMEOUT(!exporter->ready(), ConsoleWindow::Wait);
     }
 
     // Certificates: each CA followed by what it issued, details read from the PEM, the private key
