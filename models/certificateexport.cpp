@@ -45,7 +45,9 @@ void CertificateExport::prepare(ResourcePage *page)
                  .arg(m_name.isEmpty() ? page->selectedName() : m_name));
         return;
     }
-    QByteArray key = pemOf(details, u"privateKey");
+    QString keyText = details.value(u"data").toObject().value(u"privateKey").toString();
+    QByteArray key = keyText.toUtf8();
+    keyText.fill(u'\0');
     m_key = SecretBytes::takeFrom(key);
     if (!m_pem.endsWith('\n'))
         m_pem.append('\n');
@@ -73,8 +75,9 @@ void CertificateExport::prepare(ResourcePage *page)
                 fail(tr("The CA %1 could not be read: %2").arg(ca, r.error().message));
                 return;
             }
-            // Only the certificate of the CA is kept; its private key is dropped here.
+            // Only the certificate of the CA is kept; the answer (with the CA's key) is wiped.
             (*pems)[i] = pemOf(r->json.toObject(), u"certificate");
+            SecretBytes::wipe(r->body);
             if (--m_pending == 0) {
                 for (QByteArray pem : std::as_const(*pems)) {
                     if (!pem.endsWith('\n'))
@@ -89,7 +92,11 @@ void CertificateExport::prepare(ResourcePage *page)
 
 void CertificateExport::finish()
 {
-    QByteArray all = m_pem + m_key.revealCopy();
+    QByteArray key = m_key.revealCopy();
+    QByteArray all;
+    all.reserve(m_pem.size() + key.size()); // one buffer: no reallocation leaves a copy of the key
+    all.append(m_pem).append(key);
+    SecretBytes::wipe(key);
     Result<X509::Bundle> bundle = X509::readBundle(all);
     SecretBytes::wipe(all);
     if (!bundle) {

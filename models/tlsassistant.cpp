@@ -103,6 +103,7 @@ void TlsAssistant::run(const QString &password)
     const QStringList hostList = X509::parseHosts(m_hostsText);
     m_tls.reset();
     m_check.reset();
+    m_checkedHosts.clear();
     m_error.clear();
     m_needsPassword = false;
     setStatus({}, false);
@@ -168,6 +169,15 @@ bool TlsAssistant::saveYaml(const QUrl &file)
         setStatus(tr("Not saved: the check found a problem (see above)."), true);
         return false;
     }
+    if (m_kubernetes) {
+        QString problem = X509::kubernetesNameProblem(m_secretName);
+        if (problem.isEmpty() && !m_nameSpace.isEmpty())
+            problem = X509::kubernetesNameProblem(m_nameSpace, true);
+        if (!problem.isEmpty()) {
+            setStatus(problem, true);
+            return false;
+        }
+    }
     const SecretBytes text = yaml(true);
     return write(file, QByteArrayView(text.constData(), qsizetype(text.size())), tr("YAML"));
 }
@@ -195,9 +205,8 @@ void TlsAssistant::copyYaml()
     if (!m_tls || !passed() || !m_copy)
         return;
     const SecretBytes text = yaml(true);
-    QString copy = QString::fromUtf8(reinterpret_cast<const char *>(text.constData()), qsizetype(text.size()));
-    m_copy(copy, true);
-    copy.fill(u'\0');
+    // The clipboard needs a QString; the clipboard guard clears it after 30 s.
+    m_copy(QString::fromUtf8(reinterpret_cast<const char *>(text.constData()), qsizetype(text.size())), true);
     setStatus(tr("YAML copied with the private key; the clipboard is cleared in 30 seconds."), false);
 }
 

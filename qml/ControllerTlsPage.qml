@@ -13,6 +13,19 @@ Item {
     required property TlsAssistant assistant
     required property ControlPlanes planes
 
+    // What was typed for the material made before goes with it: the profile fields (the URL
+    // follows the new hosts again) and an unused password.
+    Connections {
+        target: page.assistant
+        function onResultChanged() {
+            profileStatus.text = "";
+            profileName.text = "";
+            profileEmail.text = "";
+            profileUrl.text = Qt.binding(() => page.assistant.profileUrl);
+        }
+        function onInputChanged() { password.text = "" }
+    }
+
     SplitView {
         anchors.fill: parent
         orientation: Qt.Horizontal
@@ -412,11 +425,6 @@ Item {
                     Label {
                         id: profileStatus
                         property bool failed: false
-                        // Said of the material it was made from: gone with it.
-                        Connections {
-                            target: page.assistant
-                            function onResultChanged() { profileStatus.text = "" }
-                        }
                         Layout.fillWidth: true
                         visible: text.length > 0
                         color: failed ? Theme.bad : Theme.ok

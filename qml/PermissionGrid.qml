@@ -112,8 +112,9 @@ ColumnLayout {
                 id: rowHeader
                 required property var model
                 implicitHeight: 26
-                // As wide as its header view (which the layout gives the grid's header width).
-                implicitWidth: rowHeader.TableView.view ? rowHeader.TableView.view.width : 0
+                // The grid's headerWidth (a TableView measures a column once, before its view has a
+                // width: the value itself, not the view's width).
+                implicitWidth: 170
                 color: Theme.sidebar
                 Label {
                     anchors.fill: parent

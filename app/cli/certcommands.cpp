@@ -191,6 +191,15 @@ int certTlsAssistant(const QStringList &args, Io &io)
         io.err << tr("The YAML holds the private key: name a file with -o; it is written owner-only.\n");
         return ExitUsage;
     }
+    if (kubernetes) {
+        QString problem = X509::kubernetesNameProblem(parser.value(QStringLiteral("kubernetes")));
+        if (problem.isEmpty() && parser.isSet(QStringLiteral("namespace")))
+            problem = X509::kubernetesNameProblem(parser.value(QStringLiteral("namespace")), true);
+        if (!problem.isEmpty()) {
+            io.err << problem << '\n';
+            return ExitUsage;
+        }
+    }
     SecretBytes password;
     if (parser.isSet(QStringLiteral("password-file"))) {
         Result<SecretBytes> p = readPasswordFile(parser.value(QStringLiteral("password-file")));

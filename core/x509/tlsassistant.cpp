@@ -116,6 +116,17 @@ int caIndex(const Bundle &bundle, int leafIndex)
 
 QByteArray base64Of(const QByteArray &bytes) { return bytes.toBase64(); }
 
+/// A name as it may stand in a YAML comment line: control characters (a new line would end the
+/// comment) shown as '?'.
+QString commentSafe(QString name)
+{
+    for (QChar &c : name) {
+        if (c.category() == QChar::Other_Control)
+            c = u'?';
+    }
+    return name;
+}
+
 /// yaml-cpp writes the document with kKeyPlaceholder where the private key goes, so that the key
 /// never enters its buffers; the key's base64 is put in its place in a buffer that wipes itself.
 constexpr char kKeyPlaceholder[] = "PRIVATE-KEY-PLACEHOLDER";
@@ -142,6 +153,17 @@ SecretBytes withKey(const QByteArray &comment, const YAML::Emitter &out, const S
 }
 
 } // namespace
+
+QString kubernetesNameProblem(const QString &name, bool nameSpace)
+{
+    static const QRegularExpression subdomain(QStringLiteral(R"(^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$)"));
+    static const QRegularExpression label(QStringLiteral(R"(^[a-z0-9]([a-z0-9-]*[a-z0-9])?$)"));
+    if (nameSpace ? (name.size() > 63 || !label.match(name).hasMatch())
+                  : (name.size() > 253 || !subdomain.match(name).hasMatch()))
+        return nameSpace ? tr("“%1” is not a Kubernetes namespace: lower-case letters, digits and '-', at most 63.").arg(name)
+                         : tr("“%1” is not a Kubernetes Secret name: lower-case letters, digits, '-' and '.', at most 253.").arg(name);
+    return {};
+}
 
 QStringList parseHosts(const QString &text)
 {
@@ -183,7 +205,8 @@ Result<ServerTls> generateServerTls(const QStringList &hosts, int days, const QS
     if (!caKey || !serverKey)
         return failure(ErrorCode::Crypto, tr("OpenSSL could not make an EC P-256 key."));
     const QString caCommonName = caName.trimmed().isEmpty() ? tr("PoT Controller CA") : caName.trimmed();
-    Result<X509Ptr> ca = makeCertificate(caKey.get(), caCommonName, nullptr, caKey.get(), days,
+    // The CA outlives the certificate, so that its key (saved by the operator) can issue the next.
+    Result<X509Ptr> ca = makeCertificate(caKey.get(), caCommonName, nullptr, caKey.get(), std::max(days * 2, 3650),
                                          {{NID_basic_constraints, "critical,CA:TRUE,pathlen:0"},
                                           {NID_key_usage, "critical,keyCertSign,cRLSign"},
                                           {NID_subject_key_identifier, "hash"}});
@@ -255,9 +278,6 @@ Result<ServerTls> readServerTls(const QString &certificateFile, const QString &k
             return Error(ErrorCode::InvalidInput, tr("CA certificate: %1 holds no certificate.").arg(caFile));
         caPool = ca->certificates + caPool;
     }
-    Bundle pool;
-    pool.certificates = caPool;
-    const int caAt = caIndex(pool, -1);
     if (caPool.isEmpty())
         return Error(ErrorCode::InvalidInput, tr("Choose the CA certificate that signed %1: a profile trusts that CA.")
                                                   .arg(all.certificates.at(leaf).commonName));
@@ -267,7 +287,20 @@ Result<ServerTls> readServerTls(const QString &certificateFile, const QString &k
     ServerTls out;
     out.certificatePem = all.certificates.at(leaf).pem();
     out.keyPem = std::move(*key);
-    out.caPem = caPool.at(caAt >= 0 ? caAt : 0).pem();
+    // The CA: what signed the server certificate, and what signed that, up to a root — in chain
+    // order (an intermediate and its root in either order, or a full chain in the certificate
+    // file). Where no issuer is found, the first CA certificate given (the check then says so).
+    const QList<ChainLink> chain = buildChain(all.certificates.at(leaf), caPool);
+    QList<Certificate> cas;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        cas << chain.at(i).certificate;
+    if (cas.isEmpty()) {
+        Bundle pool;
+        pool.certificates = caPool;
+        const int caAt = caIndex(pool, -1);
+        cas << caPool.at(caAt >= 0 ? caAt : 0);
+    }
+    out.caPem = toPem(cas);
     return out;
 }
 
@@ -294,13 +327,13 @@ Result<TlsCheck> checkServerTls(const ServerTls &tls, const QStringList &hosts, 
 
     TlsCheck check;
     check.certificate = leafBundle->certificates.first();
-    check.ca = caBundle->certificates.first();
+    const QList<ChainLink> chain = buildChain(check.certificate, caBundle->certificates);
+    check.ca = chain.size() > 1 ? chain.at(1).certificate : caBundle->certificates.first();
     const Certificate &c = check.certificate;
     check.keyMatches = key->matches(c);
     if (!check.keyMatches)
         check.problems << tr("The private key is not the key of %1's certificate.").arg(c.commonName);
 
-    const QList<ChainLink> chain = buildChain(c, caBundle->certificates);
     check.signedByCa = !chain.isEmpty() && chain.first().signatureVerified && chain.size() > 1;
     if (!check.signedByCa)
         check.problems << tr("%1 did not sign this certificate (%2): a profile that trusts it would refuse the Controller.")
@@ -318,7 +351,9 @@ Result<TlsCheck> checkServerTls(const ServerTls &tls, const QStringList &hosts, 
         if (isIpAddress(host))
             coverage.covered = X509_check_ip_asc(leafX509->get(), QHostAddress(host).toString().toLatin1().constData(), 0) == 1;
         else
-            coverage.covered = X509_check_host(leafX509->get(), h.constData(), size_t(h.size()), 0, nullptr) == 1;
+            // Not the subject's CN: Go (potctl), browsers and curl match only the alternative names.
+            coverage.covered = X509_check_host(leafX509->get(), h.constData(), size_t(h.size()),
+                                               X509_CHECK_FLAG_NEVER_CHECK_SUBJECT, nullptr) == 1;
         if (!coverage.covered)
             check.problems << tr("%1 is not among the certificate's names (%2): a client reaching the Controller as %1 refuses it.")
                                   .arg(host, (c.dnsNames + c.ipAddresses).join(QStringLiteral(", ")).isEmpty()
@@ -357,7 +392,7 @@ SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controll
         "# The https section of controller \"%1\" in a Remote ControlPlane (kind: ControlPlane,\n"
         "# spec.controllers[] where name is %1). potctl hands caCert to the Controller as\n"
         "# SSL_BASE64_INTERMEDIATE_CERT, tlsCert and tlsKey as SSL_BASE64_CERT and SSL_BASE64_KEY.\n"
-        "# It holds the private key: keep this file owner-only.\n").arg(name).toUtf8();
+        "# It holds the private key: keep this file owner-only.\n").arg(commentSafe(name)).toUtf8();
     return withKey(comment, out, tls.keyPem, keyShownAs);
 }
 
@@ -386,7 +421,7 @@ SecretBytes kubernetesSecretYaml(const ServerTls &tls, const QString &secretName
         "#     controller:\n"
         "#       https: true\n"
         "#       secretName: %1\n"
-        "# It holds the private key: keep this file owner-only.\n").arg(QString::fromStdString(name)).toUtf8();
+        "# It holds the private key: keep this file owner-only.\n").arg(commentSafe(QString::fromStdString(name))).toUtf8();
     return withKey(comment, out, tls.keyPem, keyShownAs);
 }
 

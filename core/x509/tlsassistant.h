@@ -77,6 +77,10 @@ QStringList parseHosts(const QString &text);
 SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controllerName,
                                    const QString &keyShownAs = {});
 
+/// Why `name` cannot be a Kubernetes Secret's name (a DNS-1123 subdomain) or, with `nameSpace`, a
+/// namespace (a DNS-1123 label); empty when it can. kubectl would refuse it later.
+QString kubernetesNameProblem(const QString &name, bool nameSpace = false);
+
 /// A `kubernetes.io/tls` Secret `secretName` in `nameSpace` (tls.crt, tls.key, ca.crt), after a
 /// comment with the KubernetesControlPlane fields that use it. Holds the private key: write it
 /// owner-only.
