@@ -10,7 +10,8 @@ packages=(
   qml6-module-qtquick-layouts qml6-module-qtquick-dialogs qml6-module-qtquick-window
   qml6-module-qt-labs-platform qml6-module-qt-labs-folderlistmodel qml6-module-qttest
   qt6-declarative-dev-tools
-  libyaml-cpp-dev libsodium-dev libssl-dev qtkeychain-qt6-dev libsecret-1-0 libsimdjson-dev libzstd-dev
+  libyaml-cpp-dev libsodium-dev libssl-dev qtkeychain-qt6-dev libsecret-1-0 libsimdjson-dev libzstd-dev libical-dev
+  python3-icalendar
   nats-server
   help2man lintian desktop-file-utils appstream
   gnome-keyring dbus
