@@ -13,6 +13,7 @@
 #include "models/natsdecoder.h"
 #include "models/certificateinspector.h"
 #include "models/tlsassistant.h"
+#include "models/expiryradar.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -79,6 +80,7 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
     m_tlsAssistant = new Models::TlsAssistant(
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
+    m_expiryRadar = new Models::ExpiryRadar(m_store.get(), m_snapshots.get(), this);
     // The decoder judges trust against the connected control plane's operator and accounts.
     connect(m_planes, &Models::ControlPlanes::natsTrustChanged, m_decoder, [this] {
         m_decoder->setTrustAnchors(m_planes->currentNatsOperatorJwt(),
@@ -107,6 +109,7 @@ bool CompositionRoot::load(QQmlApplicationEngine &engine)
                                  {u"decoder"_s, QVariant::fromValue<QObject *>(m_decoder)},
                                  {u"certificateInspector"_s, QVariant::fromValue<QObject *>(m_certificates)},
                                  {u"tlsAssistant"_s, QVariant::fromValue<QObject *>(m_tlsAssistant)},
+                                 {u"expiryRadar"_s, QVariant::fromValue<QObject *>(m_expiryRadar)},
                                  {u"manifestTool"_s, QVariant::fromValue<QObject *>(m_manifestTool)}});
     engine.load(QUrl(u"qrc:/PotConsole/Main.qml"_s));
     return !failed && !engine.rootObjects().isEmpty();

@@ -29,6 +29,7 @@ class ManifestEditor;
 class NatsDecoder;
 class CertificateInspector;
 class TlsAssistant;
+class ExpiryRadar;
 } // namespace Pot::Models
 
 namespace Pot::App {
@@ -67,6 +68,7 @@ public:
     Models::NatsDecoder *natsDecoder() const { return m_decoder; }
     Models::CertificateInspector *certificateInspector() const { return m_certificates; }
     Models::TlsAssistant *tlsAssistant() const { return m_tlsAssistant; }
+    Models::ExpiryRadar *expiryRadar() const { return m_expiryRadar; }
     /// Tools → Manifest editor: manifests written with no Controller.
     Models::ManifestEditor *manifestTool() const { return m_manifestTool; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
@@ -91,6 +93,7 @@ private:
     Models::NatsDecoder *m_decoder = nullptr;
     Models::CertificateInspector *m_certificates = nullptr;
     Models::TlsAssistant *m_tlsAssistant = nullptr;
+    Models::ExpiryRadar *m_expiryRadar = nullptr;
     ClipboardGuard *m_clipboard = nullptr;
     QString m_startupWarning;
 };

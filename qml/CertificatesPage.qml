@@ -107,11 +107,7 @@ ResourcePage {
                 text: qsTr("Save…")
                 enabled: certificatesPage.exporter.ready && (exportFormat.currentValue !== "pkcs12" || (certificatesPage.exporter.hasKey && exportPassword.text.length > 0))
                 Accessible.name: qsTr("Save export")
-                onClicked: {
-                    exportFile.currentFile = certificatesPage.exporter.name + (exportFormat.currentValue === "der" ? ".der"
-                                                             : exportFormat.currentValue === "pkcs12" ? ".p12" : ".pem");
-                    exportFile.open();
-                }
+                onClicked: exportFile.open()
             }
         }
     }

@@ -341,7 +341,7 @@ Item {
                             text: qsTr("Save YAML…")
                             ready: page.assistant.passed
                             disabledHint: qsTr("The check found a problem")
-                            onClicked: { saveDialog.target = "yaml"; saveDialog.currentFile = "controller-tls.yaml"; saveDialog.open() }
+                            onClicked: { saveDialog.target = "yaml"; saveDialog.open() }
                         }
                         ActionButton {
                             text: qsTr("Copy YAML")
@@ -351,12 +351,12 @@ Item {
                         }
                         ActionButton {
                             text: qsTr("Save CA certificate…")
-                            onClicked: { saveDialog.target = "ca"; saveDialog.currentFile = "controller-ca.pem"; saveDialog.open() }
+                            onClicked: { saveDialog.target = "ca"; saveDialog.open() }
                         }
                         ActionButton {
                             visible: page.assistant.hasCaKey
                             text: qsTr("Save CA key…")
-                            onClicked: { saveDialog.target = "caKey"; saveDialog.currentFile = "controller-ca.key"; saveDialog.open() }
+                            onClicked: { saveDialog.target = "caKey"; saveDialog.open() }
                         }
                     }
                     Label {

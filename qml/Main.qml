@@ -11,6 +11,7 @@ ApplicationWindow {
     required property ManifestEditor manifestTool
     required property CertificateInspector certificateInspector
     required property TlsAssistant tlsAssistant
+    required property ExpiryRadar expiryRadar
 
     width: 1200
     height: 760
@@ -178,6 +179,7 @@ ApplicationWindow {
         pageEntry("certificates", qsTr("Certificates"), qsTr("Security"), "CertificatesPage.qml", { planes: window.planes }, "Ctrl+5"),
         pageEntry("access", qsTr("Access control"), qsTr("Security"), "AccessPage.qml", { planes: window.planes }, "Ctrl+6"),
         pageEntry("events", qsTr("Events"), qsTr("Security"), "EventsPage.qml", { planes: window.planes }),
+        pageEntry("expiry", qsTr("Expiry radar"), qsTr("Security"), "ExpiryRadarPage.qml", { radar: window.expiryRadar }),
         pageEntry("tools", qsTr("Tools"), "", "ToolsPage.qml",
              { decoder: window.decoder, manifestTool: window.manifestTool, certificates: window.certificateInspector,
                tls: window.tlsAssistant, planes: window.planes }, "Ctrl+7")

@@ -20,6 +20,7 @@
 #include "models/certificateinspector.h"
 #include "models/tlsassistant.h"
 #include "models/certificateexport.h"
+#include "models/expiryradar.h"
 #include "models/natspage.h"
 #include "models/permissiongridmodel.h"
 #include "models/profilelistmodel.h"
@@ -105,6 +106,14 @@ struct CertificateExportType
     Q_GADGET
     QML_FOREIGN(Pot::Models::CertificateExport)
     QML_NAMED_ELEMENT(CertificateExport)
+};
+
+struct ExpiryRadarType
+{
+    Q_GADGET
+    QML_FOREIGN(Pot::Models::ExpiryRadar)
+    QML_NAMED_ELEMENT(ExpiryRadar)
+    QML_UNCREATABLE("made by the composition root")
 };
 
 struct TlsAssistantType

@@ -447,6 +447,21 @@ private Q_SLOTS:
                                  ConsoleWindow::Wait);
     }
 
+    // The radar reads what the control plane saved while its pages were open (certificates here).
+    void expiryRadarShowsWhatEndsSoon()
+    {
+        QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("fixture-root-ca › mqtt-gateway-tls"), QAccessible::Cell),
+                                 ConsoleWindow::Wait);
+        QVERIFY(m_console.openSection(QStringLiteral("Expiry radar")));
+        // mqtt-gateway-tls ends 2026-12-23 (captured): within 90 days of now, the default window.
+        QQuickItem *row = m_console.find(QStringLiteral("certificate mqtt-gateway-tls"), QAccessible::ListItem);
+        QVERIFY(row);
+        QVERIFY(m_console.description(QStringLiteral("certificate mqtt-gateway-tls"), QAccessible::ListItem).contains(u"2026-12-23"));
+        QVERIFY(m_console.description(QStringLiteral("Expiry summary")).contains(u"From the last saved lists of stand-in"));
+        m_console.screenshot(QStringLiteral("expiry-radar"));
+    }
+
     void editorOfOneControlPlaneClosesWhenAnotherIsSignedIn()
     {
         // A dialog opened for one control plane must not apply to another. The editor is left in

@@ -1,0 +1,170 @@
+#include "expiryradar.h"
+
+#include "core/profiles/profilestore.h"
+#include "core/profiles/snapshotstore.h"
+#include "core/securefile.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace Pot::Models {
+
+namespace {
+
+/// A saved list: the array itself, or the array under `key` of a whole answer.
+QJsonArray savedList(const Profiles::SnapshotStore *store, const QUuid &profile, const QString &id, QStringView key)
+{
+    Result<Profiles::Snapshot> s = store->load(profile, id);
+    if (!s)
+        return {};
+    const QJsonDocument doc = QJsonDocument::fromJson(s->body);
+    return doc.isArray() ? doc.array() : doc.object().value(key).toArray();
+}
+
+} // namespace
+
+ExpiryRadar::ExpiryRadar(const Profiles::ProfileStore *profiles, const Profiles::SnapshotStore *snapshots, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_profiles(profiles)
+    , m_snapshots(snapshots)
+{
+}
+
+void ExpiryRadar::refresh()
+{
+    QList<Expiry::Item> items;
+    QStringList read;
+    if (m_profiles && m_snapshots) {
+        for (const Profiles::Profile &p : m_profiles->profiles()) {
+            if (p.demo)
+                continue;
+            QList<Expiry::Item> mine = Expiry::fromCertificates(savedList(m_snapshots, p.id, QStringLiteral("certificates"), u"certificates"), p.name);
+            mine += Expiry::fromNatsUsers(savedList(m_snapshots, p.id, QStringLiteral("natsUsers"), u"users"), p.name);
+            for (Expiry::Item &i : mine)
+                i.fromSnapshot = true;
+            if (!mine.isEmpty())
+                read << p.name;
+            items += mine;
+        }
+    }
+    Expiry::sortByDate(items);
+    m_all = items;
+    m_sources = read.isEmpty() ? tr("No control plane has saved certificates or NATS users yet: open their pages once while connected.")
+                               : tr("From the last saved lists of %1.").arg(read.join(QStringLiteral(", ")));
+    applyFilter();
+}
+
+void ExpiryRadar::applyFilter()
+{
+    beginResetModel();
+    m_shown.clear();
+    const QDateTime at = now();
+    for (const Expiry::Item &i : std::as_const(m_all)) {
+        if (at.secsTo(i.expires) > qint64(m_days) * 86400)
+            continue;
+        const QString text = i.name + u' ' + i.controlPlane + u' ' + Expiry::kindName(i.kind);
+        if (!m_filter.isEmpty() && !text.contains(m_filter, Qt::CaseInsensitive))
+            continue;
+        m_shown << i;
+    }
+    endResetModel();
+    Q_EMIT changed();
+}
+
+void ExpiryRadar::setDays(int days)
+{
+    if (m_days == days)
+        return;
+    m_days = days;
+    applyFilter();
+}
+
+void ExpiryRadar::setFilterText(const QString &text)
+{
+    if (m_filter == text)
+        return;
+    m_filter = text;
+    applyFilter();
+}
+
+int ExpiryRadar::dueCount() const
+{
+    const QDateTime at = now();
+    return int(std::count_if(m_all.cbegin(), m_all.cend(), [&](const Expiry::Item &i) { return i.due(at, m_days); }));
+}
+
+int ExpiryRadar::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_shown.size());
+}
+
+QVariant ExpiryRadar::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_shown.size())
+        return {};
+    const Expiry::Item &i = m_shown.at(index.row());
+    const QDateTime at = now();
+    const qint64 seconds = at.secsTo(i.expires);
+    switch (role) {
+    case DateRole:
+        return i.expires.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    case DaysLeftRole:
+        return seconds <= 0 ? 0 : int(std::ceil(double(seconds) / 86400.0));
+    case KindRole:
+        return Expiry::kindName(i.kind);
+    case NameRole:
+        return i.name;
+    case ControlPlaneRole:
+        return i.controlPlane;
+    case NoteRole:
+        return !i.enforced ? tr("requested only: nats-server does not enforce nats.exp")
+                           : (i.starts.isValid() ? tr("%1 % of its lifetime passed").arg(int(i.lifetimeUsed(at) * 100)) : QString());
+    case DueRole:
+        return i.due(at, m_days);
+    case ExpiredRole:
+        return seconds <= 0;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ExpiryRadar::roleNames() const
+{
+    return {{DateRole, "date"}, {DaysLeftRole, "daysLeft"}, {KindRole, "kind"}, {NameRole, "name"},
+            {ControlPlaneRole, "controlPlane"}, {NoteRole, "note"}, {DueRole, "due"}, {ExpiredRole, "expired"}};
+}
+
+void ExpiryRadar::setStatus(const QString &text, bool failed)
+{
+    m_status = text;
+    m_statusFailed = failed;
+    Q_EMIT statusChanged();
+}
+
+bool ExpiryRadar::exportCalendar(const QUrl &file)
+{
+    const QString path = file.toLocalFile();
+    if (path.isEmpty()) {
+        setStatus(tr("Choose a local file for the calendar."), true);
+        return false;
+    }
+    const Result<QByteArray> ics = Expiry::toICalendar(m_shown, QDateTime::currentDateTimeUtc());
+    if (!ics) {
+        setStatus(ics.error().message, true);
+        return false;
+    }
+    if (const Status written = writeOwnerOnlyFile(path, *ics, true); !written) {
+        setStatus(written.error().message, true);
+        return false;
+    }
+    setStatus(tr("Saved %n date(s) as %1; a calendar application imports it.", nullptr, int(m_shown.size()))
+                  .arg(QFileInfo(path).fileName()),
+              false);
+    return true;
+}
+
+} // namespace Pot::Models
