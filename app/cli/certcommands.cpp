@@ -41,6 +41,21 @@ Result<SecretBytes> readPasswordFile(const QString &path)
     return password;
 }
 
+/// The password of --password-file into `password` (left empty without the option); false, with
+/// the reason on stderr, when the file cannot be read.
+bool passwordOption(const QCommandLineParser &parser, Io &io, SecretBytes *password)
+{
+    if (!parser.isSet(QStringLiteral("password-file")))
+        return true;
+    Result<SecretBytes> p = readPasswordFile(parser.value(QStringLiteral("password-file")));
+    if (!p) {
+        io.err << p.error().message << '\n';
+        return false;
+    }
+    *password = std::move(*p);
+    return true;
+}
+
 QString formatName(X509::Bundle::Format f)
 {
     switch (f) {
@@ -76,14 +91,8 @@ int certInspect(const QStringList &args, Io &io)
         return rc;
     const QString file = parser.positionalArguments().constFirst();
     SecretBytes password;
-    if (parser.isSet(QStringLiteral("password-file"))) {
-        Result<SecretBytes> p = readPasswordFile(parser.value(QStringLiteral("password-file")));
-        if (!p) {
-            io.err << p.error().message << '\n';
-            return ExitCheckFailed;
-        }
-        password = std::move(*p);
-    }
+    if (!passwordOption(parser, io, &password))
+        return ExitCheckFailed;
     const Result<X509::Bundle> bundle = X509::readFile(file, password);
     if (!bundle) {
         io.err << file << ": " << bundle.error().message
@@ -201,14 +210,8 @@ int certTlsAssistant(const QStringList &args, Io &io)
         }
     }
     SecretBytes password;
-    if (parser.isSet(QStringLiteral("password-file"))) {
-        Result<SecretBytes> p = readPasswordFile(parser.value(QStringLiteral("password-file")));
-        if (!p) {
-            io.err << p.error().message << '\n';
-            return ExitCheckFailed;
-        }
-        password = std::move(*p);
-    }
+    if (!passwordOption(parser, io, &password))
+        return ExitCheckFailed;
     const QStringList hosts = X509::parseHosts(parser.values(QStringLiteral("host")).join(u','));
     const Result<X509::ServerTls> tls = X509::readServerTls(parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("key")),
                                                             parser.value(QStringLiteral("ca")), password);

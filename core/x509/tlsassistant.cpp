@@ -127,15 +127,15 @@ QString commentSafe(QString name)
     return name;
 }
 
-/// yaml-cpp writes the document with kKeyPlaceholder where the private key goes, so that the key
-/// never enters its buffers; the key's base64 is put in its place in a buffer that wipes itself.
-constexpr char kKeyPlaceholder[] = "PRIVATE-KEY-PLACEHOLDER";
+/// yaml-cpp writes the document with kKeySlot where the private key goes, so that the key never
+/// enters its buffers; the key's base64 is put in its place in a buffer that wipes itself.
+constexpr char kKeySlot[] = "private-key-slot-7f3a9c";
 
 SecretBytes withKey(const QByteArray &comment, const YAML::Emitter &out, const SecretBytes &keyPem,
                     const QString &keyShownAs)
 {
     const QByteArray yaml(out.c_str(), qsizetype(out.size()));
-    const qsizetype at = yaml.indexOf(kKeyPlaceholder);
+    const qsizetype at = yaml.indexOf(kKeySlot);
     QByteArray encoded;
     if (keyShownAs.isEmpty()) {
         QByteArray plain = keyPem.revealCopy();
@@ -147,7 +147,7 @@ SecretBytes withKey(const QByteArray &comment, const YAML::Emitter &out, const S
     QByteArray text;
     text.reserve(comment.size() + yaml.size() + encoded.size() + 1); // no reallocation leaves a copy
     text.append(comment).append(yaml.left(at)).append(encoded)
-        .append(yaml.mid(at + qsizetype(sizeof kKeyPlaceholder) - 1)).append('\n');
+        .append(yaml.mid(at + qsizetype(sizeof kKeySlot) - 1)).append('\n');
     SecretBytes::wipe(encoded);
     return SecretBytes::takeFrom(text);
 }
@@ -385,7 +385,7 @@ SecretBytes remoteControlPlaneYaml(const ServerTls &tls, const QString &controll
         << YAML::Key << "enabled" << YAML::Value << true
         << YAML::Key << "caCert" << YAML::Value << base64Of(tls.caPem).toStdString()
         << YAML::Key << "tlsCert" << YAML::Value << base64Of(tls.certificatePem).toStdString()
-        << YAML::Key << "tlsKey" << YAML::Value << kKeyPlaceholder
+        << YAML::Key << "tlsKey" << YAML::Value << kKeySlot
         << YAML::EndMap << YAML::EndMap;
     const QString name = controllerName.trimmed().isEmpty() ? QStringLiteral("<controller>") : controllerName.trimmed();
     const QByteArray comment = QStringLiteral(
@@ -411,7 +411,7 @@ SecretBytes kubernetesSecretYaml(const ServerTls &tls, const QString &secretName
         << YAML::Key << "type" << YAML::Value << "kubernetes.io/tls"
         << YAML::Key << "data" << YAML::Value << YAML::BeginMap
         << YAML::Key << "tls.crt" << YAML::Value << base64Of(tls.certificatePem).toStdString()
-        << YAML::Key << "tls.key" << YAML::Value << kKeyPlaceholder
+        << YAML::Key << "tls.key" << YAML::Value << kKeySlot
         << YAML::Key << "ca.crt" << YAML::Value << base64Of(tls.caPem).toStdString()
         << YAML::EndMap << YAML::EndMap;
     const QByteArray comment = QStringLiteral(

@@ -73,6 +73,19 @@ QStringList mountsUsing(const QString &name, const Related &related)
     return mounts;
 }
 
+/// `question` (with %1 for the name) followed by the volume mounts that go with the secret.
+std::function<QString(const QJsonObject &, const Related &)> questionNamingMounts(const QString &question)
+{
+    return [question](const QJsonObject &o, const Related &related) {
+        const QString name = o.value(u"name").toString();
+        const QStringList mounts = mountsUsing(name, related);
+        QString text = question.arg(name);
+        if (!mounts.isEmpty())
+            text += u' ' + Tr::tr("Volume mounts that use it now and will be deleted: %1.").arg(mounts.join(QStringLiteral(", ")));
+        return text;
+    };
+}
+
 bool isCa(const QJsonObject &o)
 {
     return o.contains(u"isCA") ? o.value(u"isCA").toBool() : o.value(u"is_ca").toBool();
@@ -197,14 +210,7 @@ Kind certificates()
         return system(o);
     };
     // What uses it, named in the question once those lists have been read.
-    deleteCertificate.questionWith = [question = deleteCertificate.question](const QJsonObject &o, const Related &related) {
-        const QString name = o.value(u"name").toString();
-        const QStringList mounts = mountsUsing(name, related);
-        QString text = question.arg(name);
-        if (!mounts.isEmpty())
-            text += u' ' + Tr::tr("Volume mounts that use it now and will be deleted: %1.").arg(mounts.join(QStringLiteral(", ")));
-        return text;
-    };
+    deleteCertificate.questionWith = questionNamingMounts(deleteCertificate.question);
     Action deleteCa = deleteAction(Tr::tr("CA"), QStringLiteral("/certificates/ca/{key}"),
                                    Tr::tr("The Controller refuses while it has signed certificates."));
     deleteCa.id = QStringLiteral("deleteCa");
@@ -245,14 +251,7 @@ Kind certificates()
                             "CA link.");
     renew.doneText = Tr::tr("Renewed %1.");
     // Names the volume mounts that go with the secret, when the volume mount list has been read.
-    renew.questionWith = [question = renew.question](const QJsonObject &o, const Related &related) {
-        const QString name = o.value(u"name").toString();
-        const QStringList mounts = mountsUsing(name, related);
-        QString text = question.arg(name);
-        if (!mounts.isEmpty())
-            text += u' ' + Tr::tr("Volume mounts that use it now and will be deleted: %1.").arg(mounts.join(QStringLiteral(", ")));
-        return text;
-    };
+    renew.questionWith = questionNamingMounts(renew.question);
     renew.refused = [system](const QJsonObject &o) {
         if (isCa(o))
             return Tr::tr("Renewing a CA turns it into a plain certificate in 3.7.3: create a new CA instead.");
