@@ -8,6 +8,9 @@
 #include "core/profiles/snapshotstore.h"
 #include "core/yaml/manifeststore.h"
 #include "clipboardguard.h"
+#include "core/expiry/noticeledger.h"
+#include "core/session/controlplanesession.h"
+#include "expirytray.h"
 #include "models/controlplanes.h"
 #include "models/manifesteditor.h"
 #include "models/natsdecoder.h"
@@ -20,6 +23,8 @@
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -81,6 +86,26 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     m_tlsAssistant = new Models::TlsAssistant(
         [this](const QString &text, bool sensitive) { m_clipboard->copy(text, sensitive); }, this);
     m_expiryRadar = new Models::ExpiryRadar(m_store.get(), m_snapshots.get(), this);
+    m_expiryRadar->setSessions([this] {
+        QList<Session::ControlPlaneSession *> sessions;
+        for (int i = 0; i < m_planes->profileModel()->rowCount(); ++i)
+            sessions << m_planes->session(i);
+        return sessions;
+    });
+    m_notices = std::make_unique<Expiry::NoticeLedger>(
+        options.noticeFile.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/expiry-notices.json"_s
+            : options.noticeFile);
+    m_expiryTray = new ExpiryTray(m_expiryRadar, m_notices.get(), options.notify, this);
+    // A control plane just signed in is read at once (the tray's count), then with the others.
+    connect(m_planes, &Models::ControlPlanes::sessionChanged, this, [this] {
+        Session::ControlPlaneSession *session = m_planes->session(m_planes->currentIndex());
+        if (session && session->online() && !m_readForExpiry.contains(session->profile().id)) {
+            m_readForExpiry.insert(session->profile().id);
+            m_expiryRadar->refresh();
+        }
+    });
+    m_expiryRadar->startAutoRefresh(options.expiryRefreshMinutes);
     // The decoder judges trust against the connected control plane's operator and accounts.
     connect(m_planes, &Models::ControlPlanes::natsTrustChanged, m_decoder, [this] {
         m_decoder->setTrustAnchors(m_planes->currentNatsOperatorJwt(),
@@ -112,7 +137,20 @@ bool CompositionRoot::load(QQmlApplicationEngine &engine)
                                  {u"expiryRadar"_s, QVariant::fromValue<QObject *>(m_expiryRadar)},
                                  {u"manifestTool"_s, QVariant::fromValue<QObject *>(m_manifestTool)}});
     engine.load(QUrl(u"qrc:/PotConsole/Main.qml"_s));
-    return !failed && !engine.rootObjects().isEmpty();
+    if (failed || engine.rootObjects().isEmpty())
+        return false;
+    QPointer<QObject> window = engine.rootObjects().constFirst();
+    connect(m_expiryTray, &ExpiryTray::openRequested, this, [window] {
+        if (!window)
+            return;
+        QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, u"expiry"_s));
+        if (auto *quick = qobject_cast<QQuickWindow *>(window.data())) {
+            quick->show();
+            quick->raise();
+            quick->requestActivate();
+        }
+    });
+    return true;
 }
 
 } // namespace Pot::App

@@ -3,6 +3,8 @@
 #include "core/resources/registry.h"
 
 #include <QObject>
+#include <QSet>
+#include <QUuid>
 #include <QString>
 #include <QUrl>
 
@@ -17,6 +19,10 @@ class ProfileStore;
 class SecretStore;
 class SnapshotStore;
 } // namespace Pot::Profiles
+
+namespace Pot::Expiry {
+class NoticeLedger;
+} // namespace Pot::Expiry
 
 namespace Pot::Manifest {
 class DraftStore;
@@ -35,6 +41,7 @@ class ExpiryRadar;
 namespace Pot::App {
 
 class ClipboardGuard;
+class ExpiryTray;
 
 /// Builds the service graph once (network access, secret store, profile store, sessions, view
 /// models) and hands it to the QML UI. Nothing else in the program constructs services.
@@ -52,7 +59,14 @@ public:
         QString snapshotDir;               ///< empty = the platform data directory + /snapshots
         QString draftDir;                  ///< empty = the platform data directory + /drafts
         QString historyDir;                ///< empty = the platform data directory + /history
+        /// Which expiry dates were told in a notification; empty = the platform data directory.
+        QString noticeFile;
         int requestTimeoutMs = 15000;
+        /// How often the expiry radar reads every control plane (tray count, notices); 0 = never
+        /// by itself.
+        int expiryRefreshMinutes = 15;
+        /// Shows a desktop notification; empty = the tray icon's.
+        std::function<void(const QString &title, const QString &body)> notify;
         /// Opens the browser for single sign-on; empty = the system browser.
         std::function<void(const QUrl &)> openBrowser;
     };
@@ -72,6 +86,7 @@ public:
     /// Tools → Manifest editor: manifests written with no Controller.
     Models::ManifestEditor *manifestTool() const { return m_manifestTool; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
+    ExpiryTray *expiryTray() const { return m_expiryTray; }
     /// A problem found while starting (e.g. a profile file that could not be read), for the UI.
     QString startupWarning() const { return m_startupWarning; }
 
@@ -95,6 +110,9 @@ private:
     Models::TlsAssistant *m_tlsAssistant = nullptr;
     Models::ExpiryRadar *m_expiryRadar = nullptr;
     ClipboardGuard *m_clipboard = nullptr;
+    std::unique_ptr<Expiry::NoticeLedger> m_notices;
+    ExpiryTray *m_expiryTray = nullptr;
+    QSet<QUuid> m_readForExpiry; ///< signed-in control planes the radar has read
     QString m_startupWarning;
 };
 

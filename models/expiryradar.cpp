@@ -1,8 +1,10 @@
 #include "expiryradar.h"
 
 #include "core/profiles/profilestore.h"
+#include "core/net/controllerclient.h"
 #include "core/profiles/snapshotstore.h"
 #include "core/securefile.h"
+#include "core/session/controlplanesession.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -34,28 +36,113 @@ ExpiryRadar::ExpiryRadar(const Profiles::ProfileStore *profiles, const Profiles:
 {
 }
 
+void ExpiryRadar::startAutoRefresh(int minutes)
+{
+    if (!m_timer) {
+        m_timer = new QTimer(this);
+        connect(m_timer, &QTimer::timeout, this, &ExpiryRadar::refresh);
+    }
+    m_timer->stop();
+    if (minutes <= 0)
+        return;
+    m_timer->start(minutes * 60 * 1000);
+    refresh();
+}
+
 void ExpiryRadar::refresh()
 {
+    if (m_pending > 0)
+        return; // the reads under way end this refresh
+    m_live.clear();
+    m_failures.clear();
+    readSaved();
+    if (m_sessions && m_snapshots) {
+        for (Session::ControlPlaneSession *session : m_sessions()) {
+            if (!session || !session->online())
+                continue;
+            readLive(session, QStringLiteral("certificates"), QStringLiteral("/certificates"), QStringLiteral("certificates"));
+            readLive(session, QStringLiteral("natsUsers"), QStringLiteral("/nats/users"), QStringLiteral("users"));
+        }
+    }
+    if (m_pending > 0)
+        Q_EMIT readingChanged();
+    else
+        Q_EMIT refreshed();
+}
+
+void ExpiryRadar::readLive(Session::ControlPlaneSession *session, const QString &id, const QString &path,
+                           const QString &arrayKey)
+{
+    const QUuid profile = session->profile().id;
+    const QString name = session->profile().name;
+    ++m_pending;
+    Net::ApiRequest request = Net::ApiRequest::list(path);
+    request.parseJson = false; // saveList reads the array element by element
+    session->client()->send(
+        request, this,
+        [this, profile, name, id, arrayKey](Result<Net::ApiResponse> answer) {
+            if (!answer) {
+                // A Controller without NATS answers 404 on /nats/users: not worth a line.
+                if (!(id == u"natsUsers" && answer.error().httpStatus == 404))
+                    m_failures << tr("%1: %2").arg(name, answer.error().message);
+            } else if (const Status saved = m_snapshots->saveList(profile, id, answer->body, arrayKey); !saved) {
+                m_failures << tr("%1: %2").arg(name, saved.error().message);
+            } else if (!m_live.contains(name)) {
+                m_live << name;
+            }
+            finishOne();
+        });
+}
+
+void ExpiryRadar::finishOne()
+{
+    if (--m_pending > 0)
+        return;
+    readSaved();
+    Q_EMIT readingChanged();
+    Q_EMIT refreshed();
+}
+
+void ExpiryRadar::readSaved()
+{
     QList<Expiry::Item> items;
-    QStringList read;
+    QStringList saved;
     if (m_profiles && m_snapshots) {
         for (const Profiles::Profile &p : m_profiles->profiles()) {
             if (p.demo)
                 continue;
             QList<Expiry::Item> mine = Expiry::fromCertificates(savedList(m_snapshots, p.id, QStringLiteral("certificates"), u"certificates"), p.name);
             mine += Expiry::fromNatsUsers(savedList(m_snapshots, p.id, QStringLiteral("natsUsers"), u"users"), p.name);
+            const bool live = m_live.contains(p.name);
             for (Expiry::Item &i : mine)
-                i.fromSnapshot = true;
-            if (!mine.isEmpty())
-                read << p.name;
+                i.fromSnapshot = !live;
+            if (!mine.isEmpty() && !live)
+                saved << p.name;
             items += mine;
         }
     }
     Expiry::sortByDate(items);
     m_all = items;
-    m_sources = read.isEmpty() ? tr("No control plane has saved certificates or NATS users yet: open their pages once while connected.")
-                               : tr("From the last saved lists of %1.").arg(read.join(QStringLiteral(", ")));
+    QStringList parts;
+    if (!m_live.isEmpty())
+        parts << tr("Read now from %1.").arg(m_live.join(QStringLiteral(", ")));
+    if (!saved.isEmpty())
+        parts << tr("From the last saved lists of %1.").arg(saved.join(QStringLiteral(", ")));
+    if (!m_failures.isEmpty())
+        parts << tr("Not read: %1.").arg(m_failures.join(QStringLiteral("; ")));
+    m_sources = parts.isEmpty() ? tr("No control plane has saved certificates or NATS users yet: sign in to one, or open its pages once while connected.")
+                                : parts.join(u' ');
     applyFilter();
+}
+
+QList<Expiry::Item> ExpiryRadar::dueWithin(int days) const
+{
+    QList<Expiry::Item> due;
+    const QDateTime at = now();
+    for (const Expiry::Item &i : m_all)
+        if (i.due(at, days))
+            due << i;
+    return due;
 }
 
 void ExpiryRadar::applyFilter()

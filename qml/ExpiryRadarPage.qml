@@ -48,8 +48,19 @@ Item {
                 Accessible.name: qsTr("Filter expiry dates")
                 onTextEdited: page.radar.filterText = text
             }
+            Item { // keeps its place while the indicator comes and goes
+                Layout.preferredWidth: 28
+                Layout.preferredHeight: 28
+                BusyIndicator {
+                    anchors.fill: parent
+                    running: page.radar.reading
+                    visible: running
+                    Accessible.name: qsTr("Reading control planes")
+                }
+            }
             Button {
-                text: qsTr("Refresh")
+                text: page.radar.reading ? qsTr("Reading…") : qsTr("Refresh")
+                enabled: !page.radar.reading
                 Accessible.name: qsTr("Refresh expiry dates")
                 onClicked: page.radar.refresh()
             }
@@ -125,21 +136,25 @@ Item {
                         color: Theme.mutedText
                     }
                     Label {
-                        Layout.preferredWidth: 300
+                        Layout.fillWidth: true
+                        Layout.minimumWidth: 160
                         text: row.name
                         elide: Text.ElideRight
                     }
                     Label {
-                        Layout.preferredWidth: 160
+                        Layout.preferredWidth: 130
                         text: row.controlPlane
                         elide: Text.ElideRight
                         color: Theme.mutedText
                     }
+                    // The note takes the room it needs; the name gives way first.
                     Label {
-                        Layout.fillWidth: true
+                        Layout.preferredWidth: Math.min(implicitWidth, 380)
                         text: row.note
                         elide: Text.ElideRight
                         color: Theme.mutedText
+                        ToolTip.visible: truncated && row.hovered
+                        ToolTip.text: row.note
                     }
                 }
             }

@@ -2,13 +2,17 @@
 #include "testutil.h"
 #include "uitestutil.h"
 
+#include "app/compositionroot.h"
+#include "app/expirytray.h"
 #include "models/certificateexport.h"
+#include "models/expiryradar.h"
 #include "models/controlplanes.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -458,8 +462,38 @@ private Q_SLOTS:
         QQuickItem *row = m_console.find(QStringLiteral("certificate mqtt-gateway-tls"), QAccessible::ListItem);
         QVERIFY(row);
         QVERIFY(m_console.description(QStringLiteral("certificate mqtt-gateway-tls"), QAccessible::ListItem).contains(u"2026-12-23"));
-        QVERIFY(m_console.description(QStringLiteral("Expiry summary")).contains(u"From the last saved lists of stand-in"));
+        QVERIFY(m_console.description(QStringLiteral("Expiry summary")).contains(u"Read now from stand-in"));
         m_console.screenshot(QStringLiteral("expiry-radar"));
+    }
+
+    // The tray: signing in read the control plane; the icon counts what is due within 30 days
+    // (mqtt-gateway-tls ends 2026-12-23), its tooltip names the soonest, and a desktop notice came
+    // once — not again on the next refresh. Its menu's "Open expiry radar" shows the page.
+    void trayCountsAndNotifiesOnce()
+    {
+        App::ExpiryTray *tray = m_console.root().expiryTray();
+        QTRY_VERIFY_WITH_TIMEOUT(tray->count() >= 1, ConsoleWindow::Wait);
+        QVERIFY2(tray->toolTip().contains(u"due, the soonest"), qPrintable(tray->toolTip()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.notices().size(), 1, ConsoleWindow::Wait);
+        QVERIFY2(m_console.notices().constFirst().contains(u"certificate mqtt-gateway-tls (stand-in)"),
+                 qPrintable(m_console.notices().constFirst()));
+
+        Models::ExpiryRadar *radar = m_console.root().expiryRadar();
+        QSignalSpy refreshed(radar, &Models::ExpiryRadar::refreshed);
+        radar->refresh();
+        QVERIFY(refreshed.wait(ConsoleWindow::Wait));
+        QCOMPARE(m_console.notices().size(), 1);
+
+        // The badge: red in the lower right corner with a count, the plain icon without.
+        const QImage badged = App::ExpiryTray::badgeIcon(3).pixmap(32, 32).toImage();
+        const QImage plain = App::ExpiryTray::badgeIcon(0).pixmap(32, 32).toImage();
+        const QColor corner = badged.pixelColor(31 - 3, 31 - 2);
+        QVERIFY2(corner.red() > 150 && corner.green() < 90, qPrintable(corner.name()));
+        QVERIFY(plain.pixelColor(31 - 3, 31 - 2) != corner);
+
+        QVERIFY(m_console.openSection(QStringLiteral("Certificates")));
+        Q_EMIT tray->openRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(m_console.find(QStringLiteral("Expiry summary"), QAccessible::StaticText), ConsoleWindow::Wait);
     }
 
     void editorOfOneControlPlaneClosesWhenAnotherIsSignedIn()

@@ -3,6 +3,7 @@
 #include "core/profiles/profilestore.h"
 #include "core/profiles/snapshotstore.h"
 #include "models/expiryradar.h"
+#include "signedinsession.h"
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -101,6 +103,43 @@ private Q_SLOTS:
                                                                           icalcomponent_free);
         QVERIFY(parsed);
         QCOMPARE(icalcomponent_count_components(parsed.get(), ICAL_VEVENT_COMPONENT), radar.total());
+    }
+
+    // A signed-in control plane is read live (GET /certificates and /nats/users), saved as its
+    // snapshots, and said to be read now; a Controller error is named and the last saved lists
+    // stay on the radar.
+    void signedInControlPlanesAreReadLive()
+    {
+        Test::SignedInSession s;
+        QVERIFY(s.start(QStringLiteral("admin@example.com"), QStringLiteral("admin-pass")));
+        QTemporaryDir dir;
+        Profiles::ProfileStore profiles(dir.filePath(QStringLiteral("profiles.yaml")));
+        QVERIFY_RESULT(profiles.add(s.session->profile()));
+        const int certificatesBefore = s.controller.hits("GET", QStringLiteral("/api/v3/certificates"));
+
+        Models::ExpiryRadar radar(&profiles, s.snapshots.get());
+        radar.setSessions([&] { return QList<Session::ControlPlaneSession *>{s.session.get()}; });
+        QSignalSpy refreshed(&radar, &Models::ExpiryRadar::refreshed);
+        radar.setDays(36500);
+        radar.refresh();
+        QVERIFY(radar.reading());
+        QVERIFY(refreshed.wait(Test::SignedInSession::Wait));
+        QVERIFY(!radar.reading());
+        QCOMPARE(s.controller.hits("GET", QStringLiteral("/api/v3/certificates")), certificatesBefore + 1);
+        QVERIFY2(radar.sources().startsWith(u"Read now from stand-in."), qPrintable(radar.sources()));
+        const int certificates = int(QJsonDocument::fromJson(Test::fixture(QStringLiteral("GET_certificates.json")))
+                                         .object().value(u"certificates").toArray().size());
+        QVERIFY2(radar.total() >= certificates, qPrintable(QString::number(radar.total())));
+        const int total = radar.total();
+        // Saved as the control plane's snapshot, as its Certificates page would have.
+        QVERIFY_RESULT(s.snapshots->load(s.session->profile().id, QStringLiteral("certificates")));
+        QVERIFY(!radar.dueWithin(Models::ExpiryRadar::NoticeDays).isEmpty()); // mqtt-gateway-tls, 2026-12-23
+
+        s.controller.setFault(QStringLiteral("/api/v3/certificates"), Test::StandInController::Fault::Html);
+        radar.refresh();
+        QVERIFY(refreshed.wait(Test::SignedInSession::Wait));
+        QVERIFY2(radar.sources().contains(u"Not read: stand-in:"), qPrintable(radar.sources()));
+        QCOMPARE(radar.total(), total);
     }
 };
 

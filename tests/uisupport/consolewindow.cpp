@@ -52,6 +52,8 @@ bool ConsoleWindow::start()
     options.potctlHome = m_dirPath;
     options.requestTimeoutMs = 3000;
     options.openBrowser = [](const QUrl &) {};
+    options.noticeFile = dir.filePath(QStringLiteral("expiry-notices.json"));
+    options.notify = [this](const QString &title, const QString &body) { m_notices << title + u'\n' + body; };
     m_root = std::make_unique<App::CompositionRoot>(options);
     m_engine = std::make_unique<QQmlApplicationEngine>();
     if (!m_root->load(*m_engine))

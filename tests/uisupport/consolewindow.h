@@ -7,6 +7,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -49,6 +50,8 @@ public:
     Models::ClusterView *cluster() const;
     QQuickWindow *window() const { return m_window; }
     QString dir() const { return m_dirPath; }
+    /// The desktop notifications shown so far ("title\nbody").
+    QStringList notices() const { return m_notices; }
 
     /// Adds a password profile for the stand-in and signs in (through the view model, which the
     /// sign-in UI test already covers). Returns when signed in, false on time-out.
@@ -86,6 +89,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_tempDir; ///< only when no folder was given
     QString m_dirPath;
+    QStringList m_notices;
     std::unique_ptr<StandInController> m_controller;
     std::unique_ptr<App::CompositionRoot> m_root;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

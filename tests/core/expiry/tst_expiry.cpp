@@ -1,9 +1,11 @@
 // core/expiry against the captured 3.7.3 lists, and its iCalendar file read back by two other
 // readers: libical's parser and Python's icalendar package (what calendar tools build on).
 #include "core/expiry/expiry.h"
+#include "core/expiry/noticeledger.h"
 #include "testutil.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -130,6 +132,68 @@ private Q_SLOTS:
             QVERIFY2(lines.at(i).contains(u"(Lab, \"east\")"), qPrintable(lines.at(i))); // escaping round-trips
             QVERIFY2(lines.at(i).endsWith(u" 1"), qPrintable(lines.at(i)));             // its reminder
         }
+    }
+
+    // A notice comes once per item: not on the next refresh, not after a restart (the ledger is
+    // read back from its file), again for a renewed certificate (a new date), owner-only.
+    void noticesComeOncePerItem()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("state/notices.json"));
+        const QDateTime now(QDate(2026, 12, 5), QTime(9, 0), QTimeZone::utc());
+        Expiry::Item tls;
+        tls.kind = Expiry::Kind::Certificate;
+        tls.controlPlane = QStringLiteral("lab");
+        tls.name = QStringLiteral("mqtt-gateway-tls");
+        tls.expires = QDateTime(QDate(2026, 12, 23), QTime(9, 55), QTimeZone::utc());
+        Expiry::Item user = tls;
+        user.kind = Expiry::Kind::NatsUser;
+        user.name = QStringLiteral("foo-producer / ops-cli");
+        {
+            Expiry::NoticeLedger ledger(file);
+            QCOMPARE(ledger.takeNew({tls}, now).size(), 1);
+            QCOMPARE(ledger.takeNew({tls}, now).size(), 0);
+            const QList<Expiry::Item> second = ledger.takeNew({tls, user}, now);
+            QCOMPARE(second.size(), 1);
+            QCOMPARE(second.constFirst().name, user.name);
+            QVERIFY2(ledger.problem().isEmpty(), qPrintable(ledger.problem()));
+        }
+        QCOMPARE(QFileInfo(file).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        Expiry::NoticeLedger restarted(file);
+        QCOMPARE(restarted.takeNew({tls, user}, now).size(), 0);
+        // Renewed: the same certificate with a new end date is a new notice.
+        Expiry::Item renewed = tls;
+        renewed.expires = tls.expires.addYears(1);
+        QCOMPARE(restarted.takeNew({renewed}, renewed.expires.addDays(-10)).size(), 1);
+        // Dates over a year past are forgotten, so the file does not grow for ever.
+        Expiry::NoticeLedger later(file);
+        QCOMPARE(later.takeNew({}, tls.expires.addDays(400)).size(), 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(!text.contains("ops-cli"));
+        QVERIFY(text.contains("mqtt-gateway-tls")); // the renewed one, a year later
+    }
+
+    // A damaged ledger file is named and replaced; notices still come once.
+    void damagedNoticeFileIsReplaced()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("notices.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"told\": [not json");
+        f.close();
+        Expiry::Item item;
+        item.controlPlane = QStringLiteral("lab");
+        item.name = QStringLiteral("router-site-ca");
+        item.expires = QDateTime(QDate(2027, 1, 2), QTime(0, 0), QTimeZone::utc());
+        Expiry::NoticeLedger ledger(file);
+        QVERIFY(ledger.problem().contains(u"notices.json"));
+        QCOMPARE(ledger.takeNew({item}).size(), 1);
+        QVERIFY2(ledger.problem().isEmpty(), qPrintable(ledger.problem()));
+        QCOMPARE(Expiry::NoticeLedger(file).takeNew({item}).size(), 0);
     }
 };
 
