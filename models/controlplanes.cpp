@@ -12,6 +12,10 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+
 namespace Pot::Models {
 
 using Session::ControlPlaneSession;
@@ -38,6 +42,23 @@ ControlPlanes::ControlPlanes(const Services &services, QObject *parent)
     , m_model(new ProfileListModel(this))
 {
     reloadFromStore();
+    if (m_services.store) {
+        // pot-console-cli (or a second console) may change the profiles while this one runs:
+        // the file is replaced atomically, so its folder is watched too.
+        m_watcher = new QFileSystemWatcher(this);
+        const QString file = m_services.store->filePath();
+        m_watcher->addPath(QFileInfo(file).absolutePath());
+        if (QFileInfo::exists(file))
+            m_watcher->addPath(file);
+        auto check = [this, file] {
+            if (QFileInfo::exists(file) && !m_watcher->files().contains(file))
+                m_watcher->addPath(file);
+            m_services.store->reloadIfChanged();
+        };
+        connect(m_watcher, &QFileSystemWatcher::fileChanged, this, check);
+        connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, check);
+        connect(m_services.store, &Profiles::ProfileStore::changedElsewhere, this, &ControlPlanes::adoptStoreChanges);
+    }
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ControlPlanes::tick);
     m_tick.start();
@@ -54,6 +75,43 @@ void ControlPlanes::reloadFromStore()
 {
     m_model->setProfiles(m_services.store ? m_services.store->profiles() : QList<Profiles::Profile>{});
     setCurrentIndex(m_model->rowCount() > 0 ? 0 : -1);
+}
+
+void ControlPlanes::adoptStoreChanges()
+{
+    const auto *current = m_model->entryAt(m_currentIndex);
+    const QUuid currentId = current ? current->profile.id : QUuid();
+    const QList<Profiles::Profile> &stored = m_services.store->profiles();
+    QList<QUuid> gone;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        const QUuid id = m_model->entryAt(i)->profile.id;
+        if (!std::any_of(stored.cbegin(), stored.cend(), [&](const Profiles::Profile &p) { return p.id == id; }))
+            gone << id;
+    }
+    for (const QUuid &id : std::as_const(gone)) {
+        // Removed elsewhere (its secrets and snapshots went with it there): close its session.
+        if (ControlPlaneSession *s = m_sessions.take(id)) {
+            s->disconnectFromController();
+            if (ClusterView *cluster = m_clusters.take(id))
+                cluster->deleteLater();
+            s->deleteLater();
+        }
+        m_model->remove(id);
+    }
+    for (const Profiles::Profile &p : stored) {
+        m_model->upsert(p);
+        // A changed address or trust takes effect on the session at once (setProfile drops a
+        // connection made under the old trust).
+        if (ControlPlaneSession *s = m_sessions.value(p.id); s && !(s->profile() == p))
+            s->setProfile(p);
+    }
+    int row = -1;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        if (m_model->entryAt(i)->profile.id == currentId)
+            row = i;
+    }
+    m_currentIndex = -2; // the row of the current profile may have moved: signal it again
+    setCurrentIndex(row >= 0 ? row : (m_model->rowCount() > 0 ? 0 : -1));
 }
 
 void ControlPlanes::setCurrentIndex(int index)

@@ -13,6 +13,7 @@
 
 #include <functional>
 
+class QFileSystemWatcher;
 class QNetworkAccessManager;
 
 namespace Pot::Resources {
@@ -167,10 +168,14 @@ private:
     Session::ControlPlaneSession *currentSession() const;
     void onSessionChanged(Session::ControlPlaneSession *session);
     void reloadFromStore();
+    /// The profile file was changed by another program: the list follows it, sessions of removed
+    /// profiles close, changed profiles apply to their sessions.
+    void adoptStoreChanges();
 
     Services m_services;
     ProfileListModel *m_model = nullptr;
     QHash<QUuid, Session::ControlPlaneSession *> m_sessions;
+    QFileSystemWatcher *m_watcher = nullptr;
     /// What each session's cluster shows; deleted before its session.
     QHash<QUuid, ClusterView *> m_clusters;
     int m_currentIndex = -1;

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -370,6 +372,7 @@ Status ProfileStore::load()
     auto parsed = parse(text, QFileInfo(m_filePath).fileName());
     if (parsed) {
         m_saveBlocked = false;
+        m_knownText = QCryptographicHash::hash(text, QCryptographicHash::Sha256);
         m_profiles = std::move(parsed).value();
         qCInfo(lcCoreProfiles) << "loaded" << m_profiles.size() << "profiles from" << m_filePath;
         Q_EMIT profilesReset();
@@ -425,7 +428,68 @@ Status ProfileStore::saveList(const QList<Profile> &profiles)
                          .arg(QDir::toNativeSeparators(m_filePath)),
                      file.errorString());
     QFile::setPermissions(m_filePath, kOwnerOnly);
+    m_knownText = QCryptographicHash::hash(text, QCryptographicHash::Sha256);
     return {};
+}
+
+bool ProfileStore::adoptChangesOnDisk()
+{
+    if (m_saveBlocked)
+        return false;
+    QFile file(m_filePath);
+    QByteArray text;
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        text = file.readAll();
+    }
+    const QByteArray hash = QCryptographicHash::hash(text, QCryptographicHash::Sha256);
+    if (hash == m_knownText || (!file.exists() && m_knownText.isEmpty()))
+        return false;
+    // Another program (the CLI, a second console) changed it: its version is the truth now. A
+    // file it left unusable is not adopted (the next save writes a good one).
+    Result<QList<Profile>> parsed = text.isEmpty() ? Result<QList<Profile>>(QList<Profile>{})
+                                                   : parse(text, QFileInfo(m_filePath).fileName());
+    if (!parsed)
+        return false;
+    m_knownText = hash;
+    if (*parsed == m_profiles)
+        return false;
+    m_profiles = std::move(parsed).value();
+    qCInfo(lcCoreProfiles) << "profiles changed on disk; now" << m_profiles.size();
+    Q_EMIT profilesReset();
+    Q_EMIT changedElsewhere();
+    return true;
+}
+
+bool ProfileStore::reloadIfChanged()
+{
+    ChangeLock lock(m_filePath);
+    return adoptChangesOnDisk();
+}
+
+ProfileStore::ChangeLock::ChangeLock(const QString &filePath)
+    : m_lock(std::make_unique<QLockFile>(filePath + QStringLiteral(".lock")))
+{
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    // A lock left by a crashed program is taken over after 10 s; a live writer holds it for
+    // milliseconds.
+    m_lock->setStaleLockTime(10000);
+    m_locked = m_lock->tryLock(5000);
+}
+
+ProfileStore::ChangeLock::~ChangeLock()
+{
+    if (m_locked)
+        m_lock->unlock();
+}
+
+Status ProfileStore::ChangeLock::status(const QString &filePath) const
+{
+    if (m_locked)
+        return {};
+    return Error(ErrorCode::Io, Tr::tr("%1 is being changed by another program; try again.")
+                                    .arg(QDir::toNativeSeparators(filePath)));
 }
 
 Status ProfileStore::checkUnique(const Profile &profile, int ignoreRow) const
@@ -445,6 +509,10 @@ Status ProfileStore::checkUnique(const Profile &profile, int ignoreRow) const
 
 Result<Profile> ProfileStore::add(Profile profile)
 {
+    ChangeLock lock(m_filePath);
+    if (Status locked = lock.status(m_filePath); !locked)
+        return locked.error();
+    adoptChangesOnDisk();
     if (profile.id.isNull())
         profile.id = QUuid::createUuid();
     profile = normalised(std::move(profile));
@@ -463,6 +531,10 @@ Result<Profile> ProfileStore::add(Profile profile)
 
 Status ProfileStore::update(const Profile &profile)
 {
+    ChangeLock lock(m_filePath);
+    if (Status locked = lock.status(m_filePath); !locked)
+        return locked;
+    adoptChangesOnDisk();
     const int row = indexOf(profile.id);
     if (row < 0)
         return Error(ErrorCode::NotFound, Tr::tr("The profile \"%1\" no longer exists.").arg(profile.name));
@@ -482,6 +554,10 @@ Status ProfileStore::update(const Profile &profile)
 
 Status ProfileStore::remove(const QUuid &id)
 {
+    ChangeLock lock(m_filePath);
+    if (Status locked = lock.status(m_filePath); !locked)
+        return locked;
+    adoptChangesOnDisk();
     const int row = indexOf(id);
     if (row < 0)
         return Error(ErrorCode::NotFound, Tr::tr("The profile no longer exists."));

@@ -9,7 +9,10 @@
 #include <QString>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
+
+class QLockFile;
 
 namespace Pot::Profiles {
 
@@ -56,6 +59,13 @@ public:
     Status update(const Profile &profile);
     /// Removes and saves. The caller removes the profile's secrets (SecretKeys::removeAll).
     Status remove(const QUuid &id);
+    /// Reads the file again when another program (pot-console-cli, a second console) changed it
+    /// since this store last read or wrote it; emits profilesReset() and changedElsewhere() when
+    /// the list differs. Returns whether it did.
+    ///
+    /// add(), update() and remove() do the same first, under a lock file beside the profile file,
+    /// so that two programs changing profiles at once never lose one another's profile.
+    bool reloadIfChanged();
 
     enum class CaCheck {
         Strict,  ///< the CA text must be readable certificates (what a user saves)
@@ -79,8 +89,25 @@ Q_SIGNALS:
     void profileRemoved(int row);
     /// After load(): the whole list may have changed.
     void profilesReset();
+    /// The list was read again because another program changed the file (after profilesReset()).
+    void changedElsewhere();
 
 private:
+    /// `<file>.lock`, held while the file is read and written back.
+    class ChangeLock
+    {
+    public:
+        explicit ChangeLock(const QString &filePath);
+        ~ChangeLock();
+        Status status(const QString &filePath) const;
+
+    private:
+        std::unique_ptr<QLockFile> m_lock;
+        bool m_locked = false;
+    };
+
+    /// Under the lock: takes the file's list when another program changed it.
+    bool adoptChangesOnDisk();
     Status checkUnique(const Profile &profile, int ignoreRow) const;
     Status saveList(const QList<Profile> &profiles);
     QString makeBackup();
@@ -88,7 +115,8 @@ private:
     QString m_filePath;
     QString m_backupPath;
     QList<Profile> m_profiles;
-    bool m_saveBlocked = false; ///< the file could not be used and could not be backed up either
+    bool m_saveBlocked = false;
+    QByteArray m_knownText; ///< SHA-256 of the file as last read or written here ///< the file could not be used and could not be backed up either
 };
 
 } // namespace Pot::Profiles

@@ -202,6 +202,36 @@ private Q_SLOTS:
         QVERIFY(!text.contains((*stored)->revealCopy()));
     }
 
+    // Another program on the same profile file (pot-console-cli) adds a profile, changes the
+    // signed-in one and removes what it added: the window follows at once; the current profile stays
+    // selected and signed in.
+    void profilesChangedElsewhereAppear()
+    {
+        Models::ControlPlanes *planes = m_root->controlPlanes();
+        const int rows = planes->profileModel()->rowCount();
+        const QString current = planes->currentName();
+        Profiles::ProfileStore other(m_root->profileStore()->filePath());
+        QVERIFY_RESULT(other.load());
+        Profiles::Profile added;
+        added.name = QStringLiteral("added-by-cli");
+        added.controllerUrl = QStringLiteral("https://cli.example.invalid:51121");
+        QVERIFY_RESULT(other.add(added));
+        QTRY_COMPARE_WITH_TIMEOUT(planes->profileModel()->rowCount(), rows + 1, kWait);
+        QCOMPARE(planes->currentName(), current);
+        QCOMPARE(planes->currentState(), int(ConnectionState::SignedIn));
+
+        std::optional<Profiles::Profile> changed = other.findByName(current);
+        QVERIFY(changed);
+        changed->colour = QStringLiteral("#26a269");
+        QVERIFY_RESULT(other.update(*changed));
+        QTRY_COMPARE_WITH_TIMEOUT(planes->currentColour(), QStringLiteral("#26a269"), kWait);
+        QCOMPARE(planes->currentState(), int(ConnectionState::SignedIn));
+
+        QVERIFY_RESULT(other.remove(other.findByName(QStringLiteral("added-by-cli"))->id));
+        QTRY_COMPARE_WITH_TIMEOUT(planes->profileModel()->rowCount(), rows, kWait);
+        QCOMPARE(planes->currentName(), current);
+    }
+
     void signInThroughTheBrowser()
     {
         const QString url = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());

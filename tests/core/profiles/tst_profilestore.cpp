@@ -95,6 +95,42 @@ private Q_SLOTS:
         QDir(m_dir.filePath(QStringLiteral("cfg"))).removeRecursively();
     }
 
+    // Two programs on one file (the console and pot-console-cli): each change is made on the file as
+    // it is then, so neither loses the other's profile; a change elsewhere is adopted and said.
+    void twoStoresOnOneFileLoseNothing()
+    {
+        ProfileStore console(path());
+        ProfileStore cli(path());
+        QVERIFY_RESULT(console.load());
+        QVERIFY_RESULT(cli.load());
+        QSignalSpy elsewhere(&console, &ProfileStore::changedElsewhere);
+        QVERIFY_RESULT(console.add(passwordProfile(QStringLiteral("from-console"))));
+        QVERIFY_RESULT(cli.add(passwordProfile(QStringLiteral("from-cli"))));       // cli had not read the first
+        QVERIFY_RESULT(console.add(browserProfile(QStringLiteral("second-from-console"))));
+        QCOMPARE(elsewhere.count(), 1); // the CLI's profile, adopted before the console wrote
+        ProfileStore reread(path());
+        QVERIFY_RESULT(reread.load());
+        QCOMPARE(reread.count(), 3);
+        QVERIFY(reread.findByName(QStringLiteral("from-cli")));
+
+        // Removed elsewhere: an update of it is refused (NotFound), not written back.
+        const Profile gone = *cli.findByName(QStringLiteral("from-console"));
+        QVERIFY_RESULT(console.remove(gone.id));
+        Profile edited = gone;
+        edited.email = QStringLiteral("someone@example.com");
+        const Status updated = cli.update(edited);
+        QVERIFY(!updated);
+        QCOMPARE(updated.error().code, ErrorCode::NotFound);
+        QCOMPARE(cli.count(), 2);
+
+        // reloadIfChanged: only when the file really changed.
+        QVERIFY(!console.reloadIfChanged());
+        QVERIFY_RESULT(cli.add(passwordProfile(QStringLiteral("third"))));
+        QVERIFY(console.reloadIfChanged());
+        QVERIFY(console.findByName(QStringLiteral("third")));
+        QVERIFY(!console.reloadIfChanged());
+    }
+
     void defaultPathIsInPlatformConfigDir()
     {
         const QString expected = qEnvironmentVariable("XDG_CONFIG_HOME");
