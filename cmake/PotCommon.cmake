@@ -37,16 +37,27 @@ else()
     endif()
 endif()
 
-# pot_add_test(NAME <name> SOURCES ... [LIBS ...] [LABELS ...] [GUI] [TIMEOUT s] [ENVIRONMENT ...])
+# pot_add_test(NAME <name> SOURCES ... [LIBS ...] [LABELS ...] [GUI] [KEYRING] [TIMEOUT s] [ENVIRONMENT ...])
 # One executable per unit; GUI tests run on the offscreen platform. Every test gets a private HOME and
 # XDG directories under the build tree so nothing lands in the real home.
 function(pot_add_test)
-    cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    cmake_parse_arguments(T "GUI;KEYRING" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     qt_add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE pot_common_cfg Qt6::Test ${T_LIBS})
     target_compile_definitions(${T_NAME} PRIVATE
         POT_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
-    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    if(T_KEYRING)
+        # A private session bus with an unlocked gnome-keyring (Secret Service) in the test's HOME:
+        # the real keychain, never the user's.
+        find_program(POT_DBUS_RUN_SESSION dbus-run-session REQUIRED)
+        find_program(POT_GNOME_KEYRING_DAEMON gnome-keyring-daemon REQUIRED)
+        add_test(NAME ${T_NAME}
+            COMMAND ${POT_DBUS_RUN_SESSION} -- sh -c
+                "printf test | ${POT_GNOME_KEYRING_DAEMON} --unlock --components=secrets >/dev/null && exec \"$0\" \"$@\""
+                $<TARGET_FILE:${T_NAME}>)
+    else()
+        add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    endif()
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()

@@ -384,8 +384,7 @@ ControlPlaneSession *ControlPlanes::ensureSession(int index)
         return nullptr;
     if (ControlPlaneSession *s = m_sessions.value(e->profile.id))
         return s;
-    ControlPlaneSession::Services ss{m_services.network, m_services.secrets, m_services.openBrowser,
-                                     m_services.requestTimeoutMs};
+    ControlPlaneSession::Services ss{m_services.secrets, m_services.openBrowser, m_services.requestTimeoutMs};
     auto *s = new ControlPlaneSession(e->profile, ss, this);
     m_sessions.insert(e->profile.id, s);
     ClusterView::Services cs;

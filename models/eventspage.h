@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/events.h"
 #include "core/resources/kind.h"
 #include "models/detailsmodel.h"
 #include "models/resourcelist.h"
@@ -23,22 +24,7 @@ namespace Pot::Models {
 
 class ClusterView;
 
-/// What the events list is narrowed to: the query keys of GET /events (controller-api.md §3.9).
-struct EventFilter
-{
-    std::optional<qint64> fromMs;
-    std::optional<qint64> toMs;
-    QStringList methods;  ///< any of them; empty: every method
-    QString resourceType;
-    QString status;       ///< SUCCESS, FAILED or empty
-    QString actorId;
-    QString eventType;    ///< HTTP, WS_CONNECT, WS_DISCONNECT or empty
-
-    /// The query keys for these filters (no limit/offset).
-    QUrlQuery query() const;
-    /// Whether `event` passes, as the Controller decides it (the demo filters its sample this way).
-    bool matches(const QJsonObject &event) const;
-};
+using EventFilter = Api::EventFilter;
 
 /// The Controller's audit events: filters, paging over `total`, details of the selected event,
 /// purge of old events and export of every filtered event to CSV or JSON. Reads need events:list,

@@ -13,30 +13,6 @@
 
 namespace Pot::Models {
 
-namespace {
-
-/// The text of each document of `text` by the line it starts on (documents are split at `---`
-/// lines, as Manifest::parse splits them).
-QByteArray documentText(const QByteArray &text, int startLine)
-{
-    const QList<QByteArray> lines = text.split('\n');
-    static const QRegularExpression separator(QStringLiteral("^---\\s*$"));
-    const auto isSeparator = [&lines](qsizetype i) { return separator.match(QString::fromUtf8(lines.at(i))).hasMatch(); };
-    qsizetype from = std::clamp<qsizetype>(startLine - 1, 0, lines.size());
-    if (from < lines.size() && isSeparator(from)) {
-        ++from;
-    } else {
-        while (from > 0 && !isSeparator(from - 1))
-            --from;
-    }
-    QByteArray out;
-    for (qsizetype i = from; i < lines.size() && !isSeparator(i); ++i)
-        out += lines.at(i) + '\n';
-    return out;
-}
-
-} // namespace
-
 ManifestApply::ManifestApply(ClusterView *cluster)
     : QObject(cluster)
     , m_cluster(cluster)
@@ -88,7 +64,7 @@ Result<QList<ManifestApply::Step>> ManifestApply::steps() const
                          tr("Document %1 (%2 %3): the console cannot apply this kind yet.")
                              .arg(d.index + 1)
                              .arg(d.kind(), d.name()));
-        out << Step{page, d.kind(), d.name(), false, documentText(text, d.line)};
+        out << Step{page, d.kind(), d.name(), false, Manifest::documentText(text, d.line)};
     }
     return out;
 }

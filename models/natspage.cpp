@@ -109,11 +109,7 @@ ResourceList *NatsPage::userRules() const
 
 QString NatsPage::hubUrl() const
 {
-    if (!m_hub)
-        return {};
-    const int port = m_hub->serverPort > 0 ? m_hub->serverPort : 4222;
-    const bool v6 = m_hub->host.contains(u':');
-    return QStringLiteral("nats://%1:%2").arg(v6 ? u'[' + m_hub->host + u']' : m_hub->host).arg(port);
+    return m_hub ? m_hub->clientUrl() : QString();
 }
 
 QString NatsPage::rotateWarning() const

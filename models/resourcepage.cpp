@@ -1,6 +1,7 @@
 #include "resourcepage.h"
 
 #include "core/logging.h"
+#include "core/resources/yamlapply.h"
 #include "core/resources/yamljson.h"
 #include "core/session/controlplanesession.h"
 #include "core/yaml/manifestdiff.h"
@@ -15,27 +16,9 @@ namespace Pot::Models {
 
 using Resources::Action;
 using Resources::Kind;
+using Resources::verbOf;
 
 namespace {
-
-QString verbOf(const QByteArray &method)
-{
-    if (method == "POST")
-        return QStringLiteral("create");
-    if (method == "PUT")
-        return QStringLiteral("update");
-    if (method == "DELETE")
-        return QStringLiteral("delete");
-    return QStringLiteral("patch");
-}
-
-/// The top-level keys of a document written from a live object, in the order manifests use.
-const QStringList &documentOrder()
-{
-    static const QStringList order{QStringLiteral("apiVersion"), QStringLiteral("kind"), QStringLiteral("metadata"),
-                                   QStringLiteral("type"), QStringLiteral("spec"), QStringLiteral("data")};
-    return order;
-}
 
 /// A secret value as shown before it is revealed: nothing of it but its length.
 QString mask(const QString &value)
@@ -179,10 +162,7 @@ QString ResourcePage::selectedName() const
 
 QString ResourcePage::rbacName(const QJsonObject &object) const
 {
-    if (m_kind.rbacNameField.isEmpty())
-        return selectedKey();
-    const QJsonValue v = object.value(m_kind.rbacNameField);
-    return v.isDouble() ? QString::number(v.toDouble(), 'g', 15) : v.toString();
+    return Resources::rbacNameOf(m_kind, selectedKey(), object);
 }
 
 QString ResourcePage::readWarning() const
@@ -544,8 +524,7 @@ QString ResourcePage::yamlOf(const QString &, const QString &key) const
 
 QByteArray ResourcePage::yamlText(const QJsonObject &o) const
 {
-    const Resources::Yaml &y = *m_kind.yaml;
-    return y.write ? y.write(o) : Resources::jsonToYaml(y.document(o), documentOrder());
+    return Resources::yamlTextOf(m_kind, o);
 }
 
 QVariantList ResourcePage::manifests() const
@@ -574,68 +553,12 @@ QString ResourcePage::nameOf(const QString &, const QString &key) const
 
 Result<ResourcePage::Parsed> ResourcePage::parse(const QString &text, const QJsonObject &existing) const
 {
-    if (!m_kind.yaml)
-        return Error(ErrorCode::InvalidInput, tr("This %1 cannot be written as YAML.").arg(m_kind.singular));
-    const Resources::Yaml &y = *m_kind.yaml;
-    // Kinds with a reader of their own (RBAC) speak first: their messages are the established ones.
-    QStringList warnings;
-    if (y.read) {
-        const Result<QStringList> read = y.read(text.toUtf8());
-        if (!read)
-            return read.error();
-        warnings = *read;
-    }
-    // Every problem at its line and column (the editor marks them all); the first error refuses.
-    // Kinds the Controller takes as JSON only (catalog items, registries) have no manifest kind:
-    // their documents are read as they are and checked by the kind.
-    const bool manifestKind = Manifest::kindInfo(y.kind) != nullptr;
-    const Manifest::Checked checked = manifestKind ? Manifest::check(text.toUtf8(), y.expectedKinds())
-                                                   : Manifest::check(text.toUtf8(), QString());
-    for (const Manifest::Problem &problem : checked.problems) {
-        if (!manifestKind && problem.path == u"kind" && problem.document < checked.documents.size()
-            && checked.documents.at(problem.document).kind() == y.kind)
-            continue; // not a kind of the /yaml routes, by design
-        QString line = problem.line > 0 ? tr("Line %1, column %2: ").arg(problem.line).arg(problem.column) : QString();
-        line += problem.path.isEmpty() ? problem.message : problem.path + QStringLiteral(": ") + problem.message;
-        if (!problem.isError()) {
-            // A kind with its own reader has said what it warns about, in its words.
-            if (!y.read && !warnings.contains(line))
-                warnings << line;
-            continue;
-        }
-        const int more = checked.errorCount() - 1;
-        return Error(ErrorCode::InvalidInput, more == 0   ? line
-                                              : more == 1 ? tr("%1 (and 1 more error)").arg(line)
-                                                          : tr("%1 (and %2 more errors)").arg(line).arg(more));
-    }
-    if (checked.documents.size() != 1)
-        return Error(ErrorCode::InvalidInput, tr("Write one %1 document here (this text has %2).")
-                                                  .arg(y.kind)
-                                                  .arg(checked.documents.size()));
-    const Result<QJsonValue> json = Resources::yamlToJson(text.toUtf8());
-    if (!json)
-        return json.error();
-    if (!json->isObject())
-        return Error(ErrorCode::InvalidInput, tr("The document must be a map (kind, metadata, …)."));
-    const QJsonObject doc = json->toObject();
-    if (!takesKind(doc.value(u"kind").toString()))
-        return Error(ErrorCode::InvalidInput,
-                     tr("kind must be %1.").arg(QStringList(QStringList{y.kind} + y.alsoKinds).join(tr(" or "))));
-    // Kinds uploaded as YAML are named by metadata.name; JSON-only kinds carry their own fields.
-    QString name = doc.value(u"metadata").toObject().value(u"name").toString();
-    if (!y.field.isEmpty() || y.create == nullptr) {
-        if (name.isEmpty())
-            return Error(ErrorCode::InvalidInput, tr("metadata.name is needed."));
-    }
-    if (!existing.isEmpty() && !name.isEmpty() && name != selectedName())
+    Result<Parsed> p = Resources::readYamlDocument(m_kind, text, existing);
+    if (p && !existing.isEmpty() && !p->name.isEmpty() && p->name != selectedName())
         return Error(ErrorCode::InvalidInput,
                      tr("metadata.name must stay %1: the Controller cannot rename %2.")
                          .arg(selectedName(), singularWithArticle()));
-    if (y.check) {
-        if (const QString problem = y.check(doc, existing); !problem.isEmpty())
-            return Error(ErrorCode::InvalidInput, problem);
-    }
-    return Parsed{doc, name, warnings, checked.documents.constFirst()};
+    return p;
 }
 
 QString ResourcePage::check(const QString &, const QString &text)
@@ -648,15 +571,7 @@ QString ResourcePage::check(const QString &, const QString &text)
 Net::ApiRequest ResourcePage::saveRequest(const QString &key, const QJsonObject &before, const Parsed &p,
                                           const QString &text) const
 {
-    const Resources::Yaml &y = *m_kind.yaml;
-    const bool create = key.isEmpty();
-    if (create && y.create)
-        return y.create(p.doc);
-    if (!create && y.update)
-        return y.update(key, before, p.doc);
-    return Net::ApiRequest::multipartFile(create ? QByteArrayLiteral("POST") : y.updateMethod,
-                                          create ? y.createPath : Kind::expand(y.updatePath, key, before),
-                                          y.field, p.name.toUtf8() + QByteArrayLiteral(".yaml"), text.toUtf8());
+    return Resources::saveRequest(m_kind, key, before, p, text);
 }
 
 QString ResourcePage::draftKeyOf(const QString &name) const
@@ -825,7 +740,8 @@ Result<Net::ApiRequest> ResourcePage::applyRequest(const QString &text, bool *up
     const QJsonObject listed = m_list->rowOfKey(p->name) >= 0 ? m_list->object(p->name) : QJsonObject();
     *update = !listed.isEmpty();
     const Resources::Yaml &y = *m_kind.yaml;
-    QString denied = *update ? m_cluster->deniedReason(m_kind.rbacResource, verbOf(y.updateMethod), rbacName(listed))
+    QString denied = *update ? m_cluster->deniedReason(m_kind.rbacResource, verbOf(y.updateMethod),
+                                                       Resources::rbacNameOf(m_kind, p->name, listed))
                              : m_cluster->deniedReason(m_kind.rbacResource, QStringLiteral("create"));
     if (denied.isEmpty() && *update) {
         if (y.updatePath.isEmpty() && !y.update)

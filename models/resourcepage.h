@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/resources/kind.h"
+#include "core/resources/yamlapply.h"
 #include "core/secretbytes.h"
 #include "models/detailsmodel.h"
 #include "models/manifesteditor.h"
@@ -79,10 +80,7 @@ public:
     bool canEdit() const;
     QString yamlKind() const { return m_kind.yaml ? m_kind.yaml->kind : QString(); }
     /// Whether this page's create route takes documents of `kind`.
-    bool takesKind(const QString &kind) const
-    {
-        return m_kind.yaml && (m_kind.yaml->kind == kind || m_kind.yaml->alsoKinds.contains(kind));
-    }
+    bool takesKind(const QString &kind) const { return Resources::takesKind(m_kind, kind); }
     QString yamlHint() const { return m_kind.yaml ? m_kind.yaml->hint : QString(); }
     bool secretDetails() const { return m_kind.secretDetails; }
 
@@ -171,13 +169,7 @@ Q_SIGNALS:
     void saved(const QString &kind, const QString &key);
 
 private:
-    struct Parsed
-    {
-        QJsonObject doc;
-        QString name;
-        QStringList warnings;
-        Manifest::Document document;
-    };
+    using Parsed = Resources::YamlDocument;
     Result<Parsed> parse(const QString &text, const QJsonObject &existing) const;
     /// The request that saves `p` (created when `key` is empty).
     Net::ApiRequest saveRequest(const QString &key, const QJsonObject &before, const Parsed &p,

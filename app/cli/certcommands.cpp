@@ -31,14 +31,7 @@ Result<SecretBytes> readPasswordFile(const QString &path)
         SecretBytes::wipe(data);
         return Error(ErrorCode::InvalidInput, tr("The password file %1 is larger than 4 KB.").arg(path));
     }
-    qsizetype end = data.indexOf('\n');
-    if (end < 0)
-        end = data.size();
-    if (end > 0 && data.at(end - 1) == '\r')
-        --end;
-    SecretBytes password(data.constData(), size_t(end));
-    SecretBytes::wipe(data);
-    return password;
+    return firstLineSecret(data);
 }
 
 /// The password of --password-file into `password` (left empty without the option); false, with

@@ -1,7 +1,12 @@
 #include "clicommand.h"
 #include "natslivecommand.h"
 
+#include "app/cli/applycommand.h"
 #include "app/cli/certcommands.h"
+#include "app/cli/completioncommand.h"
+#include "app/cli/controllercommands.h"
+#include "app/cli/livecommands.h"
+#include "app/cli/profilecommands.h"
 #include "app/cli/natscommands.h"
 #include "app/cli/rulecommands.h"
 
@@ -22,11 +27,19 @@ QString usage(const std::vector<Command> &commands)
     QString text = QCoreApplication::translate("cli", "Usage: pot-console-cli <command> [options]\n\n")
                    + QCoreApplication::translate("cli", "Commands:\n");
     for (const Command &c : commands)
-        text += u"  " + c.path.join(u' ').leftJustified(16) + u' ' + c.summary + u'\n';
+        text += u"  " + c.path.join(u' ').leftJustified(18) + u' ' + c.summary + u'\n';
     text += QCoreApplication::translate(
         "cli", "\nOptions:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n"
                "\nRun 'pot-console-cli <command> --help' for the options of a command.\n"
-               "Exit codes: 0 ok, 1 check failed or bad input, 2 usage error.\n");
+               "\nExit codes:\n"
+               "  0  ok\n"
+               "  1  failure: a check said no, bad input, the Controller refused or did not answer\n"
+               "  2  usage error\n"
+               "  3  not signed in (run 'pot-console-cli login')\n"
+               "  4  refused by RBAC or by a read-only profile\n"
+               "\nErrors go to standard error, one line each. NO_COLOR turns colours off.\n"
+               "Profiles, the keychain session and trust are the console's own: a sign-in\n"
+               "in one serves the other.\n");
     return text;
 }
 
@@ -61,6 +74,18 @@ int parseCommandLine(QCommandLineParser &parser, const QStringList &args, Io &io
     return -1;
 }
 
+SecretBytes firstLineSecret(QByteArray &data)
+{
+    qsizetype end = data.indexOf('\n');
+    if (end < 0)
+        end = data.size();
+    if (end > 0 && data.at(end - 1) == '\r')
+        --end;
+    SecretBytes secret(data.constData(), size_t(end));
+    SecretBytes::wipe(data);
+    return secret;
+}
+
 Result<QByteArray> readInput(const QString &path, Io &io)
 {
     QByteArray data;
@@ -86,6 +111,13 @@ Result<QByteArray> readInput(const QString &path, Io &io)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
+    for (Command &c : profileCommands())
+        commands.push_back(std::move(c));
+    for (Command &c : controllerCommands())
+        commands.push_back(std::move(c));
+    commands.push_back(applyCommand());
+    for (Command &c : liveCommands())
+        commands.push_back(std::move(c));
     for (Command &c : natsCommands())
         commands.push_back(std::move(c));
     commands.push_back(credsTestCommand()); // creds test (live NATS handshake)
@@ -93,6 +125,7 @@ std::vector<Command> allCommands()
         commands.push_back(std::move(c));
     for (Command &c : certCommands())
         commands.push_back(std::move(c));
+    commands.push_back(completionCommand());
     return commands;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/secretbytes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,6 +20,8 @@ enum ExitCode : int {
     ExitOk = 0,
     ExitCheckFailed = 1, ///< a check said no, or the input was bad
     ExitUsage = 2,
+    ExitNotSignedIn = 3, ///< no session for the control plane (401, sign-in refused)
+    ExitRefused = 4,     ///< refused by RBAC (403, or decided before the request) or a read-only profile
 };
 
 /// Where a command writes. Tests pass string-backed streams; main() passes stdout/stderr.
@@ -35,6 +38,10 @@ struct Io
 /// Nats::Jwt::MaxTokenSize) with the same message for both. Reading stops at the limit, so a
 /// huge or endless input costs no more memory and time than that.
 Result<QByteArray> readInput(const QString &path, Io &io);
+
+/// The first line of `data` (without its line end) as a secret, for passwords read from a file or
+/// standard input; `data` is wiped.
+SecretBytes firstLineSecret(QByteArray &data);
 
 /// The parser's help, whose usage line names the whole command ("pot-console-cli jwt decode")
 /// where QCommandLineParser names the executable only. `invocation` is args.first().

@@ -9,7 +9,9 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("pot-console-cli"));
+    // The console's name, not the executable's: the command line shares the console's profiles,
+    // saved lists and keychain entries (their paths derive from it).
+    QCoreApplication::setApplicationName(QStringLiteral("pot-console"));
     QCoreApplication::setOrganizationName(QStringLiteral("Datasance"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POT_VERSION));
 

@@ -267,6 +267,13 @@ Result<NatsOperator> NatsOperator::fromJson(const QJsonValue &json)
     return op;
 }
 
+QString NatsHub::clientUrl() const
+{
+    const int port = serverPort > 0 ? serverPort : 4222;
+    const bool v6 = host.contains(u':');
+    return QStringLiteral("nats://%1:%2").arg(v6 ? u'[' + host + u']' : host).arg(port);
+}
+
 Result<NatsHub> NatsHub::fromJson(const QJsonValue &json)
 {
     const QJsonObject o = json.toObject();

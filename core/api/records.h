@@ -199,6 +199,8 @@ struct NatsHub
     int httpPort = 0;
 
     static Result<NatsHub> fromJson(const QJsonValue &json);
+    /// "nats://host:port" for clients (4222 when the Controller names no port; IPv6 in brackets).
+    QString clientUrl() const;
 };
 
 /// One account of GET /nats/accounts.

@@ -205,6 +205,7 @@ void BrowserSignIn::exchangeCode(const QString &code)
     m_handler->close();
 
     QNetworkRequest request(m_endpoints->token);
+    request.setSslConfiguration(m_tls);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));

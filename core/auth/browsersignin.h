@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 
@@ -46,6 +47,9 @@ public:
                   const QString &controllerClientId = {}, QObject *parent = nullptr);
     ~BrowserSignIn() override;
 
+    /// TLS for the token exchange (CA list): the profile's trust. Default: Qt's default.
+    void setTlsConfiguration(const QSslConfiguration &tls) { m_tls = tls; }
+
     /// How long to wait for the whole sign-in (browser and token exchange). Default 5 minutes.
     void setTimeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds timeout() const { return m_timeout; }
@@ -80,6 +84,7 @@ private:
     void setPage(const QString &text);
 
     QPointer<QNetworkAccessManager> m_network;
+    QSslConfiguration m_tls = QSslConfiguration::defaultConfiguration();
     Result<Keycloak::Endpoints> m_endpoints;
     QString m_clientId;
     QString m_controllerClientId;

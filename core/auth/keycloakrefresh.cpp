@@ -5,9 +5,11 @@
 namespace Pot::Auth {
 
 KeycloakRefresh::KeycloakRefresh(QNetworkAccessManager *network, const QUrl &keycloakUrl,
-                                 const QString &realm, const QString &clientId)
+                                 const QString &realm, const QString &clientId, const QSslConfiguration &tls)
     : m_keycloak(network, keycloakUrl, realm, clientId)
-{}
+{
+    m_keycloak.setTlsConfiguration(tls);
+}
 
 KeycloakRefresh::~KeycloakRefresh() = default;
 

@@ -13,7 +13,8 @@ class KeycloakRefresh final : public RefreshStrategy
 {
 public:
     KeycloakRefresh(QNetworkAccessManager *network, const QUrl &keycloakUrl, const QString &realm,
-                    const QString &clientId);
+                    const QString &clientId,
+                    const QSslConfiguration &tls = QSslConfiguration::defaultConfiguration());
     ~KeycloakRefresh() override;
 
     void refresh(const TokenSet &current, QObject *context, TokensCallback done) override;

@@ -25,10 +25,11 @@ void answerLater(QObject *context, const std::function<void(R)> &done, const Err
 }
 
 /// POSTs a form to Keycloak and hands the finished reply to `handle`, with `context` as receiver.
-void postForm(QNetworkAccessManager *network, const QUrl &url, QByteArray body, QObject *context,
-              std::function<void(QNetworkReply *)> handle)
+void postForm(QNetworkAccessManager *network, const QSslConfiguration &tls, const QUrl &url, QByteArray body,
+              QObject *context, std::function<void(QNetworkReply *)> handle)
 {
     QNetworkRequest request(url);
+    request.setSslConfiguration(tls);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
@@ -90,7 +91,7 @@ void KeycloakSession::refresh(const TokenSet &tokens, QObject *context,
     SecretBytes::wipe(refreshToken);
 
     const QString controllerClientId = m_controllerClientId;
-    postForm(m_network, m_endpoints->token, std::move(body), context,
+    postForm(m_network, m_tls, m_endpoints->token, std::move(body), context,
              [old = tokens, controllerClientId, done = std::move(done)](QNetworkReply *reply) {
                  QByteArray answer = reply->readAll();
                  const int status =
@@ -145,7 +146,7 @@ void KeycloakSession::logout(const TokenSet &tokens, QObject *context,
     });
     SecretBytes::wipe(refreshToken);
 
-    postForm(m_network, m_endpoints->logout, std::move(body), context,
+    postForm(m_network, m_tls, m_endpoints->logout, std::move(body), context,
              [done = std::move(done)](QNetworkReply *reply) {
                  const QByteArray answer = reply->readAll();
                  const int status =

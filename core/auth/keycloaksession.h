@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 
@@ -30,6 +31,9 @@ public:
     /// Set-up problems (bad URL or realm, no client id, no network manager). refresh() and
     /// logout() report the same error through their callbacks.
     Status validate() const;
+    /// TLS for the requests (CA list): the profile's trust, so a Keycloak behind the control
+    /// plane's own CA is reached and verified. Default: Qt's default configuration.
+    void setTlsConfiguration(const QSslConfiguration &tls) { m_tls = tls; }
 
     /// grant_type=refresh_token. On success the new TokenSet (method Browser) carries the rotated
     /// refresh token, or the old one when Keycloak did not rotate it, and keeps the old id token
@@ -47,6 +51,7 @@ private:
     Result<Keycloak::Endpoints> m_endpoints;
     QString m_clientId;
     QString m_controllerClientId;
+    QSslConfiguration m_tls = QSslConfiguration::defaultConfiguration();
 };
 
 } // namespace Pot::Auth

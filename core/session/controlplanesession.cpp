@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 namespace Pot::Session {
@@ -71,10 +72,15 @@ void ControlPlaneSession::setProfile(const Profiles::Profile &profile)
     const bool trustChanged = profile.caCertificatePem != m_profile.caCertificatePem
                               || profile.pinnedSha256 != m_profile.pinnedSha256;
     const bool addressChanged = profile.controllerUrl != m_profile.controllerUrl;
+    const bool keycloakChanged = profile.auth != m_profile.auth || profile.keycloakUrl != m_profile.keycloakUrl
+                                 || profile.keycloakRealm != m_profile.keycloakRealm
+                                 || profile.keycloakClientId != m_profile.keycloakClientId;
     m_profile = profile;
     if (!m_client)
         return;
-    if (addressChanged) {
+    // Keycloak's requests take the trust a connection starts with: a new CA or pin, or another
+    // Keycloak, starts a new connection, as another address does.
+    if (addressChanged || keycloakChanged || (trustChanged && m_profile.auth == Profiles::AuthKind::Browser)) {
         // Another address may be another Controller: nothing of this connection carries over.
         disconnectFromController();
         connectToController();
@@ -163,6 +169,8 @@ void ControlPlaneSession::rebuildClient()
     // profile's trust, or this profile's earlier trust, can carry a request.
     m_client = std::make_unique<Net::ControllerClient>();
     m_client->setDefaultTimeout(std::chrono::milliseconds(m_services.requestTimeoutMs));
+    m_browser.reset();
+    m_keycloakNetwork = std::make_unique<QNetworkAccessManager>();
 }
 
 void ControlPlaneSession::connectToController()
@@ -352,9 +360,9 @@ void ControlPlaneSession::trySavedPassword()
 std::unique_ptr<Auth::RefreshStrategy> ControlPlaneSession::makeRefreshStrategy() const
 {
     if (m_profile.auth == Profiles::AuthKind::Browser)
-        return std::make_unique<Auth::KeycloakRefresh>(m_services.network, QUrl(m_profile.keycloakUrl),
-                                                       m_profile.keycloakRealm,
-                                                       m_profile.keycloakClientId);
+        return std::make_unique<Auth::KeycloakRefresh>(m_keycloakNetwork.get(), QUrl(m_profile.keycloakUrl),
+                                                       m_profile.keycloakRealm, m_profile.keycloakClientId,
+                                                       m_client->trustPolicy().configuration());
     return std::make_unique<Auth::PasswordRefresh>(m_client.get());
 }
 
@@ -492,8 +500,9 @@ void ControlPlaneSession::signInWithBrowser()
         return;
     }
     m_browser = std::make_unique<Auth::BrowserSignIn>(
-        m_services.network, QUrl(m_profile.keycloakUrl), m_profile.keycloakRealm,
+        m_keycloakNetwork.get(), QUrl(m_profile.keycloakUrl), m_profile.keycloakRealm,
         m_profile.keycloakClientId, m_services.openBrowser);
+    m_browser->setTlsConfiguration(m_client->trustPolicy().configuration());
     connect(m_browser.get(), &Auth::BrowserSignIn::finished, this,
             [this](const Result<Auth::TokenSet> &tokens) {
                 if (!tokens || !m_auth) {

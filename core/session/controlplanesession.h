@@ -45,9 +45,10 @@ class ControlPlaneSession final : public QObject
     Q_DISABLE_COPY_MOVE(ControlPlaneSession)
 
 public:
+    /// No network manager is shared in: the session's Controller client and its Keycloak requests
+    /// each have their own, under this profile's trust only.
     struct Services
     {
-        QNetworkAccessManager *network = nullptr;
         Profiles::SecretStore *secrets = nullptr;
         std::function<void(const QUrl &)> openBrowser;
         int requestTimeoutMs = 15000;
@@ -127,6 +128,9 @@ private:
     Profiles::Profile m_profile;
     Services m_services;
     std::unique_ptr<Net::ControllerClient> m_client;
+    /// Keycloak's token, refresh and logout requests (browser sign-in): made with each connection,
+    /// used by this profile only, with its CA list.
+    std::unique_ptr<QNetworkAccessManager> m_keycloakNetwork;
     std::unique_ptr<Auth::Session> m_auth;
     std::unique_ptr<Auth::BrowserSignIn> m_browser;
     QPointer<Net::ApiReply> m_statusReply;

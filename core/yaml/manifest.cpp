@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -485,6 +486,24 @@ QByteArray canonical(const QList<Document> &documents)
         text += canonical(d);
     }
     return text;
+}
+
+QByteArray documentText(const QByteArray &text, int startLine)
+{
+    const QList<QByteArray> lines = text.split('\n');
+    static const QRegularExpression separator(QStringLiteral("^---\\s*$"));
+    const auto isSeparator = [&lines](qsizetype i) { return separator.match(QString::fromUtf8(lines.at(i))).hasMatch(); };
+    qsizetype from = std::clamp<qsizetype>(startLine - 1, 0, lines.size());
+    if (from < lines.size() && isSeparator(from)) {
+        ++from;
+    } else {
+        while (from > 0 && !isSeparator(from - 1))
+            --from;
+    }
+    QByteArray out;
+    for (qsizetype i = from; i < lines.size() && !isSeparator(i); ++i)
+        out += lines.at(i) + '\n';
+    return out;
 }
 
 } // namespace Pot::Manifest

@@ -103,6 +103,10 @@ QJsonValue plainScalar(const QString &text);
 /// column. Duplicate keys, non-text keys and anchors nested too deeply are problems too.
 Parsed parse(const QByteArray &text);
 
+/// The text of the document of `text` that starts on `startLine` (Document::line), as written:
+/// the lines up to the next `---` line (documents are split there, as parse() splits them).
+QByteArray documentText(const QByteArray &text, int startLine);
+
 /// The document as canonical YAML: `apiVersion`, `kind`, `metadata`, `spec` first, then the keys the
 /// kind knows in a stable order, then unknown keys in their original order (they survive a round
 /// trip). Scalars keep their type (a quoted "5" stays a string). Comments are not kept.

@@ -25,12 +25,13 @@ args=(--no-info --name "$description" --output "$work/$name.1")
 if [ "$mode" = subcommands ]; then
     {
         echo '[COMMAND OPTIONS]'
-        "$name" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z]\{1,\} [a-z]\{1,\}\) .*/\1/p' |
-            while read -r group command; do
-                echo ".SS \"$name $group $command\""
+        # A command is one or two lower-case words, then spaces and its summary (capitalised).
+        "$name" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\( [a-z][a-z-]*\)\{0,1\}\)  *[A-Z].*/\1/p' |
+            while read -r -a words; do
+                echo ".SS \"$name ${words[*]}\""
                 echo ".nf"
                 # Plain text in roff: escape backslashes and lines that start with a control character.
-                "$name" "$group" "$command" --help | sed -e 's/\\/\\e/g' -e "s/^[.']/\\\\\&&/"
+                "$name" "${words[@]}" --help | sed -e 's/\\/\\e/g' -e "s/^[.']/\\\\\&&/"
                 echo ".fi"
             done
     } >"$work/commands.h2m"

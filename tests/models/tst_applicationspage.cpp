@@ -162,7 +162,6 @@ private Q_SLOTS:
         m_secrets = std::make_unique<Profiles::MemorySecretStore>();
         m_snapshots = std::make_unique<Profiles::SnapshotStore>(m_dir.filePath(QStringLiteral("s")));
         Models::ControlPlanes::Services services;
-        services.network = m_network.get();
         services.store = m_store.get();
         services.secrets = m_secrets.get();
         services.snapshots = m_snapshots.get();

@@ -93,7 +93,6 @@ private Q_SLOTS:
         profile.controllerUrl = m_controller.address();
         profile.email = QStringLiteral("admin@example.com");
         Session::ControlPlaneSession::Services services;
-        services.network = &m_network;
         services.secrets = &m_secrets;
         services.requestTimeoutMs = 5000;
         m_session = std::make_unique<Session::ControlPlaneSession>(profile, services);

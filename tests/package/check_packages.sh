@@ -65,7 +65,10 @@ for path in \
         usr/share/doc/pot-console/copyright \
         usr/share/doc/pot-console/changelog.gz \
         usr/share/man/man1/pot-console.1.gz \
-        usr/share/man/man1/pot-console-cli.1.gz; do
+        usr/share/man/man1/pot-console-cli.1.gz \
+        usr/share/bash-completion/completions/pot-console-cli \
+        usr/share/zsh/vendor-completions/_pot-console-cli \
+        usr/share/fish/vendor_completions.d/pot-console-cli.fish; do
     grep -qE " \./$path\$" <<<"$contents" || fail "$path is missing from the .deb"
 done
 # Executables must be executable for everyone; data files must not be.
@@ -138,10 +141,17 @@ for b in pot-console pot-console-cli; do
     gzip -dc "$page" | grep -qF -- '\-\-help' || fail "$b.1.gz does not list --help"
 done
 if [ -f "$extract/usr/share/man/man1/pot-console-cli.1.gz" ]; then
-    for c in 'jwt decode' 'jwt verify' 'creds check' 'creds export' 'creds test'; do
+    for c in 'jwt decode' 'jwt verify' 'creds check' 'creds export' 'creds test' 'profile add' 'login' 'get' 'describe' 'delete'; do
         gzip -dc "$extract/usr/share/man/man1/pot-console-cli.1.gz" | grep -q "pot-console-cli $c" \
             || fail "pot-console-cli.1.gz does not describe '$c'"
     done
+fi
+# The packaged bash completion loads and completes the CLI.
+completion="$extract/usr/share/bash-completion/completions/pot-console-cli"
+if [ -f "$completion" ]; then
+    bash -n "$completion" || fail "the bash completion script has a syntax error"
+    bash -c 'source "$1" && complete -p pot-console-cli' x "$completion" | grep -q _pot_console_cli \
+        || fail "the bash completion script does not register a completion for pot-console-cli"
 fi
 # Extended description lines of at most 80 columns (Debian policy 5.6.13).
 dpkg-deb --field "$deb" Description | tail -n +2 | awk 'length($0) > 80 { bad = 1 } END { exit bad }' \

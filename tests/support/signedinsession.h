@@ -53,7 +53,6 @@ struct SignedInSession
         p.controllerUrl = controller.address();
         p.email = email;
         Session::ControlPlaneSession::Services services;
-        services.network = &network;
         services.secrets = &secrets;
         services.requestTimeoutMs = 5000;
         session = std::make_unique<Session::ControlPlaneSession>(p, services);

@@ -323,7 +323,12 @@ QByteArray StandInController::issueAccessToken(const QString &user, const QStrin
 bool StandInController::isAccessTokenValid(const QByteArray &token) const
 {
     const auto it = m_accessTokens.constFind(token);
-    return it != m_accessTokens.cend() && it->expMs > serverNowMs();
+    return (it != m_accessTokens.cend() && it->expMs > serverNowMs()) || m_keycloak->isAccessTokenValid(token);
+}
+
+QList<QByteArray> StandInController::issuedTokens() const
+{
+    return m_issued + m_keycloak->issuedTokens();
 }
 
 bool StandInController::authorize(const HttpRequest &request, HttpResponse *refusal) const
@@ -375,6 +380,7 @@ QJsonObject StandInController::tokenPair(const QString &user, const QStringList 
         + base64Url(QJsonDocument(rtPayload).toJson(QJsonDocument::Compact)) + '.'
         + base64Url(randomBytes(32));
     m_refreshTokens.insert(refreshToken, TokenInfo{user, roles, (now / 1000 + 1800) * 1000});
+    m_issued << access << refreshToken;
     return {{QStringLiteral("accessToken"), QString::fromLatin1(access)},
             {QStringLiteral("refreshToken"), QString::fromLatin1(refreshToken)}};
 }

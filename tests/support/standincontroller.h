@@ -136,6 +136,7 @@ public:
     /// The Keycloak realm served on the same port (/realms/pot/protocol/openid-connect/…) for the
     /// browser sign-in; see StandInKeycloak.
     StandInKeycloak &keycloak() { return *m_keycloak; }
+    const StandInKeycloak &keycloak() const { return *m_keycloak; }
 
     // ---- identity provider behaviour
     void addUser(const QString &email, const User &user) { m_users.insert(email, user); }
@@ -166,6 +167,9 @@ public:
     /// Connections accepted so far (a client that keeps its connections opens few).
     int connectionsAccepted() const { return m_accepted; }
     int refreshCount() const { return m_refreshCount; }
+    /// Every access and refresh token handed out by sign-in and refresh, its Keycloak realm's too
+    /// (secret scans).
+    QList<QByteArray> issuedTokens() const;
     int loginCount() const { return m_loginCount; }
     int logoutCount() const { return m_logoutCount; }
     const QList<HttpRequest> &requests() const { return m_requests; }
@@ -231,6 +235,7 @@ private:
     QHash<QByteArray, TokenInfo> m_accessTokens;
     QHash<QByteArray, TokenInfo> m_refreshTokens;
     QList<HttpRequest> m_requests;
+    QList<QByteArray> m_issued;
     int m_accessLifetimeSec = 300;
     qint64 m_skewMs = 0;
     int m_refreshCount = 0;

@@ -291,9 +291,14 @@ HttpResponse StandInKeycloak::issueTokens(const QString &sessionId, const QStrin
     };
     const QByteArray refreshToken = makeJwt(refresh);
     m_refreshTokens.insert(refreshToken, sessionId);
+    const QByteArray accessToken = makeJwt(access);
+    // The Controller of this realm accepts its access tokens until they expire, as the real one
+    // verifies Keycloak's tokens.
+    m_accessTokens.insert(accessToken, (now + m_accessLifetime) * 1000);
+    m_issued << accessToken << refreshToken;
 
     QJsonObject answer{
-        {QStringLiteral("access_token"), QString::fromLatin1(makeJwt(access))},
+        {QStringLiteral("access_token"), QString::fromLatin1(accessToken)},
         {QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken)},
         {QStringLiteral("id_token"), QString::fromLatin1(makeJwt(id))},
         {QStringLiteral("token_type"), QStringLiteral("Bearer")},
@@ -339,6 +344,12 @@ HttpResponse StandInKeycloak::page(int status, const QString &text)
     HttpResponse response = HttpResponse::html(
         status, "<html><body>" + text.toHtmlEscaped().toUtf8() + "</body></html>");
     return response;
+}
+
+bool StandInKeycloak::isAccessTokenValid(const QByteArray &token) const
+{
+    const auto it = m_accessTokens.constFind(token);
+    return it != m_accessTokens.cend() && it.value() > QDateTime::currentMSecsSinceEpoch();
 }
 
 } // namespace Pot::Test

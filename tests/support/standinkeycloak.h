@@ -65,6 +65,11 @@ public:
     QString lastScope() const { return m_lastScope; }
     QString lastRedirectUri() const { return m_lastRedirectUri; }
 
+    /// An access token this realm issued and that has not expired (the Controller accepts it).
+    bool isAccessTokenValid(const QByteArray &token) const;
+    /// Every access and refresh token handed out (secret scans).
+    const QList<QByteArray> &issuedTokens() const { return m_issued; }
+
     /// Answers a request below /realms/ (the stand-in routes them here).
     HttpResponse handle(const HttpRequest &request);
 
@@ -89,6 +94,8 @@ private:
     const StandInController &m_server;
     QString m_realm;
     QString m_clientId;
+    QHash<QByteArray, qint64> m_accessTokens; ///< token → expiry (ms since the epoch)
+    QList<QByteArray> m_issued;
     QString m_userName = QStringLiteral("alice");
     QString m_email = QStringLiteral("alice@example.com");
     QStringList m_roles{QStringLiteral("Admin")};

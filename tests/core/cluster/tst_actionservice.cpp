@@ -78,7 +78,6 @@ private:
     std::unique_ptr<ControlPlaneSession> session(const Profiles::Profile &p)
     {
         ControlPlaneSession::Services services;
-        services.network = &m_network;
         services.secrets = &m_secrets;
         services.requestTimeoutMs = 5000;
         return std::make_unique<ControlPlaneSession>(p, services);

@@ -57,7 +57,6 @@ private:
     std::unique_ptr<ControlPlaneSession> session(const Profiles::Profile &p)
     {
         ControlPlaneSession::Services services;
-        services.network = &m_network;
         services.secrets = &m_secrets;
         services.requestTimeoutMs = m_requestTimeoutMs;
         return std::make_unique<ControlPlaneSession>(p, services);
