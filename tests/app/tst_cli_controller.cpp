@@ -652,6 +652,85 @@ private Q_SLOTS:
         QCOMPARE(sent, (QJsonObject{{QStringLiteral("isActivated"), false}}));
     }
 
+
+    // import/export/show/remove: potctl's namespaces without their clear-text passwords, ECN-Viewer
+    // contexts round-trip, show holds no secret, remove forgets the keychain entries.
+    void profileImportExportShowRemove()
+    {
+        Run r = cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("potctl"), QStringLiteral("--dir"),
+                     Test::dataPath(QStringLiteral("potctl/home/.iofog/v3"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"Imported prod (https://controller.prod.example.com:51121)"), qPrintable(r.out));
+        QVERIFY2(r.err.contains(u"prod: potctl keeps a password or tokens in clear text"), qPrintable(r.err));
+        m_seeds << QByteArray::fromBase64("UzNjcjN0LVBhc3N3MHJkIQ==") << QByteArray::fromBase64("ZGJwYXNz"); // potctl's passwords
+        const std::optional<Profiles::Profile> prod = consoleProfile(QStringLiteral("prod"));
+        QVERIFY(prod);
+        QVERIFY(!prod->caCertificatePem.isEmpty());
+
+        QTemporaryDir dir;
+        const QString contexts = dir.filePath(QStringLiteral("contexts.yaml"));
+        r = cli({QStringLiteral("profile"), QStringLiteral("export"), contexts});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("contexts"), contexts});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"Imported prod (2)"), qPrintable(r.out));
+
+        r = cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("prod"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(shown.value(u"url").toString(), QStringLiteral("https://controller.prod.example.com:51121"));
+        QVERIFY(shown.value(u"customCa").toBool());
+        r = cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("prod")});
+        QVERIFY2(r.out.contains(u"Trust:      its own CA"), qPrintable(r.out));
+        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("no-such")}).code, 1);
+
+        // A profile signed in, then removed: its keychain entry goes with it.
+        QVERIFY(addProfile(QStringLiteral("short-lived"), Admin).code == 0);
+        r = cli({QStringLiteral("login"), QStringLiteral("--profile"), QStringLiteral("short-lived"), QStringLiteral("--password-stdin")}, AdminPassword + '\n');
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QUuid id = consoleProfile(QStringLiteral("short-lived"))->id;
+        Profiles::KeychainSecretStore keychain;
+        auto stored = [&] {
+            std::optional<Result<SecretBytes>> read;
+            QObject context;
+            keychain.read(Profiles::SecretKeys::refreshTokenKey(id), &context, [&read](Result<SecretBytes> v) { read = std::move(v); });
+            (void)QTest::qWaitFor([&] { return read.has_value(); }, Wait);
+            return read && *read;
+        };
+        QVERIFY(stored());
+        r = cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("short-lived")});
+        QCOMPARE(r.code, 2); // no terminal to ask on
+        r = cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("short-lived"), QStringLiteral("--yes")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(!consoleProfile(QStringLiteral("short-lived")));
+        QVERIFY(!stored());
+        for (const QString &name : {QStringLiteral("prod"), QStringLiteral("prod (2)"), QStringLiteral("default"), QStringLiteral("edge-k8s")})
+            cli({QStringLiteral("profile"), QStringLiteral("remove"), name, QStringLiteral("--yes")});
+    }
+
+    // describe hides secret values unless --reveal; other kinds and the NATS operator read too.
+    void describeHidesSecretValues()
+    {
+        const QString key = QStringLiteral("cli-secret");
+        const QString value = QStringLiteral("cli-s3cret-value-0123456789abcdef");
+        m_controller.resources(QStringLiteral("secrets"))
+            << QJsonObject{{QStringLiteral("id"), 93}, {QStringLiteral("name"), key}, {QStringLiteral("type"), QStringLiteral("Opaque")},
+                           {QStringLiteral("data"), QJsonObject{{QStringLiteral("password"), value}}}};
+        Run r = cli({QStringLiteral("describe"), QStringLiteral("secret"), key});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"(hidden; --reveal shows it)"), qPrintable(r.out));
+        QVERIFY(!r.out.contains(value.left(24)));
+        r = cli({QStringLiteral("describe"), QStringLiteral("secret"), key, QStringLiteral("--reveal")});
+        QVERIFY(r.out.contains(value.left(24)));
+
+        r = cli({QStringLiteral("get"), QStringLiteral("msvc"), QStringLiteral("-o"), QStringLiteral("json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array(), fixtureArray(QStringLiteral("GET_microservices.json"), u"microservices"));
+        r = cli({QStringLiteral("get"), QStringLiteral("nats-operator"), QStringLiteral("-o"), QStringLiteral("json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 1);
+    }
+
     void completionScriptsLoad()
     {
         QTemporaryDir dir;
