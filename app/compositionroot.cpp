@@ -100,7 +100,11 @@ CompositionRoot::CompositionRoot(const Options &options, QObject *parent)
     // A control plane just signed in is read at once (the tray's count), then with the others.
     connect(m_planes, &Models::ControlPlanes::sessionChanged, this, [this] {
         Session::ControlPlaneSession *session = m_planes->session(m_planes->currentIndex());
-        if (session && session->online() && !m_readForExpiry.contains(session->profile().id)) {
+        if (!session)
+            return;
+        if (!session->online()) {
+            m_readForExpiry.remove(session->profile().id); // read again when it signs in again
+        } else if (!m_readForExpiry.contains(session->profile().id)) {
             m_readForExpiry.insert(session->profile().id);
             m_expiryRadar->refresh();
         }

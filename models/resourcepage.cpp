@@ -678,25 +678,11 @@ QVariantMap ResourcePage::review(const QString &key, const QString &text)
         return out;
     }
     const Resources::Yaml &y = *m_kind.yaml;
-    // Field by field: kinds the manifest layer maps to the Controller's JSON compare with what GET
-    // returned; the others compare document with document.
-    const Manifest::KindInfo *info = Manifest::kindInfo(y.kind);
-    const bool merge = !create && y.updateMethod == "PATCH";
-    QList<Manifest::Change> changes;
-    if (info && info->fieldByField) {
-        changes = Manifest::diff(before, Manifest::modelOf(p->document), merge);
-    } else {
-        const QJsonObject liveDoc = create || !y.document ? QJsonObject() : y.document(before);
-        changes = Manifest::diff(liveDoc, p->doc, false);
-    }
     QVariantList changeList;
-    for (const Manifest::Change &c : std::as_const(changes)) {
+    for (const Resources::ChangeLine &c : Resources::describeChanges(m_kind, before, *p)) {
         static const char *const types[] = {"added", "removed", "changed", "kept"};
-        QString line = Manifest::describe(c);
-        if (m_kind.secretDetails && (c.path.startsWith(u"data") || c.path.startsWith(u"spec.data")))
-            line = c.path + tr(": value changed (not shown)");
         changeList << QVariantMap{{QStringLiteral("type"), QString::fromLatin1(types[int(c.type)])},
-                                  {QStringLiteral("text"), line}};
+                                  {QStringLiteral("text"), c.text}};
     }
     out.insert(QStringLiteral("changes"), changeList);
     // The exact request.

@@ -187,16 +187,15 @@ int apply(const QStringList &args, Io &io)
             continue;
         }
         QJsonObject live = s.listed;
-        if (!s.kind->detailPath.isEmpty() && !s.kind->secretDetails) {
+        if (!s.kind->detailPath.isEmpty()) {
             if (const Result<Net::ApiResponse> details = ctx.call(Net::ApiRequest::get(s.kind->detailPathFor(s.document.name(), s.listed))))
                 live = details->json.toObject();
         }
-        const QList<Manifest::Change> changes = Manifest::diff(live, Manifest::modelOf(s.document), s.kind->yaml->updateMethod == "PATCH");
         int shown = 0;
-        for (const Manifest::Change &c : changes) {
+        for (const Resources::ChangeLine &c : Resources::describeChanges(*s.kind, live, s.read)) {
             if (c.type == Manifest::Change::Type::Kept)
                 continue;
-            io.out << "    " << Manifest::describe(c) << '\n';
+            io.out << "    " << c.text << '\n';
             ++shown;
         }
         if (shown == 0)
@@ -224,10 +223,11 @@ int apply(const QStringList &args, Io &io)
         }
         const Result<Net::ApiResponse> answer = ctx.call(s.request);
         if (!answer) {
-            const int code = ctx.fail(tr("%1 %2 was refused: %3%4")
-                                          .arg(s.document.kind(), s.document.name(), answer.error().message,
-                                               done == 0 ? tr(" Nothing was applied.") : tr(" Stopped there; %n applied before it.", done)));
-            return code == ExitCheckFailed && answer.error().code == ErrorCode::Forbidden ? ExitRefused : code;
+            Error refused = answer.error();
+            refused.message = tr("%1 %2 was refused: %3%4")
+                                  .arg(s.document.kind(), s.document.name(), refused.message,
+                                       done == 0 ? tr(" Nothing was applied.") : tr(" Stopped there; %n applied before it.", done));
+            return ctx.fail(refused); // 3 when the session is gone, 4 for a 403
         }
         io.out << (update ? tr("Updated %1 %2.") : tr("Created %1 %2.")).arg(s.document.kind(), s.document.name()) << '\n';
         ++done;

@@ -5,6 +5,7 @@
 
 #include "core/net/controllerclient.h"
 #include "core/profiles/profilestore.h"
+#include "core/profiles/secretkeys.h"
 #include "core/resources/registry.h"
 #include "core/resources/yamljson.h"
 #include "core/session/controlplanesession.h"
@@ -299,7 +300,7 @@ int login(const QStringList &args, Io &io)
                                                     tr("Password for %1 on %2: ").arg(email, profile.name));
         if (!password)
             return ctx.fail(password.error().message, ExitUsage);
-        if (Status in = ctx.signIn(email, *password, parser.value(QStringLiteral("totp"))); !in)
+        if (Status in = ctx.signIn(email, *password, parser.value(QStringLiteral("totp")), true); !in)
             return ctx.fail(in.error().message, ExitNotSignedIn);
     }
     ctx.finish();
@@ -325,8 +326,16 @@ int logout(const QStringList &args, Io &io)
     Profiles::Profile profile;
     if (const int code = ctx.openProfile(parser.value(QStringLiteral("profile")), &profile); code >= 0)
         return code;
-    if (const int code = ctx.connect(profile, nullptr, false); code >= 0)
+    if (const int code = ctx.connect(profile, nullptr, false); code >= 0) {
+        // The Controller does not answer: the session is forgotten here all the same (the
+        // Controller lets it expire).
+        std::optional<Status> forgotten;
+        QObject context;
+        ctx.secrets().remove(Profiles::SecretKeys::refreshTokenKey(profile.id), &context, [&](Status s) { forgotten = s; });
+        waitFor([&] { return forgotten.has_value(); }, 30000);
+        io.err << tr("The session of %1 was forgotten here; the Controller was not told.").arg(profile.name) << '\n';
         return code;
+    }
     const bool wasSignedIn = ctx.session()->state() == ConnectionState::SignedIn;
     ctx.session()->signOut(); // also removes the saved refresh token
     ctx.finish();

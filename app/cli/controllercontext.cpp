@@ -338,7 +338,7 @@ int ControllerContext::connect(const Profiles::Profile &profile, const QCommandL
         Result<SecretBytes> password = readPassword(m_io, true, {});
         if (!password)
             return fail(password.error().message, ExitUsage);
-        if (Status in = signIn(profile.email, *password, options->value(QStringLiteral("totp"))); !in)
+        if (Status in = signIn(profile.email, *password, options->value(QStringLiteral("totp")), false); !in)
             return fail(in.error().message, ExitNotSignedIn);
         return -1;
     }
@@ -349,7 +349,7 @@ int ControllerContext::connect(const Profiles::Profile &profile, const QCommandL
     return fail(why, ExitNotSignedIn);
 }
 
-Status ControllerContext::signIn(const QString &email, const SecretBytes &password, const QString &totp)
+Status ControllerContext::signIn(const QString &email, const SecretBytes &password, const QString &totp, bool keep)
 {
     Session::ControlPlaneSession *s = m_session.get();
     if (!s)
@@ -359,7 +359,10 @@ Status ControllerContext::signIn(const QString &email, const SecretBytes &passwo
     std::optional<std::pair<bool, QString>> outcome;
     QObject::connect(s, &Session::ControlPlaneSession::signInFinished, m_context.get(),
                      [&outcome](bool ok, const QString &message) { outcome = std::make_pair(ok, message); });
-    s->signIn(email, QString::fromUtf8(reinterpret_cast<const char *>(password.constData()), qsizetype(password.size())), totp, false);
+    s->setKeepSession(keep);
+    // A password the user chose to keep in the console stays as it is (nullopt).
+    s->signIn(email, QString::fromUtf8(reinterpret_cast<const char *>(password.constData()), qsizetype(password.size())), totp,
+              std::nullopt);
     if (!waitFor([&] { return outcome.has_value(); }, kConnectTimeoutMs))
         return Error(ErrorCode::Timeout, tr("The sign-in did not finish within %1 s.").arg(kConnectTimeoutMs / 1000));
     QObject::disconnect(s, nullptr, m_context.get(), nullptr);
@@ -375,6 +378,8 @@ Result<Net::ApiResponse> ControllerContext::call(const Net::ApiRequest &request)
     std::optional<Result<Net::ApiResponse>> outcome;
     m_session->client()->send(request, m_context.get(), [&outcome](Result<Net::ApiResponse> r) { outcome = std::move(r); });
     waitFor([&] { return outcome.has_value(); }, 24 * 3600 * 1000); // the client's own timeout ends it
+    if (!outcome)
+        return Error(ErrorCode::Timeout, tr("The Controller did not answer."));
     return std::move(*outcome);
 }
 
@@ -425,13 +430,8 @@ void ControllerContext::finish()
     // A rotated refresh token must reach the keychain, and a sign-out the Controller, before the
     // process ends.
     waitFor([this] { return m_secrets->pending() == 0; }, 30000);
-    if (m_session && m_session->client()) {
-        QNetworkAccessManager *network = m_session->client()->network();
-        waitFor([network] {
-            const QList<QNetworkReply *> replies = network->findChildren<QNetworkReply *>();
-            return std::none_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isRunning(); });
-        }, 5000);
-    }
+    if (m_session)
+        waitFor([this] { return !m_session->requestsInFlight(); }, 5000);
 }
 
 } // namespace Pot::Cli

@@ -97,8 +97,9 @@ public:
     /// connect() for the profile of --profile.
     int connect(const QCommandLineParser &options);
     Session::ControlPlaneSession *session() const { return m_session.get(); }
-    /// Signs in with a password (the session must be connected and waiting for one).
-    Status signIn(const QString &email, const SecretBytes &password, const QString &totp);
+    /// Signs in with a password (the session must be connected and waiting for one). `keep`: the
+    /// session goes to the keychain (login), else it lasts for this command only.
+    Status signIn(const QString &email, const SecretBytes &password, const QString &totp, bool keep);
 
     /// Sends `request` and waits for its outcome.
     Result<Net::ApiResponse> call(const Net::ApiRequest &request);

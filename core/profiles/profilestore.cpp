@@ -334,8 +334,17 @@ Result<QList<Profile>> ProfileStore::parse(const QByteArray &text, const QString
 
 QString ProfileStore::makeBackup()
 {
+    QFile original(m_filePath);
+    const QByteArray content = original.open(QIODevice::ReadOnly) ? original.readAll() : QByteArray();
+    const auto sameCopy = [&content](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) && f.size() == content.size() && f.readAll() == content;
+    };
     QString target = m_filePath + QStringLiteral(".bak");
     for (int n = 1; QFileInfo::exists(target); ++n) {
+        // The same unusable file read again (every pot-console-cli command reads it): one copy.
+        if (sameCopy(target))
+            return target;
         if (n > 999)
             return {};
         target = m_filePath + QStringLiteral(".bak.%1").arg(n);
@@ -464,7 +473,9 @@ bool ProfileStore::adoptChangesOnDisk()
 
 bool ProfileStore::reloadIfChanged()
 {
-    ChangeLock lock(m_filePath);
+    // No lock: the file is only ever replaced whole (QSaveFile renames it into place), so a read
+    // sees one version or the other. Taking the lock would create and delete a file in the folder
+    // the console watches, and wake it again.
     return adoptChangesOnDisk();
 }
 

@@ -85,6 +85,28 @@ Net::ApiRequest saveRequest(const Kind &kind, const QString &key, const QJsonObj
                                           y.field, document.name.toUtf8() + QByteArrayLiteral(".yaml"), text.toUtf8());
 }
 
+QList<ChangeLine> describeChanges(const Kind &kind, const QJsonObject &before, const YamlDocument &document)
+{
+    const Yaml &y = *kind.yaml;
+    const bool create = before.isEmpty();
+    const Manifest::KindInfo *info = Manifest::kindInfo(y.kind);
+    QList<Manifest::Change> changes;
+    if (info && info->fieldByField) {
+        changes = Manifest::diff(before, Manifest::modelOf(document.document), !create && y.updateMethod == "PATCH");
+    } else {
+        const QJsonObject liveDoc = create || !y.document ? QJsonObject() : y.document(before);
+        changes = Manifest::diff(liveDoc, document.doc, false);
+    }
+    QList<ChangeLine> out;
+    for (const Manifest::Change &c : std::as_const(changes)) {
+        const QString lower = c.path.toLower();
+        const bool hidden = (kind.secretDetails && (c.path.startsWith(u"data") || c.path.startsWith(u"spec.data")))
+                            || lower.contains(u"password") || lower.contains(u"secret") || lower.contains(u"token");
+        out << ChangeLine{c.type, hidden ? c.path + Tr::tr(": value changed (not shown)") : Manifest::describe(c)};
+    }
+    return out;
+}
+
 QByteArray yamlTextOf(const Kind &kind, const QJsonObject &details)
 {
     if (!kind.yaml)

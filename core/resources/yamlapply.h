@@ -4,6 +4,7 @@
 #include "core/resources/kind.h"
 #include "core/result.h"
 #include "core/yaml/manifest.h"
+#include "core/yaml/manifestdiff.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -37,6 +38,19 @@ Result<YamlDocument> readYamlDocument(const Kind &kind, const QString &text, con
 /// multipart upload to its /yaml route.
 Net::ApiRequest saveRequest(const Kind &kind, const QString &key, const QJsonObject &before,
                             const YamlDocument &document, const QString &text);
+
+/// One field an apply changes, in words; values of secrets and of password, secret or token fields
+/// are not shown.
+struct ChangeLine
+{
+    Manifest::Change::Type type = Manifest::Change::Type::Changed;
+    QString text; ///< "maxSubscriptions: 100 → 200", "data.password: value changed (not shown)"
+};
+
+/// What saving `document` changes in `before` (its live details; empty for a new object): field by
+/// field against the Controller's JSON for the kinds the manifest layer maps, document against
+/// document for the others; a PATCH keeps what the document leaves out.
+QList<ChangeLine> describeChanges(const Kind &kind, const QJsonObject &before, const YamlDocument &document);
 
 /// The YAML document of a live object (its details as GET returns them), as the editor and the
 /// history show it: the kind's own writer, else its document mapping written in manifest order.

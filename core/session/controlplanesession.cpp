@@ -19,7 +19,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace Pot::Session {
 
@@ -65,6 +68,7 @@ ControlPlaneSession::~ControlPlaneSession()
     m_auth.reset();
     m_browser.reset();
     m_client.reset();
+    retireNetwork(std::move(m_keycloakNetwork));
 }
 
 void ControlPlaneSession::setProfile(const Profiles::Profile &profile)
@@ -169,12 +173,50 @@ void ControlPlaneSession::rebuildClient()
     // profile's trust, or this profile's earlier trust, can carry a request.
     m_client = std::make_unique<Net::ControllerClient>();
     m_client->setDefaultTimeout(std::chrono::milliseconds(m_services.requestTimeoutMs));
+    if (m_browser)
+        m_browser->cancel(); // says so (signInFinished) instead of vanishing mid-sign-in
     m_browser.reset();
+    retireNetwork(std::move(m_keycloakNetwork));
     m_keycloakNetwork = std::make_unique<QNetworkAccessManager>();
+}
+
+void ControlPlaneSession::retireNetwork(std::unique_ptr<QNetworkAccessManager> network)
+{
+    if (!network)
+        return;
+    QNetworkAccessManager *n = network.release();
+    const auto busy = [n] {
+        const QList<QNetworkReply *> replies = n->findChildren<QNetworkReply *>();
+        return std::any_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isRunning(); });
+    };
+    if (!busy()) {
+        n->deleteLater();
+        return;
+    }
+    // A Keycloak logout still on the wire must reach the realm even though this connection (or
+    // the whole session) is gone: the manager lives until it is answered, 15 s at most.
+    QObject::connect(n, &QNetworkAccessManager::finished, n, [n, busy] {
+        if (!busy())
+            n->deleteLater();
+    });
+    QTimer::singleShot(15000, n, &QObject::deleteLater);
+}
+
+bool ControlPlaneSession::requestsInFlight() const
+{
+    for (QNetworkAccessManager *n : {m_keycloakNetwork.get(), m_client ? m_client->network() : nullptr}) {
+        if (!n)
+            continue;
+        const QList<QNetworkReply *> replies = n->findChildren<QNetworkReply *>();
+        if (std::any_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isRunning(); }))
+            return true;
+    }
+    return false;
 }
 
 void ControlPlaneSession::connectToController()
 {
+    m_signingIn = false;
     m_lastError.clear();
     m_presentedChain.clear();
     m_presentedCaPem.clear();
@@ -303,19 +345,53 @@ void ControlPlaneSession::resumeSavedSession()
                 trySavedPassword();
                 return;
             }
-            Auth::TokenSet saved;
-            saved.method = m_profile.auth == Profiles::AuthKind::Browser ? Auth::SignInMethod::Browser
-                                                                        : Auth::SignInMethod::Password;
-            saved.refreshToken = *token;
-            std::shared_ptr<Auth::RefreshStrategy> strategy = makeRefreshStrategy();
-            strategy->refresh(saved, this, [this, strategy](Result<Auth::TokenSet> fresh) {
-                if (!fresh || !m_auth) {
-                    trySavedPassword();
-                    return;
-                }
-                beginSession(*fresh);
-                onSignedIn();
+            const SecretBytes tried = *token;
+            resumeWith(tried, [this, tried] {
+                // Another program of this profile may have renewed the session meanwhile (its
+                // token replaced the one tried, which is then spent): once more with its token.
+                adoptKeychainSession(tried, [this] { trySavedPassword(); });
             });
+        });
+}
+
+void ControlPlaneSession::resumeWith(const SecretBytes &refreshToken, std::function<void()> failed)
+{
+    if (!m_auth) {
+        failed();
+        return;
+    }
+    Auth::TokenSet saved;
+    saved.method = m_profile.auth == Profiles::AuthKind::Browser ? Auth::SignInMethod::Browser
+                                                                : Auth::SignInMethod::Password;
+    saved.refreshToken = refreshToken;
+    std::shared_ptr<Auth::RefreshStrategy> strategy = makeRefreshStrategy();
+    strategy->refresh(saved, this, [this, strategy, failed = std::move(failed)](Result<Auth::TokenSet> fresh) {
+        if (!fresh || !m_auth) {
+            failed();
+            return;
+        }
+        beginSession(*fresh);
+        onSignedIn();
+    });
+}
+
+void ControlPlaneSession::adoptKeychainSession(const SecretBytes &spent, std::function<void()> otherwise)
+{
+    if (!m_services.secrets) {
+        otherwise();
+        return;
+    }
+    m_services.secrets->read(
+        Profiles::SecretKeys::refreshTokenKey(m_profile.id), this,
+        [this, spent, otherwise = std::move(otherwise)](Result<SecretBytes> token) {
+            if (token && !token->isEmpty() && !(*token == spent)) {
+                resumeWith(*token, otherwise);
+                return;
+            }
+            // Still the spent one: it can only fail again, so it goes.
+            if (token && m_services.secrets)
+                m_services.secrets->remove(Profiles::SecretKeys::refreshTokenKey(m_profile.id), this, [](Status) {});
+            otherwise();
         });
 }
 
@@ -374,7 +450,9 @@ void ControlPlaneSession::beginSession(const Auth::TokenSet &tokens)
 void ControlPlaneSession::persistRefreshToken()
 {
     // Keep the session across restarts: the refresh token goes to the keychain only.
-    if (m_services.secrets && m_auth && !m_auth->tokens().refreshToken.isEmpty()) {
+    if (m_auth)
+        m_knownRefreshToken = m_auth->tokens().refreshToken;
+    if (m_keepSession && m_services.secrets && m_auth && !m_auth->tokens().refreshToken.isEmpty()) {
         m_services.secrets->write(Profiles::SecretKeys::refreshTokenKey(m_profile.id),
                                   m_auth->tokens().refreshToken, this, [this](Status s) {
                                       if (!s) {
@@ -422,12 +500,17 @@ void ControlPlaneSession::fetchNatsTrust()
 
 void ControlPlaneSession::onSessionLost(const QString &message)
 {
-    if (m_services.secrets)
-        m_services.secrets->remove(Profiles::SecretKeys::refreshTokenKey(m_profile.id), this,
-                                   [](Status) {});
-    m_lastError = message;
-    setState(ConnectionState::SignInRequired, tr("Signed out: the session could not be renewed"));
-    Q_EMIT signInNeeded();
+    // pot-console-cli or a second console signed in with this profile share its keychain session;
+    // when one of them renewed it, the token this session held is spent and theirs is in the
+    // keychain: continue with it rather than sign the user out (or delete their session).
+    m_signingIn = true;
+    setState(ConnectionState::Connecting, tr("Renewing the session…"));
+    adoptKeychainSession(m_knownRefreshToken, [this, message] {
+        m_signingIn = false;
+        m_lastError = message;
+        setState(ConnectionState::SignInRequired, tr("Signed out: the session could not be renewed"));
+        Q_EMIT signInNeeded();
+    });
 }
 
 void ControlPlaneSession::disconnectFromController()
@@ -458,7 +541,7 @@ void ControlPlaneSession::cancel()
 }
 
 void ControlPlaneSession::signIn(const QString &email, const QString &password, const QString &totp,
-                                 bool rememberPassword)
+                                 std::optional<bool> rememberPassword)
 {
     if (!m_auth) {
         Q_EMIT signInFinished(false, tr("Connect to the control plane first."));
@@ -481,9 +564,9 @@ void ControlPlaneSession::signIn(const QString &email, const QString &password, 
                 return;
             }
             beginSession(*tokens);
-            if (m_services.secrets) {
+            if (m_services.secrets && rememberPassword) {
                 const QString key = Profiles::SecretKeys::passwordKey(m_profile.id);
-                if (rememberPassword)
+                if (*rememberPassword)
                     m_services.secrets->write(key, secret, this, [](Status) {});
                 else
                     m_services.secrets->remove(key, this, [](Status) {});

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/profiles/profile.h"
+#include "core/secretbytes.h"
 #include "core/session/connectionstate.h"
 
 #include <QDateTime>
@@ -13,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -92,8 +94,15 @@ public:
     void connectToController();
     void disconnectFromController();
     void cancel();
+    /// `rememberPassword`: true keeps the password in the keychain, false removes a kept one,
+    /// nullopt leaves it as it is (the command line).
     void signIn(const QString &email, const QString &password, const QString &totp,
-                bool rememberPassword);
+                std::optional<bool> rememberPassword);
+    /// false: a sign-in lasts for this session object only; its refresh token is not written to
+    /// the keychain (a command-line sign-in for one command). Default true.
+    void setKeepSession(bool keep) { m_keepSession = keep; }
+    /// Requests of this session still on the wire (a sign-out, a refresh).
+    bool requestsInFlight() const;
     void signInWithBrowser();
     void signOut();
     /// Adds the CA the server presented (after a certificate error) to the profile's trusted CAs.
@@ -115,6 +124,13 @@ private:
     void onStatusPolled();
     void pollStatus();
     void resumeSavedSession();
+    /// Renews the session with `refreshToken`; `failed` runs when that does not work.
+    void resumeWith(const SecretBytes &refreshToken, std::function<void()> failed);
+    /// Continues with the keychain's session when it holds another token than `spent` (another
+    /// program renewed it); else removes the spent one and runs `otherwise`.
+    void adoptKeychainSession(const SecretBytes &spent, std::function<void()> otherwise);
+    /// Deletes `network` once its requests are answered (a sign-out must reach the realm).
+    static void retireNetwork(std::unique_ptr<QNetworkAccessManager> network);
     void trySavedPassword();
     void requireSignIn();
     void onSignedIn();
@@ -131,6 +147,8 @@ private:
     /// Keycloak's token, refresh and logout requests (browser sign-in): made with each connection,
     /// used by this profile only, with its CA list.
     std::unique_ptr<QNetworkAccessManager> m_keycloakNetwork;
+    SecretBytes m_knownRefreshToken; ///< the refresh token this session last wrote or read
+    bool m_keepSession = true;
     std::unique_ptr<Auth::Session> m_auth;
     std::unique_ptr<Auth::BrowserSignIn> m_browser;
     QPointer<Net::ApiReply> m_statusReply;

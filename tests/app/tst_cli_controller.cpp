@@ -4,6 +4,7 @@
 // console's session both ways, get/describe/delete, read-only and RBAC refusals decided before the
 // request, exit codes, https with a test CA and a pin, no keychain, completion scripts, and no secret
 // anywhere in what it printed or wrote.
+#include "core/net/controllerclient.h"
 #include "core/profiles/keychainsecretstore.h"
 #include "core/profiles/profilestore.h"
 #include "core/profiles/secretkeys.h"
@@ -280,6 +281,35 @@ private Q_SLOTS:
         QVERIFY(console.holdsNewest(m_controller)); // its refreshed token, for the CLI's next command
     }
 
+
+    // The console and the CLI share one session whose refresh token works once: when the CLI
+    // renews it, the token the console holds is spent. The console then continues with the
+    // keychain's token instead of signing the user out (and deleting the CLI's session).
+    void bothStaySignedInWhileTheOtherRenews()
+    {
+        Console console;
+        QVERIFY(console.open(QStringLiteral("lab")));
+        QTRY_COMPARE_WITH_TIMEOUT(console.session->state(), ConnectionState::SignedIn, Wait);
+        QVERIFY(console.holdsNewest(m_controller));
+        QCOMPARE(cli({QStringLiteral("get"), QStringLiteral("agents"), QStringLiteral("-o"), QStringLiteral("name")}).code, 0);
+
+        m_controller.revokeAccessTokens(); // the console's next request needs a refresh
+        auto request = [&] {
+            std::optional<Result<Net::ApiResponse>> answer;
+            QObject context;
+            console.session->client()->send(Net::ApiRequest::list(QStringLiteral("/iofog-list")), &context,
+                                            [&answer](Result<Net::ApiResponse> r) { answer = std::move(r); });
+            (void)QTest::qWaitFor([&] { return answer.has_value(); }, Wait);
+            return answer && *answer;
+        };
+        (void)request(); // may fail while the spent token is replaced
+        QTRY_COMPARE_WITH_TIMEOUT(console.session->state(), ConnectionState::SignedIn, Wait);
+        QVERIFY(request());
+        QVERIFY(console.holdsNewest(m_controller));
+        const Run r = cli({QStringLiteral("get"), QStringLiteral("agents"), QStringLiteral("-o"), QStringLiteral("name")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+    }
+
     void tablesAndFormats()
     {
         Run r = cli({QStringLiteral("get"), QStringLiteral("agents")});
@@ -525,6 +555,19 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(u"Updated ConfigMap cli-existing.") && r.out.contains(u"Created ConfigMap cli-applied."), qPrintable(r.out));
         QCOMPARE(m_controller.hits("POST", post), posts + 1);
         QCOMPARE(m_controller.hits("PATCH", patch), patches + 1);
+
+        // A Secret's values are never shown in a diff.
+        m_controller.resources(QStringLiteral("secrets"))
+            << QJsonObject{{QStringLiteral("id"), 94}, {QStringLiteral("name"), QStringLiteral("cli-diff-secret")},
+                           {QStringLiteral("type"), QStringLiteral("Opaque")},
+                           {QStringLiteral("data"), QJsonObject{{QStringLiteral("password"), QStringLiteral("old-value-7d1e")}}}};
+        r = cli({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("--dry-run"), QStringLiteral("--diff")},
+                "apiVersion: datasance.com/v3\nkind: Secret\nmetadata:\n  name: cli-diff-secret\ntype: Opaque\nspec:\n  type: Opaque\n"
+                "data:\n  password: new-value-9c2f\n");
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"would update Secret cli-diff-secret") && r.out.contains(u"(not shown)"), qPrintable(r.out));
+        QVERIFY(!r.out.contains(u"old-value-7d1e") && !r.out.contains(u"new-value-9c2f"));
+        QVERIFY(!r.err.contains(u"old-value-7d1e") && !r.err.contains(u"new-value-9c2f"));
 
         // A wrong document: its place named, nothing sent.
         QFile bad(dir.filePath(QStringLiteral("bad.yaml")));

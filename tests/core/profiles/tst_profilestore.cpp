@@ -123,8 +123,11 @@ private Q_SLOTS:
         QCOMPARE(updated.error().code, ErrorCode::NotFound);
         QCOMPARE(cli.count(), 2);
 
-        // reloadIfChanged: only when the file really changed.
+        // reloadIfChanged: only when the file really changed, and it writes nothing in the folder
+        // (the console watches it: a lock file made and removed there would wake it again).
+        const QStringList before = QDir(QFileInfo(path()).absolutePath()).entryList(QDir::Files | QDir::Hidden);
         QVERIFY(!console.reloadIfChanged());
+        QCOMPARE(QDir(QFileInfo(path()).absolutePath()).entryList(QDir::Files | QDir::Hidden), before);
         QVERIFY_RESULT(cli.add(passwordProfile(QStringLiteral("third"))));
         QVERIFY(console.reloadIfChanged());
         QVERIFY(console.findByName(QStringLiteral("third")));
@@ -396,10 +399,16 @@ private Q_SLOTS:
         QVERIFY(st.error().message.contains(QDir::toNativeSeparators(store.backupPath())));
         QCOMPARE(readAll(path()), content); // loading alone does not overwrite it
 
-        // A second failing load keeps the first copy and makes another.
+        // Read again (every pot-console-cli command reads it): the same copy, not another one.
         ProfileStore second(path());
         QVERIFY(!second.load().ok());
-        QCOMPARE(second.backupPath(), path() + QStringLiteral(".bak.1"));
+        QCOMPARE(second.backupPath(), path() + QStringLiteral(".bak"));
+        QVERIFY(!QFileInfo::exists(path() + QStringLiteral(".bak.1")));
+        // Another unusable file gets a copy of its own; the first copy is kept.
+        writeAll(path(), content + "\n# edited\n");
+        ProfileStore third(path());
+        QVERIFY(!third.load().ok());
+        QCOMPARE(third.backupPath(), path() + QStringLiteral(".bak.1"));
         QCOMPARE(readAll(path() + QStringLiteral(".bak")), content);
 
         // Starting afresh works and the copies survive.
