@@ -66,7 +66,10 @@ bool ExpiryTray::visible() const
 
 void ExpiryTray::update()
 {
-    const QList<Expiry::Item> due = m_radar->dueWithin(Models::ExpiryRadar::NoticeDays);
+    QList<Expiry::Item> due = m_radar->dueWithin(Models::ExpiryRadar::NoticeDays);
+    // A provisioning key lives 20 minutes and was minted by the person looking at it: on the
+    // radar, not worth a badge or a notice.
+    due.removeIf([](const Expiry::Item &i) { return i.kind == Expiry::Kind::ProvisioningKey; });
     const int count = int(due.size());
     if (count != m_count) {
         m_count = count;

@@ -1,6 +1,8 @@
 #include "agentspage.h"
 
 #include "core/api/records.h"
+#include "core/cluster/clusterstate.h"
+#include "core/logging.h"
 #include "core/net/controllerclient.h"
 #include "core/resources/kinds/kinds.h"
 #include "models/applicationspage.h"
@@ -290,11 +292,41 @@ void AgentsPage::fetchProvisioningKey()
                 // expirationTime is on the Controller's clock; count down on ours.
                 m_keyExpiresLocalMs = qint64(o.value(u"expirationTime").toDouble()) - r->clockSkewMs;
                 m_countdown.start();
+                rememberMintedKey(qint64(o.value(u"expirationTime").toDouble()));
             }
         }
         Q_EMIT provisioningKeyChanged();
         Q_EMIT keyCountdownChanged();
     });
+}
+
+void AgentsPage::rememberMintedKey(qint64 expirationMs)
+{
+    // For the expiry radar: which agent has a key until when (never the key). The Controller
+    // cannot list provisioning keys, and asking it for one would replace the agent's key.
+    const Profiles::SnapshotStore *store = m_cluster->services().snapshots;
+    if (!store || !m_cluster->session() || m_cluster->demo())
+        return;
+    const QUuid profile = m_cluster->session()->profile().id;
+    const QString id = QStringLiteral("provisioningKeys");
+    QJsonArray keys;
+    if (Result<Profiles::Snapshot> saved = store->load(profile, id))
+        keys = QJsonDocument::fromJson(saved->body).object().value(u"keys").toArray();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QJsonArray kept;
+    for (const QJsonValue &v : std::as_const(keys)) {
+        const QJsonObject k = v.toObject();
+        // The agent's earlier key is replaced; keys long expired are dropped.
+        if (k.value(u"uuid").toString() != m_keyUuid && k.value(u"expirationTime").toInteger() > now - 7LL * 86400 * 1000)
+            kept << k;
+    }
+    kept << QJsonObject{{QStringLiteral("agent"), m_cluster->state()->agentName(m_keyUuid)},
+                        {QStringLiteral("uuid"), m_keyUuid},
+                        {QStringLiteral("mintedAt"), now},
+                        {QStringLiteral("expirationTime"), expirationMs}};
+    if (const Status saved = store->save(profile, id, QJsonDocument(QJsonObject{{QStringLiteral("keys"), kept}}).toJson(QJsonDocument::Compact));
+        !saved)
+        qCWarning(lcModels) << "minted key not noted for the expiry radar:" << saved.error().toString();
 }
 
 void AgentsPage::clearProvisioningKey()

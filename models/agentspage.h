@@ -134,6 +134,8 @@ Q_SIGNALS:
 private:
     void onSelectionChanged();
     void feedMicroservices();
+    /// Notes the minted key's agent and expiry (not the key) for the expiry radar.
+    void rememberMintedKey(qint64 expirationMs);
     QJsonObject placedMicroservice(const QString &uuid) const;
     QString microserviceDeniedReason(const QString &uuid, bool restart) const;
     /// `prefix` followed by the key itself (not masked): for the clipboard only.

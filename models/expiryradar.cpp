@@ -113,6 +113,7 @@ void ExpiryRadar::readSaved()
                 continue;
             QList<Expiry::Item> mine = Expiry::fromCertificates(savedList(m_snapshots, p.id, QStringLiteral("certificates"), u"certificates"), p.name);
             mine += Expiry::fromNatsUsers(savedList(m_snapshots, p.id, QStringLiteral("natsUsers"), u"users"), p.name);
+            mine += Expiry::fromProvisioningKeys(savedList(m_snapshots, p.id, QStringLiteral("provisioningKeys"), u"keys"), p.name);
             const bool live = m_live.contains(p.name);
             for (Expiry::Item &i : mine)
                 i.fromSnapshot = !live;
@@ -199,6 +200,15 @@ QVariant ExpiryRadar::data(const QModelIndex &index, int role) const
     switch (role) {
     case DateRole:
         return i.expires.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    case LeftRole:
+        // Whole days from a day on; hours and minutes below (a provisioning key lives 20 minutes).
+        if (seconds <= 0)
+            return tr("expired");
+        if (seconds >= 86400)
+            return tr("%1 d").arg(int(std::ceil(double(seconds) / 86400.0)));
+        if (seconds >= 3600)
+            return tr("%1 h").arg(int(std::ceil(double(seconds) / 3600.0)));
+        return tr("%1 min").arg(int(std::ceil(double(seconds) / 60.0)));
     case DaysLeftRole:
         return seconds <= 0 ? 0 : int(std::ceil(double(seconds) / 86400.0));
     case KindRole:
@@ -208,7 +218,7 @@ QVariant ExpiryRadar::data(const QModelIndex &index, int role) const
     case ControlPlaneRole:
         return i.controlPlane;
     case NoteRole:
-        return !i.enforced ? tr("requested only: nats-server does not enforce nats.exp")
+        return !i.enforced ? tr("requested only (nats.exp: not enforced)")
                            : (i.starts.isValid() ? tr("%1 % of its lifetime passed").arg(int(i.lifetimeUsed(at) * 100)) : QString());
     case DueRole:
         return i.due(at, m_days);
@@ -222,7 +232,7 @@ QVariant ExpiryRadar::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ExpiryRadar::roleNames() const
 {
     return {{DateRole, "date"}, {DaysLeftRole, "daysLeft"}, {KindRole, "kind"}, {NameRole, "name"},
-            {ControlPlaneRole, "controlPlane"}, {NoteRole, "note"}, {DueRole, "due"}, {ExpiredRole, "expired"}};
+            {ControlPlaneRole, "controlPlane"}, {NoteRole, "note"}, {DueRole, "due"}, {ExpiredRole, "expired"}, {LeftRole, "remaining"}};
 }
 
 void ExpiryRadar::setStatus(const QString &text, bool failed)

@@ -41,7 +41,7 @@ class ExpiryRadar final : public QAbstractListModel
     Q_PROPERTY(bool reading READ reading NOTIFY readingChanged)
 
 public:
-    enum Role { DateRole = Qt::UserRole + 1, DaysLeftRole, KindRole, NameRole, ControlPlaneRole, NoteRole, DueRole, ExpiredRole };
+    enum Role { DateRole = Qt::UserRole + 1, DaysLeftRole, KindRole, NameRole, ControlPlaneRole, NoteRole, DueRole, ExpiredRole, LeftRole };
     Q_ENUM(Role)
 
     /// The sessions to read live (signed-in ones are read; others are skipped).

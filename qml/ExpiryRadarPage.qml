@@ -106,7 +106,7 @@ Item {
                 id: row
                 required property int index
                 required property string date
-                required property int daysLeft
+                required property string remaining
                 required property string kind
                 required property string name
                 required property string controlPlane
@@ -116,40 +116,40 @@ Item {
                 width: ListView.view.width
                 Accessible.role: Accessible.ListItem
                 Accessible.name: qsTr("%1 %2").arg(row.kind).arg(row.name)
-                Accessible.description: row.expired ? qsTr("expired %1").arg(row.date) : qsTr("%1 day(s) left, %2").arg(row.daysLeft).arg(row.date)
+                Accessible.description: row.expired ? qsTr("expired %1").arg(row.date) : qsTr("%1 left, %2").arg(row.remaining).arg(row.date)
                 contentItem: RowLayout {
                     spacing: Theme.spacing
+                    // Fixed columns line up from row to row; the name takes what is left.
                     Label {
-                        Layout.preferredWidth: 170
+                        Layout.preferredWidth: 160
                         text: row.date
                         font.family: "monospace"
                     }
                     Label {
-                        Layout.preferredWidth: 90
-                        text: row.expired ? qsTr("expired") : qsTr("%1 d").arg(row.daysLeft)
+                        Layout.preferredWidth: 64
+                        text: row.remaining
                         color: row.expired ? Theme.bad : row.due ? Theme.warn : Theme.text
                         font.bold: row.due
                     }
                     Label {
-                        Layout.preferredWidth: 120
+                        Layout.preferredWidth: 110
                         text: row.kind
                         color: Theme.mutedText
                     }
                     Label {
                         Layout.fillWidth: true
-                        Layout.minimumWidth: 160
+                        Layout.minimumWidth: 120
                         text: row.name
                         elide: Text.ElideRight
                     }
                     Label {
-                        Layout.preferredWidth: 130
+                        Layout.preferredWidth: 120
                         text: row.controlPlane
                         elide: Text.ElideRight
                         color: Theme.mutedText
                     }
-                    // The note takes the room it needs; the name gives way first.
                     Label {
-                        Layout.preferredWidth: Math.min(implicitWidth, 380)
+                        Layout.preferredWidth: 250
                         text: row.note
                         elide: Text.ElideRight
                         color: Theme.mutedText

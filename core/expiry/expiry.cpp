@@ -118,6 +118,26 @@ QList<Item> fromNatsUsers(const QJsonArray &users, const QString &controlPlane)
     return items;
 }
 
+QList<Item> fromProvisioningKeys(const QJsonArray &minted, const QString &controlPlane)
+{
+    QList<Item> items;
+    for (const QJsonValue &v : minted) {
+        const QJsonObject k = v.toObject();
+        const qint64 expires = k.value(u"expirationTime").toInteger();
+        if (expires <= 0)
+            continue;
+        Item item;
+        item.controlPlane = controlPlane;
+        item.kind = Kind::ProvisioningKey;
+        item.name = k.value(u"agent").toString();
+        item.expires = QDateTime::fromMSecsSinceEpoch(expires, QTimeZone::utc());
+        if (const qint64 minted = k.value(u"mintedAt").toInteger(); minted > 0)
+            item.starts = QDateTime::fromMSecsSinceEpoch(minted, QTimeZone::utc());
+        items << item;
+    }
+    return items;
+}
+
 void sortByDate(QList<Item> &items)
 {
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {

@@ -44,6 +44,9 @@ QList<Item> fromCertificates(const QJsonArray &certificates, const QString &cont
 /// The users of GET /nats/users whose JWT has an expiry (top-level exp, or the Controller's
 /// nats.exp, marked not enforced).
 QList<Item> fromNatsUsers(const QJsonArray &users, const QString &controlPlane);
+/// The provisioning keys the console minted (the Controller cannot list them, and asking for one
+/// replaces the agent's last): [{agent, uuid, mintedAt, expirationTime}] in ms, no key in it.
+QList<Item> fromProvisioningKeys(const QJsonArray &minted, const QString &controlPlane);
 
 /// Sorted by date, then control plane and name.
 void sortByDate(QList<Item> &items);

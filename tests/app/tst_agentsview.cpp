@@ -8,7 +8,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDirIterator>
+#include <QFile>
 #include <QQmlProperty>
+#include <QDirIterator>
+#include <QFile>
 #include <QTest>
 
 using namespace Pot;
@@ -235,6 +239,23 @@ private Q_SLOTS:
 
         Pot::Test::clickItem(m_console.button(QStringLiteral("Close")));
         QTRY_VERIFY_WITH_TIMEOUT(!m_console.cluster()->agents()->hasKey(), ConsoleWindow::Wait);
+
+        // The expiry radar lists when the minted key stops working (the Controller cannot list
+        // keys); the key itself is in no file, and a 20-minute key raises no desktop notice.
+        QVERIFY(m_console.openSection(QStringLiteral("Expiry radar")));
+        QQuickItem *row = m_console.find(QStringLiteral("provisioning key edge-node-1"), QAccessible::ListItem);
+        QVERIFY(row);
+        QVERIFY2(m_console.description(QStringLiteral("provisioning key edge-node-1"), QAccessible::ListItem).startsWith(u"20 min left") || m_console.description(QStringLiteral("provisioning key edge-node-1"), QAccessible::ListItem).startsWith(u"19 min left"),
+                 qPrintable(m_console.description(QStringLiteral("provisioning key edge-node-1"), QAccessible::ListItem)));
+        QDirIterator files(m_console.dir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(Key.toUtf8()), qPrintable(f.fileName()));
+        }
+        for (const QString &notice : m_console.notices())
+            QVERIFY2(!notice.contains(u"provisioning key"), qPrintable(notice));
+        QVERIFY(m_console.openSection(QStringLiteral("Agents")));
     }
 
     void deleteIsDrawnDisabledAfterSigningInAgainAsAViewer()

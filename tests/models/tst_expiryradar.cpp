@@ -78,6 +78,7 @@ private Q_SLOTS:
         QCOMPARE(mqtt.data(Models::ExpiryRadar::NameRole).toString(), QStringLiteral("mqtt-gateway-tls"));
         QCOMPARE(mqtt.data(Models::ExpiryRadar::ControlPlaneRole).toString(), QStringLiteral("edge"));
         QCOMPARE(mqtt.data(Models::ExpiryRadar::DaysLeftRole).toInt(), 18);
+        QCOMPARE(mqtt.data(Models::ExpiryRadar::LeftRole).toString(), QStringLiteral("18 d"));
         QVERIFY(mqtt.data(Models::ExpiryRadar::DueRole).toBool());
         for (int r = 1; r < radar.rowCount(); ++r)
             QVERIFY(radar.index(r - 1, 0).data(Models::ExpiryRadar::DateRole).toString()
@@ -87,7 +88,7 @@ private Q_SLOTS:
         radar.setDays(36500);
         radar.setFilterText(QStringLiteral("ops-cli"));
         QCOMPARE(radar.rowCount(), 1);
-        QVERIFY(radar.index(0, 0).data(Models::ExpiryRadar::NoteRole).toString().contains(u"does not enforce"));
+        QVERIFY(radar.index(0, 0).data(Models::ExpiryRadar::NoteRole).toString().contains(u"not enforced"));
         radar.setFilterText({});
         QCOMPARE(radar.rowCount(), radar.total());
 

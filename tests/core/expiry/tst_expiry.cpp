@@ -134,6 +134,22 @@ private Q_SLOTS:
         }
     }
 
+    // Minted provisioning keys: the agent and the end (never a key), from what the console noted.
+    void provisioningKeysTheConsoleMinted()
+    {
+        const qint64 minted = QDateTime(QDate(2026, 12, 5), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const QJsonArray noted{
+            QJsonObject{{QStringLiteral("agent"), QStringLiteral("edge-node-1")}, {QStringLiteral("uuid"), QStringLiteral("8b6c")},
+                        {QStringLiteral("mintedAt"), minted}, {QStringLiteral("expirationTime"), minted + 20 * 60 * 1000}},
+            QJsonObject{{QStringLiteral("agent"), QStringLiteral("no-end")}}};
+        const QList<Expiry::Item> items = Expiry::fromProvisioningKeys(noted, QStringLiteral("lab"));
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.constFirst().kind, Expiry::Kind::ProvisioningKey);
+        QCOMPARE(items.constFirst().name, QStringLiteral("edge-node-1"));
+        QCOMPARE(items.constFirst().expires, QDateTime(QDate(2026, 12, 5), QTime(10, 20), QTimeZone::utc()));
+        QCOMPARE(Expiry::kindName(items.constFirst().kind), QStringLiteral("provisioning key"));
+    }
+
     // A notice comes once per item: not on the next refresh, not after a restart (the ledger is
     // read back from its file), again for a renewed certificate (a new date), owner-only.
     void noticesComeOncePerItem()
