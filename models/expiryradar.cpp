@@ -3,6 +3,7 @@
 #include "core/profiles/profilestore.h"
 #include "core/net/controllerclient.h"
 #include "core/profiles/snapshotstore.h"
+#include "core/secretbytes.h"
 #include "core/securefile.h"
 #include "core/session/controlplanesession.h"
 
@@ -54,6 +55,7 @@ void ExpiryRadar::refresh()
     if (m_pending > 0)
         return; // the reads under way end this refresh
     m_live.clear();
+    m_liveUsers.clear();
     m_failures.clear();
     readSaved();
     if (m_sessions && m_snapshots) {
@@ -87,9 +89,18 @@ void ExpiryRadar::readLive(Session::ControlPlaneSession *session, const QString 
                     m_failures << tr("%1: %2").arg(name, answer.error().message);
             } else if (const Status saved = m_snapshots->saveList(profile, id, answer->body, arrayKey); !saved) {
                 m_failures << tr("%1: %2").arg(name, saved.error().message);
-            } else if (!m_live.contains(name)) {
-                m_live << name;
+            } else {
+                if (!m_live.contains(name))
+                    m_live << name;
+                // The dates of the live answer, bearer users' included: their JWT is a bearer
+                // credential that no snapshot keeps, but its end date is no secret. Only the dates
+                // are kept, in memory.
+                if (id == u"natsUsers")
+                    m_liveUsers.insert(profile, Expiry::fromNatsUsers(
+                        QJsonDocument::fromJson(answer->body).object().value(arrayKey).toArray(), name));
             }
+            if (answer)
+                SecretBytes::wipe(answer->body); // bearer users' JWTs were in it
             finishOne();
         });
 }
@@ -112,7 +123,8 @@ void ExpiryRadar::readSaved()
             if (p.demo)
                 continue;
             QList<Expiry::Item> mine = Expiry::fromCertificates(savedList(m_snapshots, p.id, QStringLiteral("certificates"), u"certificates"), p.name);
-            mine += Expiry::fromNatsUsers(savedList(m_snapshots, p.id, QStringLiteral("natsUsers"), u"users"), p.name);
+            mine += m_liveUsers.contains(p.id) ? m_liveUsers.value(p.id)
+                                               : Expiry::fromNatsUsers(savedList(m_snapshots, p.id, QStringLiteral("natsUsers"), u"users"), p.name);
             mine += Expiry::fromProvisioningKeys(savedList(m_snapshots, p.id, QStringLiteral("provisioningKeys"), u"keys"), p.name);
             const bool live = m_live.contains(p.name);
             for (Expiry::Item &i : mine)

@@ -4,6 +4,8 @@
 
 #include <QAbstractListModel>
 #include <QDateTime>
+#include <QHash>
+#include <QUuid>
 #include <QTimer>
 #include <QUrl>
 
@@ -114,6 +116,7 @@ private:
     int m_pending = 0;
     QStringList m_live;     ///< control planes read live in this refresh
     QStringList m_failures; ///< "edge: NATS users: 403 …"
+    QHash<QUuid, QList<Expiry::Item>> m_liveUsers; ///< NATS users' dates of this refresh's live answers
     QTimer *m_timer = nullptr;
 };
 

@@ -132,6 +132,24 @@ private Q_SLOTS:
                                          .object().value(u"certificates").toArray().size());
         QVERIFY2(radar.total() >= certificates, qPrintable(QString::number(radar.total())));
         const int total = radar.total();
+        // Both users with an expiry are on the radar, the bearer one too (its date from the live
+        // answer), yet its JWT is in no snapshot.
+        int natsUsers = 0;
+        for (int r = 0; r < radar.rowCount(); ++r)
+            natsUsers += radar.index(r, 0).data(Models::ExpiryRadar::KindRole).toString() == u"NATS user" ? 1 : 0;
+        QCOMPARE(natsUsers, 2);
+        const Result<Profiles::Snapshot> users = s.snapshots->load(s.session->profile().id, QStringLiteral("natsUsers"));
+        QVERIFY_RESULT(users);
+        int bearers = 0;
+        const QJsonDocument saved = QJsonDocument::fromJson(users->body);
+        const QJsonArray savedUsers = saved.isArray() ? saved.array() : saved.object().value(u"users").toArray();
+        for (const QJsonValue &u : savedUsers) {
+            if (u.toObject().value(u"isBearer").toBool()) {
+                ++bearers;
+                QVERIFY2(!u.toObject().contains(u"jwt"), qPrintable(u.toObject().value(u"name").toString()));
+            }
+        }
+        QVERIFY(bearers >= 1);
         // Saved as the control plane's snapshot, as its Certificates page would have.
         QVERIFY_RESULT(s.snapshots->load(s.session->profile().id, QStringLiteral("certificates")));
         QVERIFY(!radar.dueWithin(Models::ExpiryRadar::NoticeDays).isEmpty()); // mqtt-gateway-tls, 2026-12-23
