@@ -16,6 +16,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <optional>
 
 namespace Pot::Cli {
 
@@ -38,6 +39,7 @@ struct Step
     QJsonObject listed;      ///< its live object; empty when it is new
     Resources::YamlDocument read;
     Net::ApiRequest request;
+    std::optional<QJsonObject> live; ///< its details, once read (for --diff and the history)
 };
 
 QString where(const QString &file, const Manifest::Problem &p)
@@ -127,7 +129,7 @@ int apply(const QStringList &args, Io &io)
             io.err << tr("%1:%2: %3 %4: the console cannot apply this kind.").arg(shownName).arg(d.line).arg(d.kind(), d.name()) << '\n';
             return ExitCheckFailed;
         }
-        steps << Step{kind, d, QString::fromUtf8(Manifest::documentText(text, d.line)), {}, {}, {}};
+        steps << Step{kind, d, QString::fromUtf8(Manifest::documentText(text, d.line)), {}, {}, {}, {}};
     }
 
     ControllerContext ctx(io);
@@ -172,9 +174,22 @@ int apply(const QStringList &args, Io &io)
         s.request = Resources::saveRequest(kind, update ? name : QString(), s.listed, s.read, s.text);
     }
 
+    // The live object of an update as GET of its details returns it (the list entry when the kind
+    // has no details route or they cannot be read), read once.
+    const auto liveOf = [&ctx](Step &s) -> const QJsonObject & {
+        if (!s.live) {
+            s.live = s.listed;
+            if (!s.kind->detailPath.isEmpty()) {
+                if (const Result<Net::ApiResponse> details = ctx.call(Net::ApiRequest::get(s.kind->detailPathFor(s.document.name(), s.listed))))
+                    s.live = details->json.toObject();
+            }
+        }
+        return *s.live;
+    };
+
     // The plan, and with --diff what each update changes.
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    for (const Step &s : std::as_const(steps)) {
+    for (Step &s : steps) {
         const bool update = !s.listed.isEmpty();
         io.out << (dryRun ? tr("would ") : QString()) << (update ? tr("update") : tr("create")) << ' ' << s.document.kind() << ' '
                << s.document.name() << " (" << QString::fromLatin1(s.request.method) << " /api/v3" << s.request.path << ")\n";
@@ -186,13 +201,8 @@ int apply(const QStringList &args, Io &io)
             io.out << tr("    (new)") << '\n';
             continue;
         }
-        QJsonObject live = s.listed;
-        if (!s.kind->detailPath.isEmpty()) {
-            if (const Result<Net::ApiResponse> details = ctx.call(Net::ApiRequest::get(s.kind->detailPathFor(s.document.name(), s.listed))))
-                live = details->json.toObject();
-        }
         int shown = 0;
-        for (const Resources::ChangeLine &c : Resources::describeChanges(*s.kind, live, s.read)) {
+        for (const Resources::ChangeLine &c : Resources::describeChanges(*s.kind, liveOf(s), s.read)) {
             if (c.type == Manifest::Change::Type::Kept)
                 continue;
             io.out << "    " << c.text << '\n';
@@ -208,16 +218,11 @@ int apply(const QStringList &args, Io &io)
 
     const Manifest::HistoryStore history;
     int done = 0;
-    for (const Step &s : std::as_const(steps)) {
+    for (Step &s : steps) {
         const bool update = !s.listed.isEmpty();
         if (update && !s.kind->secretDetails) {
             // The live state first, as the console keeps it before an edit (no Secret values).
-            QJsonObject live = s.listed;
-            if (!s.kind->detailPath.isEmpty()) {
-                if (const Result<Net::ApiResponse> details = ctx.call(Net::ApiRequest::get(s.kind->detailPathFor(s.document.name(), s.listed))))
-                    live = details->json.toObject();
-            }
-            if (const Result<QByteArray> clean = Manifest::withoutSecretValues(Resources::yamlTextOf(*s.kind, live)); clean)
+            if (const Result<QByteArray> clean = Manifest::withoutSecretValues(Resources::yamlTextOf(*s.kind, liveOf(s))); clean)
                 (void)history.record(ctx.session()->profile().id, s.document.kind(), s.document.name(), *clean,
                                      tr("before pot-console-cli apply"));
         }

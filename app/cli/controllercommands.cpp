@@ -579,41 +579,21 @@ int runAction(KindCommand &c, const QString &actionId, Io &io)
     return ExitOk;
 }
 
-int removeCommand(const QStringList &args, Io &io)
+/// A command that runs the action `actionId` on one object: "delete KIND NAME", "start KIND NAME"
+/// (`kinds`: the kinds it takes; empty: any), "agent reboot NAME" (`fixedKind`: the kind, not typed).
+std::function<int(const QStringList &, Io &)> actionCommand(const QString &actionId, const QString &what,
+                                                           const QString &fixedKind = {}, const QStringList &kinds = {})
 {
-    KindCommand c(io);
-    c.parser.setApplicationDescription(tr("Deletes one object. On a terminal it asks for the name; --yes for scripts."));
-    c.parser.addOption({QStringLiteral("yes"), tr("Do not ask.")});
-    if (const int code = c.start(args, io, true); code >= 0)
-        return code;
-    return runAction(c, QStringLiteral("delete"), io);
-}
-
-/// "agent reboot NAME": a fixed kind and action; the positional is the name only.
-std::function<int(const QStringList &, Io &)> kindAction(const QString &kindName, const QString &actionId, const QString &what)
-{
-    return [kindName, actionId, what](const QStringList &args, Io &io) {
-        QStringList withKind = args;
-        withKind.insert(1, kindName);
+    return [actionId, what, fixedKind, kinds](const QStringList &args, Io &io) {
+        QStringList typed = args;
+        if (!fixedKind.isEmpty())
+            typed.insert(1, fixedKind);
         KindCommand c(io);
         c.parser.setApplicationDescription(what);
         c.parser.addOption({QStringLiteral("yes"), tr("Do not ask.")});
-        if (const int code = c.start(withKind, io, true); code >= 0)
+        if (const int code = c.start(typed, io, true); code >= 0)
             return code;
-        return runAction(c, actionId, io);
-    };
-}
-
-/// "start KIND NAME", "stop KIND NAME" for applications and microservices.
-std::function<int(const QStringList &, Io &)> stateCommand(const QString &actionId, const QString &what)
-{
-    return [actionId, what](const QStringList &args, Io &io) {
-        KindCommand c(io);
-        c.parser.setApplicationDescription(what);
-        c.parser.addOption({QStringLiteral("yes"), tr("Do not ask.")});
-        if (const int code = c.start(args, io, true); code >= 0)
-            return code;
-        if (c.kind->id != u"applications" && c.kind->id != u"microservices")
+        if (!kinds.isEmpty() && !kinds.contains(c.kind->id))
             return c.ctx.fail(tr("Only applications and microservices are started and stopped."), ExitUsage);
         return runAction(c, actionId, io);
     };
@@ -633,20 +613,23 @@ std::vector<Command> controllerCommands()
     commands.push_back({{QStringLiteral("logout")}, tr("Sign out of a control plane."), logout});
     commands.push_back({{QStringLiteral("get")}, tr("List a kind (agents, applications, nats-users, roles, …) or show one object."), get});
     commands.push_back({{QStringLiteral("describe")}, tr("Show one object in full."), describe});
-    commands.push_back({{QStringLiteral("delete")}, tr("Delete one object."), removeCommand});
+    commands.push_back({{QStringLiteral("delete")}, tr("Delete one object."),
+                        actionCommand(QStringLiteral("delete"), tr("Deletes one object. On a terminal it asks for the name; --yes for scripts."))});
     const QString agent = QStringLiteral("agent");
     commands.push_back({{agent, QStringLiteral("reboot")}, tr("Reboot an agent's host."),
-                        kindAction(QStringLiteral("agents"), QStringLiteral("reboot"), tr("Reboots the host of an agent."))});
+                        actionCommand(QStringLiteral("reboot"), tr("Reboots the host of an agent."), QStringLiteral("agents"))});
     commands.push_back({{agent, QStringLiteral("prune")}, tr("Remove unused images on an agent."),
-                        kindAction(QStringLiteral("agents"), QStringLiteral("prune"), tr("Removes the unused container images on an agent."))});
+                        actionCommand(QStringLiteral("prune"), tr("Removes the unused container images on an agent."), QStringLiteral("agents"))});
     commands.push_back({{agent, QStringLiteral("upgrade")}, tr("Upgrade an agent's software."),
-                        kindAction(QStringLiteral("agents"), QStringLiteral("upgrade"), tr("Upgrades the agent software (when the Controller offers it)."))});
+                        actionCommand(QStringLiteral("upgrade"), tr("Upgrades the agent software (when the Controller offers it)."), QStringLiteral("agents"))});
     commands.push_back({{agent, QStringLiteral("rollback")}, tr("Roll an agent's software back."),
-                        kindAction(QStringLiteral("agents"), QStringLiteral("rollback"), tr("Rolls the agent software back to its previous version."))});
+                        actionCommand(QStringLiteral("rollback"), tr("Rolls the agent software back to its previous version."), QStringLiteral("agents"))});
     commands.push_back({{QStringLiteral("start")}, tr("Start an application or microservice."),
-                        stateCommand(QStringLiteral("start"), tr("Starts an application or a microservice."))});
+                        actionCommand(QStringLiteral("start"), tr("Starts an application or a microservice."), {},
+                                      {QStringLiteral("applications"), QStringLiteral("microservices")})});
     commands.push_back({{QStringLiteral("stop")}, tr("Stop an application or microservice."),
-                        stateCommand(QStringLiteral("stop"), tr("Stops an application or a microservice."))});
+                        actionCommand(QStringLiteral("stop"), tr("Stops an application or a microservice."), {},
+                                      {QStringLiteral("applications"), QStringLiteral("microservices")})});
     return commands;
 }
 
